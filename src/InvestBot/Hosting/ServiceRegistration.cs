@@ -1,0 +1,63 @@
+using Azure.Data.Tables;
+using InvestBot.Access;
+using InvestBot.Conversations;
+using InvestBot.Organization;
+using InvestBot.Storage;
+using InvestBot.Teams;
+using InvestBot.Teams.Commands;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace InvestBot.Hosting;
+
+public static class ServiceRegistration
+{
+    /// <summary>The host, storage and Teams glue every capability builds on.</summary>
+    public static IServiceCollection AddInvestBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InvestBotOptions>()
+            .Bind(configuration.GetSection(InvestBotOptions.Section))
+            .PostConfigure(o =>
+            {
+                // Flat environment-variable spellings people expect from Azure App Service.
+                o.StorageConnectionString = FirstNonEmpty(configuration["StorageConnectionString"], o.StorageConnectionString);
+                if (configuration["Admins"] is { Length: > 0 } admins)
+                    o.Admins = admins.Split(',', ';', ' ').Where(a => a.Length > 0).ToList();
+                if (string.IsNullOrEmpty(o.DataDirectory))
+                    o.DataDirectory = Path.Combine(AppContext.BaseDirectory, "Data");
+            });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<OfficeClock>();
+
+        // Storage
+        services.AddSingleton(sp => new TableServiceClient(
+            sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.EffectiveConnectionString, TableProvider.ClientOptions()));
+        services.AddSingleton<ITableProvider>(sp => new TableProvider(
+            sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.TablePrefix));
+        services.AddSingleton<StorageHealth>();
+        services.AddSingleton<IConversationStore, TableConversationStore>();
+        services.AddSingleton<IUnitBindingStore, TableUnitBindingStore>();
+
+        // Organisation and roles
+        services.AddSingleton(sp => UnitDirectory.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "units.json")));
+        services.AddSingleton<UserRoles>();
+
+        // Bot Framework: with no MicrosoftAppId this runs unauthenticated for local use;
+        // with one, every request must carry a valid Bot Framework token.
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<InvestBotAdapter>();
+        services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
+        services.AddTransient<IBot, InvestBotActivityHandler>();
+        services.AddSingleton<ConversationTracker>();
+
+        services.AddSingleton<IMessageCommand, HelpCommand>();
+        services.AddSingleton(new HelpEntry("查看帮助", "帮助", Order: 900));
+        return services;
+    }
+
+    private static string FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? "";
+}

@@ -1,0 +1,19 @@
+using InvestBot.Hosting;
+using InvestBot.Knowledge;
+using InvestBot.Ranking;
+using InvestBot.Reporting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddInvestBotCore(builder.Configuration);
+builder.Services.AddKnowledge(builder.Configuration);
+builder.Services.AddReporting(builder.Configuration);
+builder.Services.AddRanking(builder.Configuration);
+
+var app = builder.Build();
+app.MapInvestBot();
+app.MapReportingEndpoints();
+app.Run();
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the HTTP tests.</summary>
+public partial class Program;

@@ -1,0 +1,94 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace InvestBot.Teams.Cards;
+
+/// <summary>
+/// Small helpers that build Adaptive Card 1.5 JSON. We build cards as JSON because the AdaptiveCards
+/// package is not available here; tests validate every card against the official 1.5 schema.
+/// Only properties that exist in the schema may be used (the card object forbids extra properties).
+/// </summary>
+public static class Card
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    public static JObject Create(IEnumerable<JToken?> body, IEnumerable<JToken?>? actions = null, string? fallbackText = null)
+    {
+        var card = new JObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = new JArray(body.Where(b => b is not null)),
+        };
+        var acts = actions?.Where(a => a is not null).ToList();
+        if (acts is { Count: > 0 }) card["actions"] = new JArray(acts);
+        if (fallbackText is not null) card["fallbackText"] = fallbackText;
+        return card;
+    }
+
+    public static Attachment ToAttachment(JObject card) => new() { ContentType = ContentType, Content = card };
+
+    /// <summary>A message activity carrying one card, with a plain-text summary for notifications and clients without cards.</summary>
+    public static IMessageActivity ToActivity(JObject card, string summary)
+    {
+        var activity = MessageFactory.Attachment(ToAttachment(card));
+        activity.Summary = summary;
+        return activity;
+    }
+
+    public static JObject Text(string text, string? size = null, string? weight = null, string? color = null,
+        bool wrap = true, bool isSubtle = false, string? spacing = null, bool separator = false)
+    {
+        var t = new JObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = wrap };
+        if (size is not null) t["size"] = size;
+        if (weight is not null) t["weight"] = weight;
+        if (color is not null) t["color"] = color;
+        if (isSubtle) t["isSubtle"] = true;
+        if (spacing is not null) t["spacing"] = spacing;
+        if (separator) t["separator"] = true;
+        return t;
+    }
+
+    public static JObject Title(string text) => Text(text, size: "Large", weight: "Bolder");
+
+    public static JObject Heading(string text) => Text(text, size: "Medium", weight: "Bolder", spacing: "Medium");
+
+    public static JObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
+    {
+        ["type"] = "FactSet",
+        ["facts"] = new JArray(facts.Select(f => new JObject { ["title"] = f.Title, ["value"] = f.Value })),
+    };
+
+    public static JObject Container(IEnumerable<JToken?> items, string? style = null, bool separator = false)
+    {
+        var c = new JObject { ["type"] = "Container", ["items"] = new JArray(items.Where(i => i is not null)) };
+        if (style is not null) c["style"] = style;
+        if (separator) c["separator"] = true;
+        return c;
+    }
+
+    /// <summary>A button that sends <paramref name="text"/> as if the user typed it (Teams imBack).</summary>
+    public static JObject ImBack(string title, string text) => new()
+    {
+        ["type"] = "Action.Submit",
+        ["title"] = title,
+        ["data"] = new JObject { ["msteams"] = new JObject { ["type"] = "imBack", ["value"] = text } },
+    };
+
+    /// <summary>A universal action handled by the bot's adaptiveCard/action invoke; <paramref name="verb"/> picks the handler.</summary>
+    public static JObject Execute(string title, string verb, JObject? data = null, string? style = null)
+    {
+        var a = new JObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb };
+        if (data is not null) a["data"] = data;
+        if (style is not null) a["style"] = style;
+        return a;
+    }
+
+    public static JObject ActionSet(IEnumerable<JToken> actions) => new()
+    {
+        ["type"] = "ActionSet",
+        ["actions"] = new JArray(actions),
+    };
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using InvestBot.Conversations;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+
+namespace InvestBot.Teams;
+
+/// <summary>Notified when the bot is removed from a conversation (e.g. to drop subscriptions).</summary>
+public interface IConversationRemovedListener
+{
+    Task OnConversationRemovedAsync(string conversationId, CancellationToken ct);
+}
+
+/// <summary>
+/// Keeps the installation store current from incoming activities. Remembers which conversations it
+/// already saved in this process so ordinary messages cost no storage round-trip.
+/// </summary>
+public sealed class ConversationTracker
+{
+    private readonly IConversationStore _store;
+    private readonly IEnumerable<IConversationRemovedListener> _removedListeners;
+    private readonly ConcurrentDictionary<string, byte> _known = new();
+
+    public ConversationTracker(IConversationStore store, IEnumerable<IConversationRemovedListener> removedListeners)
+    {
+        _store = store;
+        _removedListeners = removedListeners;
+    }
+
+    /// <summary>Saves the conversation; true when this is a fresh install (new, or re-added after removal).</summary>
+    public async Task<bool> InstalledAsync(IActivity activity, CancellationToken ct)
+    {
+        var record = FromActivity(activity);
+        var fresh = await _store.UpsertAsync(record, ct);
+        _known[record.ConversationId] = 0;
+        return fresh;
+    }
+
+    /// <summary>Saves the conversation the first time this process sees it (first spoken to).</summary>
+    public async Task SeenAsync(IActivity activity, CancellationToken ct)
+    {
+        var id = ConversationIdOf(activity);
+        if (id is null || _known.ContainsKey(id)) return;
+        await InstalledAsync(activity, ct);
+    }
+
+    public async Task RemovedAsync(IActivity activity, CancellationToken ct)
+    {
+        var id = ConversationIdOf(activity);
+        if (id is null) return;
+        _known.TryRemove(id, out _);
+        await _store.MarkRemovedAsync(id, ct);
+        foreach (var listener in _removedListeners)
+            await listener.OnConversationRemovedAsync(id, ct);
+    }
+
+    /// <summary>A channel message's conversation id carries ";messageid=…"; the channel itself is the part before it.</summary>
+    public static string? ConversationIdOf(IActivity activity)
+    {
+        var id = activity.Conversation?.Id;
+        if (string.IsNullOrEmpty(id)) return null;
+        var cut = id.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return cut >= 0 ? id[..cut] : id;
+    }
+
+    public static ConversationRecord FromActivity(IActivity activity)
+    {
+        var type = activity.Conversation?.ConversationType ?? "personal";
+        TeamsChannelData? data = null;
+        try { data = activity.GetChannelData<TeamsChannelData>(); } catch (Newtonsoft.Json.JsonException) { }
+        var personal = type == "personal";
+        return new ConversationRecord
+        {
+            ConversationId = ConversationIdOf(activity) ?? throw new InvalidOperationException("activity without conversation"),
+            ConversationType = type,
+            TenantId = activity.Conversation?.TenantId ?? data?.Tenant?.Id,
+            ServiceUrl = activity.ServiceUrl,
+            ChannelId = activity.ChannelId,
+            BotId = activity.Recipient?.Id,
+            BotName = activity.Recipient?.Name,
+            TeamId = data?.Team?.Id,
+            TeamName = data?.Team?.Name,
+            TeamsChannelId = data?.Channel?.Id,
+            Title = type == "channel" ? data?.Channel?.Name ?? activity.Conversation?.Name : activity.Conversation?.Name,
+            UserId = personal ? activity.From?.Id : null,
+            UserAadObjectId = personal ? activity.From?.AadObjectId ?? activity.From?.Id : null,
+            UserName = personal ? activity.From?.Name : null,
+        };
+    }
+}

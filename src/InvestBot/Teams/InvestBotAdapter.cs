@@ -1,0 +1,28 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Builder.TraceExtensions;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace InvestBot.Teams;
+
+/// <summary>The Bot Framework CloudAdapter, with an error handler that apologises in Chinese and never leaks details.</summary>
+public sealed class InvestBotAdapter : CloudAdapter
+{
+    public InvestBotAdapter(BotFrameworkAuthentication auth, ILogger<InvestBotAdapter> logger)
+        : base(auth, logger)
+    {
+        OnTurnError = async (turn, exception) =>
+        {
+            logger.LogError(exception, "Unhandled error in turn {ActivityType} {ActivityId}", turn.Activity?.Type, turn.Activity?.Id);
+            try
+            {
+                await turn.SendActivityAsync("抱歉，InvestBot 处理您的消息时出错了，请稍后再试。您之前保存的数据不受影响。");
+                await turn.TraceActivityAsync("OnTurnError Trace", exception.GetType().Name, "https://www.botframework.com/schemas/error", "TurnError");
+            }
+            catch (Exception sendError)
+            {
+                logger.LogError(sendError, "Could not tell the user about the error");
+            }
+        };
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace InvestBot.Tests.Infrastructure;
+
+/// <summary>
+/// A real Azurite Table service, started once per test process on a free port with its own
+/// throw-away folder. Tests isolate themselves further with a unique table prefix each.
+/// </summary>
+public sealed class AzuriteServer : IAsyncDisposable
+{
+    private static readonly Lazy<Task<AzuriteServer>> SharedInstance = new(() => StartAsync());
+    private readonly Process _process;
+    private readonly string _folder;
+
+    private AzuriteServer(Process process, string folder, int port)
+    {
+        _process = process;
+        _folder = folder;
+        Port = port;
+    }
+
+    public static Task<AzuriteServer> Shared => SharedInstance.Value;
+
+    public int Port { get; }
+
+    /// <summary>Azurite's published development account key, pointed at our port.</summary>
+    public string ConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+
+    public static async Task<AzuriteServer> StartAsync(string? folder = null, int? port = null)
+    {
+        folder ??= Directory.CreateTempSubdirectory("azurite-test-").FullName;
+        var p = port ?? FreePort();
+        var psi = new ProcessStartInfo(RepoPaths.NodeTool("azurite-table"))
+        {
+            ArgumentList = { "--tableHost", "127.0.0.1", "--tablePort", p.ToString(), "--location", folder, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new AzuriteServer(process, folder, p);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Kill();
+        await WaitForPortAsync(p, process, TimeSpan.FromSeconds(60));
+        return server;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits until something accepts connections on the port (no fixed sleeps).</summary>
+    public static async Task WaitForPortAsync(int port, Process? process, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process is { HasExited: true })
+                throw new InvalidOperationException($"process exited with {process.ExitCode} before listening on {port}");
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        throw new TimeoutException($"nothing listens on port {port} after {timeout}");
+    }
+
+    public void Kill()
+    {
+        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await _process.WaitForExitAsync();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
