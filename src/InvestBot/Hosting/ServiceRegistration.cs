@@ -44,6 +44,7 @@ public static class ServiceRegistration
         // Organisation and roles
         services.AddSingleton(sp => UnitDirectory.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "units.json")));
         services.AddSingleton<UserRoles>();
+        services.AddSingleton(sp => InvestBot.Reporting.MetricCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "metrics.json")));
 
         // Bot Framework: with no MicrosoftAppId this runs unauthenticated for local use;
         // with one, every request must carry a valid Bot Framework token.

@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace InvestBot.Reporting;
+
+/// <summary>One monthly figure a unit reports, from Data/metrics.json.</summary>
+/// <param name="Cumulative">True: the year's result is the sum of the months; false: a stock, the latest month counts.</param>
+public sealed record Metric(string Id, string Name, string Unit, IReadOnlyList<string> ReportedBy, bool Cumulative,
+    decimal Min, decimal Max, int Decimals, int? Article);
+
+/// <summary>The metric catalog the office edits; which metrics each kind of unit reports.</summary>
+public sealed class MetricCatalog
+{
+    public MetricCatalog(IEnumerable<Metric> metrics)
+    {
+        Metrics = metrics.ToList();
+        var dup = Metrics.GroupBy(m => m.Id).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new InvalidDataException($"指标 id 重复：{dup.Key}");
+    }
+
+    public IReadOnlyList<Metric> Metrics { get; }
+
+    public Metric? Find(string id) => Metrics.FirstOrDefault(m => m.Id == id);
+
+    public IReadOnlyList<Metric> ForKind(string unitKind) => Metrics.Where(m => m.ReportedBy.Contains(unitKind)).ToList();
+
+    public static MetricCatalog Load(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var list = doc.RootElement.GetProperty("metrics").EnumerateArray().Select(m => new Metric(
+            m.GetProperty("id").GetString()!,
+            m.GetProperty("name").GetString()!,
+            m.GetProperty("unit").GetString()!,
+            m.GetProperty("reportedBy").EnumerateArray().Select(k => k.GetString()!).ToList(),
+            m.GetProperty("cumulative").GetBoolean(),
+            m.GetProperty("min").GetDecimal(),
+            m.GetProperty("max").GetDecimal(),
+            m.TryGetProperty("decimals", out var d) ? d.GetInt32() : 0,
+            m.TryGetProperty("article", out var a) ? a.GetInt32() : null));
+        return new MetricCatalog(list);
+    }
+}
