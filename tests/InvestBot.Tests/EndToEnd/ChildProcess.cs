@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using InvestBot.Tests.Infrastructure;
 
 namespace InvestBot.Tests.EndToEnd;
 
@@ -23,14 +24,10 @@ public sealed class ChildProcess : IAsyncDisposable
     public static ChildProcess Start(string name, string fileName, IEnumerable<string> args, string workingDirectory,
         IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var psi = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args) psi.ArgumentList.Add(arg);
+        var psi = OrphanGuard.StartInfo(fileName, args);
+        psi.WorkingDirectory = workingDirectory;
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
             psi.Environment[key] = value;
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
