@@ -16,6 +16,8 @@ public sealed class KnowledgeLexicon
     public required IReadOnlyList<string> AllArticlesWords { get; init; }
     public required IReadOnlyList<string> SectionListWords { get; init; }
     public required IReadOnlyList<string> ListWords { get; init; }
+    /// <summary>Command words of other capabilities (填报, 绑定 …): a message starting with one is not a question.</summary>
+    public required IReadOnlyList<string> OtherCommandWords { get; init; }
 
     public static KnowledgeLexicon Load(string path)
     {
@@ -39,6 +41,7 @@ public sealed class KnowledgeLexicon
             AllArticlesWords = Sorted(file.AllArticlesWords),
             SectionListWords = Sorted(file.SectionListWords),
             ListWords = Sorted(file.ListWords),
+            OtherCommandWords = Sorted(file.OtherCommandWords),
         };
     }
 
@@ -50,6 +53,10 @@ public sealed class KnowledgeLexicon
         foreach (var w in words) text = text.Replace(w, " ", StringComparison.Ordinal);
         return text;
     }
+
+    /// <summary>The other words of every synonym group the word belongs to.</summary>
+    public IEnumerable<string> SynonymsOf(string word) =>
+        Synonyms.Where(g => g.Contains(word)).SelectMany(g => g).Where(w => w != word).Distinct();
 
     /// <summary>The text plus every synonym of each synonym word it contains, so both spellings can match.</summary>
     public string Expand(string text)
@@ -64,5 +71,5 @@ public sealed class KnowledgeLexicon
     private sealed record LexiconFile(
         List<List<string>>? Synonyms, List<string>? QuestionWords, string? FillerChars, List<string>? DutyWords,
         List<string>? WhoWords, List<string>? NumberWords, List<string>? MyUnitWords, List<string>? AllArticlesWords,
-        List<string>? SectionListWords, List<string>? ListWords);
+        List<string>? SectionListWords, List<string>? ListWords, List<string>? OtherCommandWords);
 }
