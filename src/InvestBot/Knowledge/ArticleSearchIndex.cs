@@ -24,7 +24,7 @@ public sealed class ArticleSearchIndex : IDisposable
     private const float SynonymWeight = 0.3f;
     private static readonly (string Field, float Boost)[] Fields =
     [
-        ("title_sm", 3f), ("title_bi", 3f), ("body_sm", 1f), ("body_bi", 1f), ("units_bi", 0.6f), ("section_bi", 0.5f),
+        ("title_sm", 2f), ("title_bi", 2f), ("body_sm", 1f), ("body_bi", 1f), ("units_bi", 0.6f), ("section_bi", 0.5f),
     ];
 
     private readonly PolicyDocument _document;

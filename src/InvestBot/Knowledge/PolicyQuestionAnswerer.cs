@@ -103,7 +103,7 @@ public sealed partial class PolicyQuestionAnswerer
     public string Topic(string question)
     {
         var q = Normalize(question);
-        foreach (var words in new[] { _words.WhoWords, _words.NumberWords, _words.QuestionWords })
+        foreach (var words in new[] { _words.WhoWords, _words.QuestionWords })
             q = KnowledgeLexicon.RemoveAll(q, words);
         return string.Join(' ', q.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -132,7 +132,7 @@ public sealed partial class PolicyQuestionAnswerer
         rest = KnowledgeLexicon.RemoveAll(rest, _words.DutyWords);
         rest = KnowledgeLexicon.RemoveAll(rest, _words.QuestionWords);
         rest = new string(rest.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !_words.FillerChars.Contains(c)).ToArray());
-        return rest.Length <= 1;
+        return rest.Length == 0;
     }
 
     private int? AskedArticleNumber(string q)
