@@ -12,7 +12,10 @@ using Lucene.Net.Util;
 
 namespace InvestBot.Knowledge;
 
-public sealed record SearchHit(PolicyArticle Article, float Score, double Coverage);
+/// <param name="Coverage">Share of the question's words (weighted by rarity) the article contains.</param>
+/// <param name="Specificity">Rarity of the rarest question word the article contains: low when only words
+/// found everywhere (招商, 工作, 项目) matched.</param>
+public sealed record SearchHit(PolicyArticle Article, float Score, double Coverage, double Specificity);
 
 /// <summary>
 /// BM25 full-text index over the articles, built in memory at start-up. Every text is indexed twice:
@@ -99,7 +102,7 @@ public sealed class ArticleSearchIndex : IDisposable
             // Coverage of the question's own (rare) words matters as much as raw BM25: it keeps one
             // frequent word repeated in a long article from winning.
             var score = sd.Score * (float)Math.Pow(0.1 + coverage, 2) * PhraseBonus(topic, article.Number) * (boost?.Invoke(article) ?? 1f);
-            hits.Add(new SearchHit(article, score, coverage));
+            hits.Add(new SearchHit(article, score, coverage, Specificity(terms, article.Number)));
         }
         return hits.OrderByDescending(h => h.Score).Take(max).ToList();
     }
@@ -160,12 +163,17 @@ public sealed class ArticleSearchIndex : IDisposable
         foreach (var term in terms)
         {
             // Rare words weigh more: 招商 is in every article, 每年 in one.
-            var weight = Math.Log(1 + (double)_plainText.Count / Math.Max(1, DocumentFrequency(term)));
+            var weight = Weight(term);
             total += weight;
             hit += weight * Match(term, text);
         }
         return hit / total;
     }
+
+    private double Specificity(IReadOnlyList<string> terms, int article) =>
+        terms.Where(t => Match(t, _plainText[article]) >= 0.7).Select(Weight).DefaultIfEmpty(0).Max();
+
+    private double Weight(string term) => Math.Log(1 + (double)_plainText.Count / Math.Max(1, DocumentFrequency(term)));
 
     private int DocumentFrequency(string term) =>
         _frequency.GetOrAdd(term, t => _plainText.Values.Count(text => Match(t, text) > 0));

@@ -15,6 +15,8 @@ public sealed partial class PolicyQuestionAnswerer
     private const double ConfidentFrom = 0.5;
     private const double SureFrom = 0.8;
     private const float LeadRatio = 1.15f;
+    // A word found in more than a quarter of the articles (招商, 项目) cannot identify one article alone.
+    private const double SpecificFrom = 1.6;
 
     private readonly KnowledgeBase _kb;
     private readonly ArticleSearchIndex _index;
@@ -85,7 +87,7 @@ public sealed partial class PolicyQuestionAnswerer
 
         var best = hits[0];
         var lead = hits.Count < 2 || best.Score >= hits[1].Score * LeadRatio;
-        var confident = best.Coverage >= SureFrom || (best.Coverage >= ConfidentFrom && lead);
+        var confident = best.Specificity >= SpecificFrom && (best.Coverage >= SureFrom || (best.Coverage >= ConfidentFrom && lead));
         var others = hits.Skip(1).Select(h => h.Article).ToList();
         if (!confident)
             return new PolicyAnswer { Kind = AnswerKind.Suggestions, Question = question, Candidates = hits.Take(3).Select(h => h.Article).ToList() };
