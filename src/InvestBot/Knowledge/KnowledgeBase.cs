@@ -67,6 +67,19 @@ public sealed class KnowledgeBase
         return duties;
     }
 
+    /// <summary>A whole kind's duties (各街镇要做什么): articles naming its group word, then those mentioning the kind.</summary>
+    public IReadOnlyList<UnitDuty> DutiesOfKind(UnitKind kind)
+    {
+        var duties = new List<UnitDuty>();
+        foreach (var article in Document.Articles)
+            if (ResponsibleFor(article).FirstOrDefault(p => p.Group?.Kind == kind.Id) is { } group)
+                duties.Add(new UnitDuty(article, DutyReason.Group, group.Written));
+        foreach (var article in Document.Articles.Where(a => duties.All(d => d.Article != a)))
+            if (article.Body.Replace("“", "").Replace("”", "").Contains(kind.Name, StringComparison.Ordinal))
+                duties.Add(new UnitDuty(article, DutyReason.Mentioned, kind.Name));
+        return duties;
+    }
+
     /// <summary>Articles whose 责任单位 is only 各相关单位 or includes it: not a fixed list of units.</summary>
     public IReadOnlyList<PolicyArticle> RemarkArticles() =>
         Document.Articles.Where(a => ResponsibleFor(a).Any(p => p.IsRemark)).ToList();

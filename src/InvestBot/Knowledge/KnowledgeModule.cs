@@ -29,6 +29,7 @@ public static class KnowledgeModule
         });
         services.AddSingleton<PolicyQuestionAnswerer>();
         services.AddSingleton<KnowledgeFeedbackStore>();
+        services.AddHostedService<KnowledgeWarmup>();
 
         services.AddSingleton<IMessageCommand, KnowledgeAdminCommand>();
         services.AddSingleton<IMessageCommand, KnowledgeQuestionCommand>();

@@ -35,6 +35,8 @@ public sealed class PolicyAnswer
     public IReadOnlyList<PolicyTarget> Targets { get; init; } = [];
     public Unit? Unit { get; init; }
     public IReadOnlyList<UnitDuty> Duties { get; init; } = [];
+    /// <summary>Whose duties: a unit's name, or a kind of unit (各街镇).</summary>
+    public string? DutySubject { get; init; }
     public PolicySection? Section { get; init; }
     public int? AskedNumber { get; init; }
 

@@ -51,12 +51,18 @@ public sealed partial class PolicyQuestionAnswerer
         {
             return ownUnit is null
                 ? Make(AnswerKind.NeedsBinding)
-                : new PolicyAnswer { Kind = AnswerKind.UnitDuties, Question = question, Unit = ownUnit, Duties = _kb.DutiesOf(ownUnit) };
+                : UnitDuties(question, ownUnit);
         }
 
         var mentioned = _kb.Units.FindMentions(q);
-        if (mentioned.Count == 1 && IsDutyQuestion(q, mentioned[0]))
-            return new PolicyAnswer { Kind = AnswerKind.UnitDuties, Question = question, Unit = mentioned[0], Duties = _kb.DutiesOf(mentioned[0]) };
+        if (mentioned.Count == 1 && IsDutyQuestion(q, mentioned[0].Aliases.Prepend(mentioned[0].Name)))
+            return UnitDuties(question, mentioned[0]);
+        if (mentioned.Count == 0 && AskedKind(q) is { } kind)
+            return new PolicyAnswer
+            {
+                Kind = AnswerKind.UnitDuties, Question = question, Duties = _kb.DutiesOfKind(kind),
+                DutySubject = $"{kind.Name}（全部{_kb.Units.OfKind(kind.Id).Count()}个）",
+            };
 
         if (AskedSection(q) is { } section)
             return new PolicyAnswer { Kind = AnswerKind.SectionArticles, Question = question, Section = section };
@@ -125,11 +131,28 @@ public sealed partial class PolicyQuestionAnswerer
             .Take(best == 0 ? article.Targets.Count : 3).ToList();
     }
 
-    /// <summary>区商务局有哪些职责: once the unit's name and the duty/question words are gone, nothing is left.</summary>
-    private bool IsDutyQuestion(string q, Unit unit)
+    private PolicyAnswer UnitDuties(string question, Unit unit) => new()
+    {
+        Kind = AnswerKind.UnitDuties, Question = question, Unit = unit, Duties = _kb.DutiesOf(unit), DutySubject = unit.Name,
+    };
+
+    /// <summary>各街镇要做什么 / 区直部门的职责: a kind's name or group word and nothing but duty words.</summary>
+    private UnitKind? AskedKind(string q)
+    {
+        foreach (var kind in _kb.Units.Kinds)
+        {
+            var names = _kb.Units.GroupWords.Where(g => g.Kind == kind.Id).Select(g => g.Word).Append(kind.Name).ToList();
+            if (names.Any(n => q.Contains(n, StringComparison.Ordinal)) && IsDutyQuestion(q, names))
+                return kind;
+        }
+        return null;
+    }
+
+    /// <summary>区商务局有哪些职责: once the unit's names and the duty/question words are gone, nothing is left.</summary>
+    private bool IsDutyQuestion(string q, IEnumerable<string> names)
     {
         var rest = q;
-        foreach (var name in unit.Aliases.Prepend(unit.Name).OrderByDescending(n => n.Length))
+        foreach (var name in names.OrderByDescending(n => n.Length))
             rest = rest.Replace(name, " ", StringComparison.Ordinal);
         rest = KnowledgeLexicon.RemoveAll(rest, _words.DutyWords);
         rest = KnowledgeLexicon.RemoveAll(rest, _words.QuestionWords);

@@ -52,6 +52,19 @@ public sealed class PolicyQuestionAnswererTests
     }
 
     [Fact]
+    public void A_whole_kind_of_unit_gets_its_group_articles()
+    {
+        var towns = Ask("各街镇要做什么");
+        Assert.Equal(AnswerKind.UnitDuties, towns.Kind);
+        Assert.StartsWith("街镇", towns.DutySubject);
+        Assert.Equal([1, 2, 5, 8, 15, 18, 19, 23, 24, 27, 29],
+            towns.Duties.Where(d => d.Reason == DutyReason.Group).Select(d => d.Article.Number));
+
+        var groups = Ask("走出去招商组要做什么");
+        Assert.Equal([9, 28], groups.Duties.Select(d => d.Article.Number));
+    }
+
+    [Fact]
     public void My_unit_needs_a_binding_and_uses_it_when_present()
     {
         Assert.True(KnowledgeFixture.Answerer.AsksAboutOwnUnit("我单位的职责"));

@@ -59,12 +59,12 @@ public static class AnswerCards
 
     private static (JObject, string) DutiesCard(PolicyAnswer answer)
     {
-        var unit = answer.Unit!;
+        var subject = answer.DutySubject ?? answer.Unit?.Name ?? "";
         var body = new List<JToken>
         {
-            Card.Title($"{unit.Name}的职责（共{answer.Duties.Count}条）"),
+            Card.Title($"{subject}的职责（共{answer.Duties.Count}条）"),
         };
-        var plain = new StringBuilder($"{unit.Name}的职责：\n");
+        var plain = new StringBuilder($"{subject}的职责：\n");
         void Group(string heading, IEnumerable<UnitDuty> duties)
         {
             var list = duties.ToList();
@@ -81,7 +81,7 @@ public static class AnswerCards
             body.Add(Card.Text("三十条措施中没有列明该单位负责的条款（可能属于“各相关单位”，视具体工作确定）。"));
         body.Add(Card.ActionSet(FeedbackButtons(answer.Question, 0)));
         var actions = answer.Duties.Take(3).Select(d => Card.ImBack(d.Article.Heading, $"第{d.Article.Number}条"));
-        return (Card.Create(body, actions, plain.ToString()), $"{unit.Name}的职责");
+        return (Card.Create(body, actions, plain.ToString()), $"{subject}的职责");
     }
 
     private static (JObject, string) AllArticlesCard(PolicyDocument doc)
