@@ -46,8 +46,9 @@ public sealed record PolicyArticle(
 /// <param name="Amount">The number as written (118, 0.5).</param>
 /// <param name="MeasureWord">个, 家, 亿元, 万美元, 人 …</param>
 /// <param name="Subject">What it counts, e.g. 内资产业项目.</param>
-/// <param name="Clause">The clause it appears in, for display.</param>
-public sealed record PolicyTarget(string Qualifier, decimal Amount, string AmountText, string MeasureWord, string Subject, string Clause)
+/// <param name="Clause">The sentence it appears in.</param>
+/// <param name="Phrase">The words around it up to the nearest comma: 各街镇要建立起不少于5人的专业招商队伍.</param>
+public sealed record PolicyTarget(string Qualifier, decimal Amount, string AmountText, string MeasureWord, string Subject, string Clause, string Phrase)
 {
     public string Quantity => Qualifier + AmountText + MeasureWord;
 

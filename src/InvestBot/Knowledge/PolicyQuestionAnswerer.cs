@@ -98,7 +98,7 @@ public sealed partial class PolicyQuestionAnswerer
         if (!confident)
             return new PolicyAnswer { Kind = AnswerKind.Suggestions, Question = question, Candidates = hits.Take(3).Select(h => h.Article).ToList() };
 
-        if (asksNumber && BestTargets(best.Article, topic) is { Count: > 0 } targets)
+        if (asksNumber && BestTargets(best.Article, topic, q, mentioned) is { Count: > 0 } targets)
             return new PolicyAnswer { Kind = AnswerKind.Target, Question = question, Article = best.Article, Targets = targets, Candidates = others };
         return new PolicyAnswer
         {
@@ -116,19 +116,31 @@ public sealed partial class PolicyQuestionAnswerer
         return string.Join(' ', q.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>The article's targets whose wording shares most with the question.</summary>
-    private List<PolicyTarget> BestTargets(PolicyArticle article, string topic)
+    /// <summary>
+    /// The article's targets that fit the question best: the words they share with it, the measure word asked
+    /// for (几家 → 家), and the unit or kind asked about (科技城 → the phrase naming 京津中关村科技城管委会).
+    /// </summary>
+    private List<PolicyTarget> BestTargets(PolicyArticle article, string topic, string q, IReadOnlyList<Unit> mentioned)
     {
         if (article.Targets.Count == 0) return [];
         var terms = _index.TopicTerms(topic);
-        int Overlap(PolicyTarget t) => terms.Count(term =>
-            (t.Subject + t.Clause).Contains(term, StringComparison.Ordinal) ||
-            _words.SynonymsOf(term).Any(s => (t.Subject + t.Clause).Contains(s, StringComparison.Ordinal)));
-        int SubjectOverlap(PolicyTarget t) => terms.Count(term => t.Subject.Contains(term, StringComparison.Ordinal));
-        var best = article.Targets.Max(Overlap);
-        return article.Targets.Where(t => Overlap(t) == best)
-            .OrderByDescending(SubjectOverlap)
-            .Take(best == 0 ? article.Targets.Count : 3).ToList();
+        var measure = MeasureAsked().Match(q) is { Success: true } m ? m.Groups["m"].Value : null;
+        var names = mentioned.SelectMany(u => u.Aliases.Prepend(u.Name))
+            .Concat(_kb.Units.Kinds.Where(k => q.Contains(k.Name, StringComparison.Ordinal) || _words.SynonymsOf(k.Name).Any(s => q.Contains(s, StringComparison.Ordinal)))
+                .SelectMany(k => _kb.Units.GroupWords.Where(g => g.Kind == k.Id).Select(g => g.Word).Append(k.Name)))
+            .ToList();
+        double Fit(PolicyTarget t)
+        {
+            var text = t.Phrase + t.Subject;
+            double fit = terms.Count(term => text.Contains(term, StringComparison.Ordinal)
+                || _words.SynonymsOf(term).Any(s => text.Contains(s, StringComparison.Ordinal)));
+            if (measure is not null && t.MeasureWord.StartsWith(measure, StringComparison.Ordinal)) fit += 2;
+            if (names.Any(n => t.Phrase.Contains(n, StringComparison.Ordinal))) fit += 3;
+            else if (names.Any(n => t.Clause.Contains(n, StringComparison.Ordinal))) fit += 1.5;
+            return fit;
+        }
+        var ranked = article.Targets.Select(t => (Target: t, Fit: Fit(t))).OrderByDescending(x => x.Fit).ToList();
+        return ranked.Where(x => x.Fit == ranked[0].Fit).Select(x => x.Target).Take(3).ToList();
     }
 
     private PolicyAnswer UnitDuties(string question, Unit unit) => new()
@@ -206,6 +218,9 @@ public sealed partial class PolicyQuestionAnswerer
 
     [GeneratedRegex("(?<![0-9一二三四五六七八九十百两零〇])(?<n>" + N + ")条(?!措施|主|产业|链)")]
     private static partial Regex BareCount();
+
+    [GeneratedRegex("(?:几|多少)(?<m>个|家|人|名|次|亿|万|组)")]
+    private static partial Regex MeasureAsked();
 
     [GeneratedRegex("第(?<n>" + N + ")(?:部分|章|节|大类|方面)")]
     private static partial Regex SectionNumbered();

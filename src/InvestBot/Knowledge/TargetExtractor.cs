@@ -27,6 +27,10 @@ public static partial class TargetExtractor
             var sentenceStart = body.LastIndexOf('。', Math.Max(0, m.Index - 1)) + 1;
             var sentenceEnd = body.IndexOf('。', m.Index);
             var sentence = body[sentenceStart..(sentenceEnd < 0 ? body.Length : sentenceEnd + 1)];
+            var phraseStart = body.LastIndexOfAny(PhraseBreaks, Math.Max(0, m.Index - 1)) + 1;
+            if (m.Index == 0) phraseStart = 0;
+            var phraseEnd = body.IndexOfAny(PhraseBreaks, m.Index + m.Length);
+            var phrase = body[phraseStart..(phraseEnd < 0 ? body.Length : phraseEnd)].Trim();
 
             var after = body[(m.Index + m.Length)..clauseEnd];
             var before = body[clauseStart..m.Index];
@@ -36,12 +40,13 @@ public static partial class TargetExtractor
             if (subject.Length == 0) subject = NounBefore(before);
             var amount = decimal.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
             targets.Add(new PolicyTarget(m.Groups["q"].Value, amount, m.Groups["n"].Value, m.Groups["m"].Value + m.Groups["tail"].Value,
-                subject, sentence));
+                subject, sentence, phrase));
         }
         return targets;
     }
 
     private static readonly char[] ClauseBreaks = ['，', '。', '；', '：', '、'];
+    private static readonly char[] PhraseBreaks = ['，', '。', '；', '：'];
 
     private static string NounAfter(string text)
     {

@@ -100,6 +100,18 @@ public sealed class PolicyQuestionAnswererTests
         Assert.Contains(a.Targets, t => t.AmountText == amount);
     }
 
+    [Theory]
+    [InlineData("科技城招商队伍最少多少人", "20")]
+    [InlineData("街镇招商队伍至少几人", "5")]
+    [InlineData("经开区要引进几个实体项目", "50")]
+    [InlineData("科技城今年要引进多少实体项目", "30")]
+    public void Number_questions_pick_the_target_of_the_unit_asked_about(string q, string amount)
+    {
+        var a = Ask(q);
+        Assert.Equal(AnswerKind.Target, a.Kind);
+        Assert.Equal(amount, a.Targets[0].AmountText);
+    }
+
     [Fact]
     public void Listings_of_titles_sections_and_one_section()
     {

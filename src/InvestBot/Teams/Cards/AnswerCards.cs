@@ -35,7 +35,7 @@ public static class AnswerCards
         var plain = new StringBuilder(article.Heading).Append('\n');
         if (answer.Kind == AnswerKind.Target)
         {
-            var numbers = string.Join("；", answer.Targets.Select(t => $"{t.Subject}：{t.Quantity}"));
+            var numbers = string.Join("；", answer.Targets.Select(t => t.Phrase).Distinct());
             body.Add(Card.Text("答：" + numbers, size: "Medium", weight: "Bolder", color: "Accent"));
             plain.Append("答：").Append(numbers).Append('\n');
         }
