@@ -1,0 +1,82 @@
+using Azure.Data.Tables;
+using InvestBot.Storage;
+
+namespace InvestBot.Knowledge;
+
+public sealed record AnswerFeedback(string Question, int Article, bool Helpful, string UserId, DateTimeOffset At);
+
+public sealed record UnansweredQuestion(string Question, string UserId, string Outcome, DateTimeOffset At);
+
+public sealed record FeedbackCounts(int Helpful, int NotHelpful);
+
+/// <summary>
+/// 👍/👎 on answers (table KnowledgeFeedback) and the questions the bot could not answer (table
+/// KnowledgeUnanswered). Row keys are inverted ticks so the newest rows come first in a partition scan.
+/// </summary>
+public sealed class KnowledgeFeedbackStore
+{
+    private const string FeedbackTable = "KnowledgeFeedback";
+    private const string UnansweredTable = "KnowledgeUnanswered";
+    private const string Partition = "qa";
+    private readonly ITableProvider _tables;
+    private readonly TimeProvider _time;
+
+    public KnowledgeFeedbackStore(ITableProvider tables, TimeProvider time)
+    {
+        _tables = tables;
+        _time = time;
+    }
+
+    public async Task AddFeedbackAsync(string question, int article, bool helpful, string userId, CancellationToken ct = default)
+    {
+        var table = await _tables.GetTableAsync(FeedbackTable, ct);
+        var now = _time.GetUtcNow();
+        await table.AddEntityAsync(new TableEntity(Partition, NewRowKey(now))
+        {
+            ["Question"] = question, ["Article"] = article, ["Helpful"] = helpful, ["UserId"] = userId, ["At"] = now,
+        }, ct);
+    }
+
+    public async Task LogUnansweredAsync(string question, string userId, string outcome, CancellationToken ct = default)
+    {
+        var table = await _tables.GetTableAsync(UnansweredTable, ct);
+        var now = _time.GetUtcNow();
+        await table.AddEntityAsync(new TableEntity(Partition, NewRowKey(now))
+        {
+            ["Question"] = question, ["UserId"] = userId, ["Outcome"] = outcome, ["At"] = now,
+        }, ct);
+    }
+
+    public async Task<IReadOnlyList<UnansweredQuestion>> RecentUnansweredAsync(int max, CancellationToken ct = default)
+    {
+        var table = await _tables.GetTableAsync(UnansweredTable, ct);
+        var list = new List<UnansweredQuestion>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), maxPerPage: max, cancellationToken: ct))
+        {
+            list.Add(new UnansweredQuestion(e.GetString("Question") ?? "", e.GetString("UserId") ?? "", e.GetString("Outcome") ?? "",
+                e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
+            if (list.Count >= max) break;
+        }
+        return list;
+    }
+
+    public async Task<IReadOnlyList<AnswerFeedback>> AllFeedbackAsync(CancellationToken ct = default)
+    {
+        var table = await _tables.GetTableAsync(FeedbackTable, ct);
+        var list = new List<AnswerFeedback>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: ct))
+            list.Add(new AnswerFeedback(e.GetString("Question") ?? "", e.GetInt32("Article") ?? 0, e.GetBoolean("Helpful") ?? false,
+                e.GetString("UserId") ?? "", e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
+        return list;
+    }
+
+    public async Task<FeedbackCounts> CountsAsync(CancellationToken ct = default)
+    {
+        var all = await AllFeedbackAsync(ct);
+        return new FeedbackCounts(all.Count(f => f.Helpful), all.Count(f => !f.Helpful));
+    }
+
+    // Newest first; the random tail keeps two rows written in the same tick apart.
+    private static string NewRowKey(DateTimeOffset at) =>
+        $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}-{Guid.NewGuid():N}";
+}

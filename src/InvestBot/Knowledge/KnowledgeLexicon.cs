@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace InvestBot.Knowledge;
+
+/// <summary>The words that steer question answering, loaded from Data/knowledge-lexicon.json (editable data).</summary>
+public sealed class KnowledgeLexicon
+{
+    public required IReadOnlyList<IReadOnlyList<string>> Synonyms { get; init; }
+    /// <summary>Longest first, so 是什么意思 goes before 什么.</summary>
+    public required IReadOnlyList<string> QuestionWords { get; init; }
+    public required string FillerChars { get; init; }
+    public required IReadOnlyList<string> DutyWords { get; init; }
+    public required IReadOnlyList<string> WhoWords { get; init; }
+    public required IReadOnlyList<string> NumberWords { get; init; }
+    public required IReadOnlyList<string> MyUnitWords { get; init; }
+    public required IReadOnlyList<string> AllArticlesWords { get; init; }
+    public required IReadOnlyList<string> SectionListWords { get; init; }
+    public required IReadOnlyList<string> ListWords { get; init; }
+    /// <summary>Command words of other capabilities (填报, 绑定 …): a message starting with one is not a question.</summary>
+    public required IReadOnlyList<string> OtherCommandWords { get; init; }
+
+    public static KnowledgeLexicon Load(string path)
+    {
+        var file = JsonSerializer.Deserialize<LexiconFile>(File.ReadAllText(path), new JsonSerializerOptions
+        {
+            PropertyNameCaseInsensitive = true,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        }) ?? throw new InvalidDataException($"{path} 为空");
+        static IReadOnlyList<string> Sorted(List<string>? words) =>
+            (words ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).Distinct().OrderByDescending(w => w.Length).ToList();
+        return new KnowledgeLexicon
+        {
+            Synonyms = (file.Synonyms ?? []).Where(g => g.Count > 1).Select(g => (IReadOnlyList<string>)g).ToList(),
+            QuestionWords = Sorted(file.QuestionWords),
+            FillerChars = file.FillerChars ?? "",
+            DutyWords = Sorted(file.DutyWords),
+            WhoWords = Sorted(file.WhoWords),
+            NumberWords = Sorted(file.NumberWords),
+            MyUnitWords = Sorted(file.MyUnitWords),
+            AllArticlesWords = Sorted(file.AllArticlesWords),
+            SectionListWords = Sorted(file.SectionListWords),
+            ListWords = Sorted(file.ListWords),
+            OtherCommandWords = Sorted(file.OtherCommandWords),
+        };
+    }
+
+    public static bool ContainsAny(string text, IEnumerable<string> words) => words.Any(w => text.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>Removes every listed word (longest first).</summary>
+    public static string RemoveAll(string text, IEnumerable<string> words)
+    {
+        foreach (var w in words) text = text.Replace(w, " ", StringComparison.Ordinal);
+        return text;
+    }
+
+    /// <summary>The other words of every synonym group the word belongs to.</summary>
+    public IEnumerable<string> SynonymsOf(string word) =>
+        Synonyms.Where(g => g.Contains(word)).SelectMany(g => g).Where(w => w != word).Distinct();
+
+    /// <summary>The text plus every synonym of each synonym word it contains, so both spellings can match.</summary>
+    public string Expand(string text)
+    {
+        var extra = new List<string>();
+        foreach (var group in Synonyms)
+            if (group.Any(w => text.Contains(w, StringComparison.Ordinal)))
+                extra.AddRange(group.Where(w => !text.Contains(w, StringComparison.Ordinal)));
+        return extra.Count == 0 ? text : text + " " + string.Join(" ", extra);
+    }
+
+    private sealed record LexiconFile(
+        List<List<string>>? Synonyms, List<string>? QuestionWords, string? FillerChars, List<string>? DutyWords,
+        List<string>? WhoWords, List<string>? NumberWords, List<string>? MyUnitWords, List<string>? AllArticlesWords,
+        List<string>? SectionListWords, List<string>? ListWords, List<string>? OtherCommandWords);
+}

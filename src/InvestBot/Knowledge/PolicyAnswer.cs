@@ -1,0 +1,45 @@
+using InvestBot.Organization;
+
+namespace InvestBot.Knowledge;
+
+public enum AnswerKind
+{
+    /// <summary>One article is the answer (asked by number or found by topic).</summary>
+    Article,
+    /// <summary>A topic question whose answer is the article's 责任单位.</summary>
+    Responsible,
+    /// <summary>A numbers question: the targets of the best article.</summary>
+    Target,
+    /// <summary>The articles a unit is responsible for.</summary>
+    UnitDuties,
+    /// <summary>我单位的职责 from a user with no unit binding.</summary>
+    NeedsBinding,
+    AllArticles,
+    Sections,
+    SectionArticles,
+    /// <summary>Not sure: 您是不是想问 with the top three.</summary>
+    Suggestions,
+    /// <summary>Asked for an article number the notice does not have.</summary>
+    NoSuchArticle,
+    NotFound,
+}
+
+/// <summary>What the bot answers to a question, independent of how Teams shows it.</summary>
+public sealed class PolicyAnswer
+{
+    public required AnswerKind Kind { get; init; }
+    public required string Question { get; init; }
+    public PolicyArticle? Article { get; init; }
+    /// <summary>Other candidates (suggestions, related articles), best first.</summary>
+    public IReadOnlyList<PolicyArticle> Candidates { get; init; } = [];
+    public IReadOnlyList<PolicyTarget> Targets { get; init; } = [];
+    public Unit? Unit { get; init; }
+    public IReadOnlyList<UnitDuty> Duties { get; init; } = [];
+    /// <summary>Whose duties: a unit's name, or a kind of unit (各街镇).</summary>
+    public string? DutySubject { get; init; }
+    public PolicySection? Section { get; init; }
+    public int? AskedNumber { get; init; }
+
+    /// <summary>True when the bot had an answer (used to log the gaps).</summary>
+    public bool Answered => Kind is not (AnswerKind.NotFound or AnswerKind.Suggestions or AnswerKind.NoSuchArticle);
+}

@@ -1,0 +1,230 @@
+using System.Text.RegularExpressions;
+using InvestBot.Organization;
+
+namespace InvestBot.Knowledge;
+
+/// <summary>
+/// Turns a staff member's question into an answer: first the questions with a clear shape (an article number,
+/// a unit's duties, listings), then free-text retrieval with a confidence check so that a weak match is offered
+/// as 您是不是想问 rather than stated as the answer.
+/// </summary>
+public sealed partial class PolicyQuestionAnswerer
+{
+    // Confidence thresholds on the share of the question's words the best article contains.
+    private const double NothingBelow = 0.3;
+    private const double ConfidentFrom = 0.5;
+    private const double SureFrom = 0.8;
+    private const float LeadRatio = 1.15f;
+    // A word found in more than a quarter of the articles (招商, 项目) cannot identify one article alone.
+    private const double SpecificFrom = 1.6;
+
+    private readonly KnowledgeBase _kb;
+    private readonly ArticleSearchIndex _index;
+    private readonly KnowledgeLexicon _words;
+
+    public PolicyQuestionAnswerer(KnowledgeBase kb, ArticleSearchIndex index)
+    {
+        _kb = kb;
+        _index = index;
+        _words = kb.Lexicon;
+    }
+
+    private PolicyDocument Doc => _kb.Document;
+
+    /// <summary>True when the question is about the asker's own unit (the caller must look up the binding).</summary>
+    public bool AsksAboutOwnUnit(string question) => KnowledgeLexicon.ContainsAny(Normalize(question), _words.MyUnitWords);
+
+    public PolicyAnswer Answer(string question, Unit? ownUnit = null)
+    {
+        var q = Normalize(question);
+        PolicyAnswer Make(AnswerKind kind) => new() { Kind = kind, Question = question };
+        if (q.Length == 0) return Make(AnswerKind.NotFound);
+
+        if (AskedArticleNumber(q) is { } number)
+        {
+            return Doc.Article(number) is { } article
+                ? new PolicyAnswer { Kind = AnswerKind.Article, Question = question, Article = article, Candidates = Neighbours(article) }
+                : new PolicyAnswer { Kind = AnswerKind.NoSuchArticle, Question = question, AskedNumber = number };
+        }
+
+        if (KnowledgeLexicon.ContainsAny(q, _words.MyUnitWords))
+        {
+            return ownUnit is null
+                ? Make(AnswerKind.NeedsBinding)
+                : UnitDuties(question, ownUnit);
+        }
+
+        var mentioned = _kb.Units.FindMentions(q);
+        if (mentioned.Count == 1 && IsDutyQuestion(q, mentioned[0].Aliases.Prepend(mentioned[0].Name)))
+            return UnitDuties(question, mentioned[0]);
+        if (mentioned.Count == 0 && AskedKind(q) is { } kind)
+            return new PolicyAnswer
+            {
+                Kind = AnswerKind.UnitDuties, Question = question, Duties = _kb.DutiesOfKind(kind),
+                DutySubject = $"{kind.Name}（全部{_kb.Units.OfKind(kind.Id).Count()}个）",
+            };
+
+        if (AskedSection(q) is { } section)
+            return new PolicyAnswer { Kind = AnswerKind.SectionArticles, Question = question, Section = section };
+        if (KnowledgeLexicon.ContainsAny(q, _words.AllArticlesWords))
+            return Make(AnswerKind.AllArticles);
+        if (KnowledgeLexicon.ContainsAny(q, _words.SectionListWords) && mentioned.Count == 0)
+            return Make(AnswerKind.Sections);
+
+        return AnswerByTopic(question, q, mentioned);
+    }
+
+    private PolicyAnswer AnswerByTopic(string question, string q, IReadOnlyList<Unit> mentioned)
+    {
+        var asksWho = KnowledgeLexicon.ContainsAny(q, _words.WhoWords);
+        var asksNumber = KnowledgeLexicon.ContainsAny(q, _words.NumberWords);
+        var topic = Topic(q);
+
+        // A unit named in a topic question (开发区要引进多少实体项目) favours the articles that concern it.
+        // A numbers question favours the articles that set numbers.
+        var unitNames = mentioned.SelectMany(u => u.Aliases.Prepend(u.Name)).ToList();
+        float Boost(PolicyArticle a) =>
+            (unitNames.Any(n => a.Body.Contains(n, StringComparison.Ordinal) || (a.ResponsibleText ?? "").Contains(n, StringComparison.Ordinal)) ? 1.3f : 1f)
+            * (asksNumber && a.Targets.Count > 0 ? 1.3f : 1f);
+        var hits = _index.Search(topic, 5, Boost);
+
+        if (hits.Count == 0 || hits[0].Coverage < NothingBelow)
+            return new PolicyAnswer { Kind = AnswerKind.NotFound, Question = question };
+
+        var best = hits[0];
+        var lead = hits.Count < 2 || best.Score >= hits[1].Score * LeadRatio;
+        var confident = best.Specificity >= SpecificFrom && (best.Coverage >= SureFrom || (best.Coverage >= ConfidentFrom && lead));
+        var others = hits.Skip(1).Select(h => h.Article).ToList();
+        if (!confident)
+            return new PolicyAnswer { Kind = AnswerKind.Suggestions, Question = question, Candidates = hits.Take(3).Select(h => h.Article).ToList() };
+
+        if (asksNumber && BestTargets(best.Article, topic, q, mentioned) is { Count: > 0 } targets)
+            return new PolicyAnswer { Kind = AnswerKind.Target, Question = question, Article = best.Article, Targets = targets, Candidates = others };
+        return new PolicyAnswer
+        {
+            Kind = asksWho ? AnswerKind.Responsible : AnswerKind.Article,
+            Question = question, Article = best.Article, Candidates = others,
+        };
+    }
+
+    /// <summary>The question without the words that only say what kind of question it is (谁负责, 多少, 是什么).</summary>
+    public string Topic(string question)
+    {
+        var q = Normalize(question);
+        foreach (var words in new[] { _words.WhoWords, _words.QuestionWords })
+            q = KnowledgeLexicon.RemoveAll(q, words);
+        return string.Join(' ', q.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// The article's targets that fit the question best: the words they share with it, the measure word asked
+    /// for (几家 → 家), and the unit or kind asked about (科技城 → the phrase naming 京津中关村科技城管委会).
+    /// </summary>
+    private List<PolicyTarget> BestTargets(PolicyArticle article, string topic, string q, IReadOnlyList<Unit> mentioned)
+    {
+        if (article.Targets.Count == 0) return [];
+        var terms = _index.TopicTerms(topic);
+        var measure = MeasureAsked().Match(q) is { Success: true } m ? m.Groups["m"].Value : null;
+        var names = mentioned.SelectMany(u => u.Aliases.Prepend(u.Name))
+            .Concat(_kb.Units.Kinds.Where(k => q.Contains(k.Name, StringComparison.Ordinal) || _words.SynonymsOf(k.Name).Any(s => q.Contains(s, StringComparison.Ordinal)))
+                .SelectMany(k => _kb.Units.GroupWords.Where(g => g.Kind == k.Id).Select(g => g.Word).Append(k.Name)))
+            .ToList();
+        double Fit(PolicyTarget t)
+        {
+            var text = t.Phrase + t.Subject;
+            double fit = terms.Count(term => text.Contains(term, StringComparison.Ordinal)
+                || _words.SynonymsOf(term).Any(s => text.Contains(s, StringComparison.Ordinal)));
+            if (measure is not null && t.MeasureWord.StartsWith(measure, StringComparison.Ordinal)) fit += 2;
+            if (names.Any(n => t.Phrase.Contains(n, StringComparison.Ordinal))) fit += 3;
+            else if (names.Any(n => t.Clause.Contains(n, StringComparison.Ordinal))) fit += 1.5;
+            return fit;
+        }
+        var ranked = article.Targets.Select(t => (Target: t, Fit: Fit(t))).OrderByDescending(x => x.Fit).ToList();
+        return ranked.Where(x => x.Fit == ranked[0].Fit).Select(x => x.Target).Take(3).ToList();
+    }
+
+    private PolicyAnswer UnitDuties(string question, Unit unit) => new()
+    {
+        Kind = AnswerKind.UnitDuties, Question = question, Unit = unit, Duties = _kb.DutiesOf(unit), DutySubject = unit.Name,
+    };
+
+    /// <summary>各街镇要做什么 / 区直部门的职责: a kind's name or group word and nothing but duty words.</summary>
+    private UnitKind? AskedKind(string q)
+    {
+        foreach (var kind in _kb.Units.Kinds)
+        {
+            var names = _kb.Units.GroupWords.Where(g => g.Kind == kind.Id).Select(g => g.Word).Append(kind.Name).ToList();
+            if (names.Any(n => q.Contains(n, StringComparison.Ordinal)) && IsDutyQuestion(q, names))
+                return kind;
+        }
+        return null;
+    }
+
+    /// <summary>区商务局有哪些职责: once the unit's names and the duty/question words are gone, nothing is left.</summary>
+    private bool IsDutyQuestion(string q, IEnumerable<string> names)
+    {
+        var rest = q;
+        foreach (var name in names.OrderByDescending(n => n.Length))
+            rest = rest.Replace(name, " ", StringComparison.Ordinal);
+        rest = KnowledgeLexicon.RemoveAll(rest, _words.DutyWords);
+        rest = KnowledgeLexicon.RemoveAll(rest, _words.QuestionWords);
+        rest = new string(rest.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !_words.FillerChars.Contains(c)).ToArray());
+        return rest.Length == 0;
+    }
+
+    private int? AskedArticleNumber(string q)
+    {
+        foreach (var pattern in new[] { Numbered(), Bracketed(), ClauseFirst(), BareOnly() })
+            if (pattern.Match(q) is { Success: true } m && ChineseNumber.Parse(m.Groups["n"].Value) is { } n)
+                return n;
+        // 二十七条讲什么, but not 三十条措施都有哪些 (the whole notice).
+        if (BareCount().Match(q) is { Success: true } bare && !KnowledgeLexicon.ContainsAny(q, _words.AllArticlesWords.Concat(_words.ListWords)))
+            return ChineseNumber.Parse(bare.Groups["n"].Value);
+        return null;
+    }
+
+    private PolicySection? AskedSection(string q)
+    {
+        if (SectionNumbered().Match(q) is { Success: true } m && ChineseNumber.Parse(m.Groups["n"].Value) is { } n)
+            return Doc.Sections.FirstOrDefault(s => s.Number == n);
+        if (!KnowledgeLexicon.ContainsAny(q, _words.ListWords)) return null;
+        // Section titles read 高精度瞄准招商方向: people ask about the last words (招商方向).
+        return Doc.Sections.FirstOrDefault(s => s.Title.Length >= 4 && q.Contains(s.Title[^4..], StringComparison.Ordinal));
+    }
+
+    private IReadOnlyList<PolicyArticle> Neighbours(PolicyArticle article) =>
+        Doc.Sections.First(s => s.Number == article.SectionNumber).ArticleNumbers
+            .Where(n => n != article.Number).Select(n => Doc.Article(n)!).Take(2).ToList();
+
+    private static string Normalize(string text)
+    {
+        text = ChineseNumber.NormalizeDigits(text).Replace('(', '（').Replace(')', '）');
+        return WhiteSpaceOrEndPunctuation().Replace(text, "").Trim();
+    }
+
+    private const string N = "[0-9一二三四五六七八九十百两零〇]+";
+
+    [GeneratedRegex("第(?<n>" + N + ")[条项款]")]
+    private static partial Regex Numbered();
+
+    [GeneratedRegex("^（(?<n>" + N + ")）|（(?<n>" + N + ")）(?:条|讲|说|是|内容|全文)")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex("条款(?<n>" + N + ")")]
+    private static partial Regex ClauseFirst();
+
+    [GeneratedRegex("^第?(?<n>" + N + ")(?:全文)?$")]
+    private static partial Regex BareOnly();
+
+    [GeneratedRegex("(?<![0-9一二三四五六七八九十百两零〇])(?<n>" + N + ")条(?!措施|主|产业|链)")]
+    private static partial Regex BareCount();
+
+    [GeneratedRegex("(?:几|多少)(?<m>个|家|人|名|次|亿|万|组)")]
+    private static partial Regex MeasureAsked();
+
+    [GeneratedRegex("第(?<n>" + N + ")(?:部分|章|节|大类|方面)")]
+    private static partial Regex SectionNumbered();
+
+    [GeneratedRegex(@"[\s？?！!。．.～~]+")]
+    private static partial Regex WhiteSpaceOrEndPunctuation();
+}

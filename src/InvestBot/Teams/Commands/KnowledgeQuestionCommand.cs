@@ -1,0 +1,67 @@
+using InvestBot.Access;
+using InvestBot.Knowledge;
+using InvestBot.Organization;
+using InvestBot.Teams.Cards;
+
+namespace InvestBot.Teams.Commands;
+
+/// <summary>
+/// Free-text policy questions: the fallback after every exact command. It declines messages that start with
+/// another capability's command word (填报, 绑定, 排名 …) so those still reach their owner or the help card.
+/// </summary>
+public sealed class KnowledgeQuestionCommand : IMessageCommand
+{
+    private const int MaxQuestionLength = 300;
+    private readonly PolicyQuestionAnswerer _answerer;
+    private readonly KnowledgeBase _kb;
+    private readonly IUnitBindingStore _bindings;
+    private readonly UnitDirectory _units;
+    private readonly KnowledgeFeedbackStore _feedback;
+    private readonly ILogger<KnowledgeQuestionCommand> _log;
+
+    public KnowledgeQuestionCommand(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
+        KnowledgeFeedbackStore feedback, ILogger<KnowledgeQuestionCommand> log)
+    {
+        _answerer = answerer;
+        _kb = kb;
+        _bindings = bindings;
+        _units = units;
+        _feedback = feedback;
+        _log = log;
+    }
+
+    public int Order => 1000;
+
+    public async Task<bool> TryHandleAsync(MessageRequest request, CancellationToken ct)
+    {
+        var text = request.Text.Trim();
+        if (text.Length == 0 || _kb.Lexicon.OtherCommandWords.Any(w => text.StartsWith(w, StringComparison.OrdinalIgnoreCase)))
+            return false;
+        if (text.Length > MaxQuestionLength)
+        {
+            await request.SendTextAsync($"问题太长了（超过{MaxQuestionLength}个字），请简要描述您想了解的内容，例如“外资企业要引进几家”。", ct);
+            return true;
+        }
+
+        Unit? ownUnit = null;
+        if (_answerer.AsksAboutOwnUnit(text) && await _bindings.GetAsync(request.User.Id, ct) is { } binding)
+            ownUnit = _units.FindById(binding.UnitId);
+        var answer = _answerer.Answer(text, ownUnit);
+        var (card, summary) = AnswerCards.Build(answer, _kb);
+        await request.SendAsync(Card.ToActivity(card, summary), ct);
+
+        if (!answer.Answered)
+        {
+            try
+            {
+                await _feedback.LogUnansweredAsync(text, request.User.Id, answer.Kind.ToString(), ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The user already has the answer; a storage hiccup must not turn it into an error.
+                _log.LogWarning(ex, "Could not log an unanswered question");
+            }
+        }
+        return true;
+    }
+}
