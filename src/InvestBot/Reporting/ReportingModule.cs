@@ -1,9 +1,36 @@
+using InvestBot.Teams;
+using InvestBot.Teams.Commands;
+
 namespace InvestBot.Reporting;
 
 public static class ReportingModule
 {
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ReportingOptions>().Bind(configuration.GetSection(ReportingOptions.Section));
+
+        services.AddSingleton<MonthlyFiguresStore>();
+        services.AddSingleton<AnnualTargetStore>();
+        services.AddSingleton<BindingRequestStore>();
+        services.AddSingleton<ReopenStore>();
+        services.AddSingleton<ReportingWindow>();
+        services.AddSingleton<FigureFormService>();
+        services.AddSingleton<BindingService>();
+        services.AddSingleton<ReportingViews>();
+        services.AddSingleton<IMonthlyFiguresReader, MonthlyFiguresReader>();
+
+        // Teams glue of this capability.
+        services.AddSingleton<ReportingMessenger>();
+        services.AddSingleton<IMessageCommand, BindingCommands>();
+        services.AddSingleton<IMessageCommand, ReportCommands>();
+        services.AddSingleton<IMessageCommand, ReportViewCommands>();
+        services.AddSingleton<ICardActionHandler, BindingActions>();
+        services.AddSingleton<ICardActionHandler, ReportActions>();
+
+        services.AddSingleton(new HelpEntry("绑定填报单位", "绑定 潮阳街道（经管理员审批）", Order: 200));
+        services.AddSingleton(new HelpEntry("填报月度数据", "填报 / 我要填报 / 填报3月数据", Order: 201));
+        services.AddSingleton(new HelpEntry("查看本单位填报", "我的填报", Order: 202));
+        services.AddSingleton(new HelpEntry("填报管理", "填报情况 / 填报情况 2023-03 / 绑定列表 / 解绑 张三 / 重新开放 潮阳街道 2023-03 / 填报 潮阳街道 2023-03", AdminOnly: true, Order: 210));
         return services;
     }
 }

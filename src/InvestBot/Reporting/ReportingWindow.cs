@@ -28,6 +28,8 @@ public sealed class ReportingWindow
 
     public DateOnly Today => _clock.Today;
 
+    public TimeZoneInfo Zone => _clock.Zone;
+
     /// <summary>The month a reporter fills in by default: the previous one.</summary>
     public ReportingMonth DefaultMonth => ReportingMonth.Of(Today).Previous;
 

@@ -27,7 +27,7 @@ public static class SubmissionPolicy
         if (!isAdmin)
         {
             if (boundUnitId is null)
-                return SubmissionDecision.Deny("您还没有绑定填报单位。请发送“绑定 单位名称”（例如：绑定 潮阳街道），经管理员审批后即可填报。");
+                return SubmissionDecision.Deny(FigureFormService.NotBoundMessage);
             if (boundUnitId != unit.Id)
                 return SubmissionDecision.Deny("您只能为自己绑定的单位填报，不能替其他单位填报。");
         }
