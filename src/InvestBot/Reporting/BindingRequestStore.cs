@@ -39,7 +39,7 @@ public sealed class BindingRequestStore
         var table = await _tables.GetTableAsync(Table, ct);
         var list = new List<BindingRequest>();
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: ct))
-            list.Add(FromEntity(e));
+            if (e.GetBoolean("Decided") != true) list.Add(FromEntity(e));
         return list.OrderBy(r => r.RequestedAt).ToList();
     }
 
@@ -54,20 +54,24 @@ public sealed class BindingRequestStore
         var table = await _tables.GetTableAsync(Table, ct);
         try
         {
-            await table.DeleteEntityAsync(Partition, TableKeys.Encode(userId), found.Value.ETag, ct);
-            return found.Value.Request;
+            // Claim it with a conditional update first: only one ETag-matching write can win, whereas concurrent
+            // conditional deletes are not reliably serialized by the storage emulator.
+            await table.UpdateEntityAsync(new TableEntity(Partition, TableKeys.Encode(userId)) { ["Decided"] = true },
+                found.Value.ETag, TableUpdateMode.Merge, ct);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             return null;
         }
+        await table.DeleteEntityAsync(Partition, TableKeys.Encode(userId), ETag.All, ct);
+        return found.Value.Request;
     }
 
     private async Task<(BindingRequest Request, ETag ETag)?> GetWithETagAsync(string userId, CancellationToken ct)
     {
         var table = await _tables.GetTableAsync(Table, ct);
         var e = await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Encode(userId), cancellationToken: ct);
-        return e.HasValue ? (FromEntity(e.Value!), e.Value!.ETag) : null;
+        return e.HasValue && e.Value!.GetBoolean("Decided") != true ? (FromEntity(e.Value!), e.Value!.ETag) : null;
     }
 
     private static BindingRequest FromEntity(TableEntity e) => new(
