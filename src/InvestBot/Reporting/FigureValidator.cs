@@ -46,13 +46,14 @@ public static partial class FigureValidator
         var s = (text ?? "").Trim();
         if (s.Length == 0) return (0, "请填写（没有请填 0）");
         if (s.StartsWith('-') && PlainNumber().IsMatch(s[1..])) return (0, "不能为负数");
-        if (s.Length > MaxLength || !PlainNumber().IsMatch(s)) return (0, "请输入数字，例如 12 或 3.5（不支持文字、科学计数法）");
-        if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            return (0, "数值无效");
+        if (!PlainNumber().IsMatch(s)) return (0, "请输入数字，例如 12 或 3.5（不支持文字、科学计数法）");
+        var outOfRange = $"超出合理范围（{min}–{max} {unit}），请核对";
+        if (s.Length > MaxLength || !decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return (0, outOfRange);
         var dot = s.IndexOf('.');
         var places = dot < 0 ? 0 : s[(dot + 1)..].TrimEnd('0').Length;
         if (places > decimals) return (0, decimals == 0 ? "必须是整数" : $"最多保留 {decimals} 位小数");
-        if (value < min || value > max) return (0, $"超出合理范围（{min}–{max} {unit}），请核对");
+        if (value < min || value > max) return (0, outOfRange);
         return (value, null);
     }
 
