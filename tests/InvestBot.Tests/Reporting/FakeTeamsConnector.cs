@@ -30,9 +30,14 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         _server = builder.Build();
         _server.MapPost("/v3/conversations/{conversationId}/activities/{**rest}", Receive);
         _server.MapPost("/v3/conversations/{conversationId}/activities", Receive);
+        // Files a user "uploaded": Teams hands the bot a download URL for them.
+        _server.MapGet("/files/{name}", (string name) => Files.TryGetValue(name, out var bytes)
+            ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound());
     }
 
     public string ServiceUrl { get; }
+
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
 
     public IReadOnlyList<(string ConversationId, Activity Activity)> Received => _received.ToList();
 
