@@ -25,6 +25,8 @@ public static class ReportingModule
         services.AddSingleton<TargetService>();
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<FiguresWorkbook>();
+        services.AddSingleton<JobLeaseStore>();
+        services.AddSingleton<ReminderPlanner>();
         services.AddHttpClient("reporting-import", c => c.Timeout = TimeSpan.FromSeconds(30));
 
         // Teams glue of this capability.
@@ -37,6 +39,8 @@ public static class ReportingModule
         services.AddSingleton<IMessageCommand, ReportTargetCommands>();
         services.AddSingleton<ICardActionHandler, ReportTargetActions>();
         services.AddSingleton<IMessageCommand, ReportExportCommand>();
+        services.AddSingleton<ReportReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReportReminderJob>());
 
         services.AddSingleton(new HelpEntry("绑定填报单位", "绑定 潮阳街道（经管理员审批）", Order: 200));
         services.AddSingleton(new HelpEntry("填报月度数据", "填报 / 我要填报 / 填报3月数据", Order: 201));
