@@ -280,4 +280,34 @@ public sealed class ReportFormHttpTests : ReportingBotTestBase
         Assert.Empty(replies.SelectMany(BotClient.Cards));
         Assert.Contains("不能替其他单位", BotClient.AllText(replies));
     }
+
+    [Theory]
+    [InlineData("填报")]
+    [InlineData("我要填报")]
+    [InlineData("填报3月数据")]
+    [InlineData("填报 2023年3月")]
+    [InlineData("填报一下潮阳街道3月份的数据")]
+    public async Task Every_way_of_asking_for_the_form_opens_March(string text)
+    {
+        var user = TestUser.Named("张三");
+        await BindAsync(user, Chaoyang);
+
+        var card = await FormAsync(user, text);
+
+        Assert.Equal("2023-03", card.SelectToken("actions[0].data.month")!.ToString());
+    }
+
+    [Theory]
+    [InlineData("填报记录", "填报记录")]
+    [InlineData("填报情况", "只有区合作交流办管理员")]
+    public async Task Words_starting_with_填报_that_are_not_a_form_request_go_elsewhere(string text, string expected)
+    {
+        var user = TestUser.Named("张三");
+        await BindAsync(user, Chaoyang);
+
+        var replies = await Bot.SayAsync(text, user);
+
+        Assert.DoesNotContain(replies.SelectMany(BotClient.Cards), c => c.SelectToken("actions[0].verb")?.ToString() == "report.submit");
+        Assert.Contains(expected, BotClient.AllText(replies));
+    }
 }

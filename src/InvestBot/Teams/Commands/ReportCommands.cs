@@ -27,6 +27,7 @@ public sealed partial class ReportCommands : IMessageCommand
         var m = Command().Match(request.Text.Trim());
         if (!m.Success) return false;
         var rest = m.Groups[1].Value;
+        if (!OnlyUnitsAndMonths(rest)) return false; // e.g. 填报记录, 填报有什么要求 — not a request for the form
         var (named, month) = MonthInText.Find(rest, _clock.Today);
         if (named && month is null)
         {
@@ -39,8 +40,24 @@ public sealed partial class ReportCommands : IMessageCommand
         return true;
     }
 
-    [GeneratedRegex(@"^(?:我要)?填报(?!情况)(.*)$", RegexOptions.Singleline)]
+    /// <summary>True when nothing but unit names, a month and filler words follow 填报.</summary>
+    private bool OnlyUnitsAndMonths(string rest)
+    {
+        var left = MonthWords().Replace(rest, " ");
+        foreach (var unit in _units.FindMentions(left))
+            foreach (var name in unit.Aliases.Prepend(unit.Name).OrderByDescending(n => n.Length))
+                left = left.Replace(name, " ");
+        return Filler().Replace(left, "").Length == 0;
+    }
+
+    [GeneratedRegex(@"^(?:我要)?填报(.*)$", RegexOptions.Singleline)]
     private static partial Regex Command();
+
+    [GeneratedRegex(@"\d{4}\s*(?:-|/|\.|年)\s*\d{1,2}(?:\s*月)?|\d{1,2}\s*月(?:份)?")]
+    private static partial Regex MonthWords();
+
+    [GeneratedRegex(@"[\s的数据表单一下吧。！!]+")]
+    private static partial Regex Filler();
 }
 
 /// <summary>Turns a form outcome into what the user sees, in a message or in place of the pressed card.</summary>
