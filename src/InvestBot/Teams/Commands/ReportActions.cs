@@ -35,12 +35,15 @@ public sealed class ReportActions : ICardActionHandler
             return ReportReplies.ToResult(await _forms.OpenAsync(request.User, unit, month, ct), _clock.Zone);
         }
         int? revision = int.TryParse(AsText(data["revision"]), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : null;
-        var raw = data.Properties()
-            .Where(p => p.Name.StartsWith(ReportCards.InputPrefix, StringComparison.Ordinal))
-            .ToDictionary(p => p.Name[ReportCards.InputPrefix.Length..], p => AsText(p.Value));
+        var raw = Inputs(data);
         var outcome = await _forms.SubmitAsync(request.User, AsText(data["unitId"]), AsText(data["month"]), revision, raw, ct);
         return ReportReplies.ToResult(outcome, _clock.Zone);
     }
+
+    /// <summary>The form's inputs ("m_" + metric id) by metric id, as text.</summary>
+    public static Dictionary<string, string?> Inputs(JObject data) => data.Properties()
+        .Where(p => p.Name.StartsWith(ReportCards.InputPrefix, StringComparison.Ordinal))
+        .ToDictionary(p => p.Name[ReportCards.InputPrefix.Length..], p => AsText(p.Value));
 
     /// <summary>Whatever the client sent, as the text the user would have typed (numbers in invariant notation).</summary>
     private static string? AsText(JToken? token) => token switch

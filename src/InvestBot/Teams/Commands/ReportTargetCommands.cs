@@ -133,9 +133,7 @@ public sealed class ReportTargetActions : ICardActionHandler
         var unit = _units.FindById(request.Data.Value<string>("unitId"));
         var yearOk = int.TryParse(request.Data["year"]?.ToString(), out var year) && year is >= ReportingMonth.MinYear and <= ReportingMonth.MaxYear;
         if (unit is null || !unit.Reports || !yearOk) return CardActionResult.Say("表单数据无效，目标未保存。");
-        var raw = request.Data.Properties()
-            .Where(p => p.Name.StartsWith(ReportCards.InputPrefix, StringComparison.Ordinal))
-            .ToDictionary(p => p.Name[ReportCards.InputPrefix.Length..], p => (string?)p.Value.ToString());
+        var raw = ReportActions.Inputs(request.Data);
         var (saved, errors) = await _targets.SaveAsync(request.User, year, unit, raw, ct);
         var metrics = _catalog.ForKind(unit.Kind);
         return saved
