@@ -16,7 +16,7 @@ public abstract record FormOutcome
 }
 
 /// <summary>What the reporter sees after saving: the month's values with year-to-date totals and target progress.</summary>
-public sealed record FigureReceipt(Unit Unit, SavedFigures Saved, IReadOnlyList<MetricProgress> Progress, bool Repeated);
+public sealed record FigureReceipt(Unit Unit, SavedFigures Saved, IReadOnlyList<MetricYearProgress> Progress, bool Repeated);
 
 /// <summary>
 /// Opening and submitting the monthly figures form. Every decision (who may report for which unit and month,
@@ -129,7 +129,7 @@ public sealed class FigureFormService
     {
         var year = await _figures.ListUnitYearAsync(unit.Id, saved.Month.Year, ct);
         var targets = await _targets.GetUnitAsync(saved.Month.Year, unit.Id, ct);
-        return new FigureReceipt(unit, saved, YearToDate.Compute(_catalog.ForKind(unit.Kind), saved.Month, year, targets), repeated);
+        return new FigureReceipt(unit, saved, UnitYearProgress.Compute(_catalog.ForKind(unit.Kind), saved.Month, year, targets), repeated);
     }
 
     private async Task<SubmissionDecision> DecideAsync(bool isAdmin, string? boundUnitId, Unit unit, ReportingMonth month, CancellationToken ct)

@@ -98,7 +98,8 @@ public sealed class MonthlyFiguresStore
 
         var now = _time.GetUtcNow();
         var revision = s.ExpectedRevision + 1;
-        var saved = new SavedFigures(s.UnitId, s.Month, s.Values, revision, (before?.Late ?? false) || s.Late, s.By, s.ByName, now);
+        // The unit was late if its first submission was; a later correction keeps that status (history records each revision's own).
+        var saved = new SavedFigures(s.UnitId, s.Month, s.Values, revision, before?.Late ?? s.Late, s.By, s.ByName, now);
         var current = new TableEntity(s.Month.Key, unitKey)
         {
             ["RowType"] = Current,

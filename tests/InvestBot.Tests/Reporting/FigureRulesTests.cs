@@ -159,7 +159,7 @@ public sealed class FigureRulesTests
             new Dictionary<string, decimal> { ["domesticProjects"] = projects, ["teamSize"] = team }, 1, false, "u", "张三", DateTimeOffset.UtcNow);
         var year = new[] { Month(1, 2, 5), Month(2, 3, 6), Month(3, 1, 7), Month(4, 9, 9) };
 
-        var progress = YearToDate.Compute(metrics, new ReportingMonth(2023, 3), year, new Dictionary<string, decimal> { ["domesticProjects"] = 8 });
+        var progress = UnitYearProgress.Compute(metrics, new ReportingMonth(2023, 3), year, new Dictionary<string, decimal> { ["domesticProjects"] = 8 });
 
         Assert.Equal((1m, 6m, 8m, 75.0m), (progress[0].Month!.Value, progress[0].YearToDate, progress[0].Target!.Value, progress[0].PercentOfTarget!.Value));
         Assert.Equal(7m, progress[1].YearToDate);

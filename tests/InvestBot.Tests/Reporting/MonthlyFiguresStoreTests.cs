@@ -172,4 +172,18 @@ public sealed class MonthlyFiguresStoreTests
         Assert.Equal(8m, year["town-chaoyang"]["domesticProjects"]);
         Assert.Equal(5000m, year["town-chaoyang"]["domesticCapital"]);
     }
+
+    [Fact]
+    public async Task Lateness_follows_the_first_submission_while_history_records_each_revision()
+    {
+        var (store, _) = await NewStoreAsync();
+        await store.SaveAsync(Submit(0, 3));
+        await store.SaveAsync(Submit(1, 4) with { Late = true });
+        await store.SaveAsync(Submit(0, 1, unit: "town-baoping") with { Late = true });
+        await store.SaveAsync(Submit(1, 2, unit: "town-baoping"));
+
+        Assert.False((await store.GetAsync(March, "town-chaoyang"))!.Late);
+        Assert.True((await store.GetAsync(March, "town-baoping"))!.Late);
+        Assert.Equal(new[] { false, true }, (await store.HistoryAsync(March, "town-chaoyang")).Select(h => h.Late));
+    }
 }

@@ -87,3 +87,24 @@ public sealed class ReminderConfigurationHttpTests : ReportingBotTestBase
         Assert.Contains("截止日期为4月7日", reminder.Text);
     }
 }
+
+[Trait("Category", "Http")]
+public sealed class InvalidReminderScheduleHttpTests : ReportingBotTestBase
+{
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    {
+        ["InvestBot:Reporting:ReminderCron"] = "every morning",
+    };
+
+    [Fact]
+    public async Task A_bad_schedule_disables_reminders_but_the_bot_keeps_answering()
+    {
+        var user = TestUser.Named("张三");
+        await BindAsync(user, Chaoyang);
+
+        var first = await FormAsync(user);
+        var again = await FormAsync(user);
+
+        Assert.Equal(first.SelectToken("actions[0].data")!.ToString(), again.SelectToken("actions[0].data")!.ToString());
+    }
+}

@@ -70,7 +70,7 @@ public static class ReportCards
             $"{receipt.Unit.Name}{saved.Month.Label}数据已提交");
     }
 
-    private static string Describe(MetricProgress p)
+    private static string Describe(MetricYearProgress p)
     {
         var unit = p.Metric.Unit;
         var text = $"本月 {(p.Month is { } m ? FigureFormService.Format(m) : "—")} {unit}；{(p.Metric.Cumulative ? "年累计" : "最新")} {FigureFormService.Format(p.YearToDate)} {unit}";

@@ -42,7 +42,17 @@ public sealed class ReportReminderJob : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(_options.ReminderCron)) return;
-        var cron = CronExpression.Parse(_options.ReminderCron);
+        CronExpression cron;
+        try
+        {
+            cron = CronExpression.Parse(_options.ReminderCron);
+        }
+        catch (CronFormatException e)
+        {
+            // A typo in the schedule must not stop the bot; it only disables reminders.
+            _log.LogError(e, "InvestBot:Reporting:ReminderCron '{Cron}' is invalid; reminders are disabled", _options.ReminderCron);
+            return;
+        }
         while (!ct.IsCancellationRequested)
         {
             var next = cron.GetNextOccurrence(_time.GetUtcNow(), _clock.Zone);
