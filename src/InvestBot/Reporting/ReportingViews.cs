@@ -63,15 +63,20 @@ public sealed class ReportingViews
         return (unit, await _figures.ListUnitYearAsync(unit.Id, year, ct));
     }
 
-    /// <summary>Lets one unit submit a closed month again for <see cref="ReportingOptions.ReopenDays"/> days.</summary>
-    public async Task<string> ReopenAsync(UserIdentity admin, Unit unit, ReportingMonth month, CancellationToken ct)
+    /// <summary>
+    /// Lets one unit submit a closed month again for <see cref="ReportingOptions.ReopenDays"/> days.
+    /// Returns what to tell the admin and, when it was reopened, the unit's reporters to notify.
+    /// </summary>
+    public async Task<(string Message, IReadOnlyList<UnitBinding> Reporters)> ReopenAsync(UserIdentity admin, Unit unit, ReportingMonth month, CancellationToken ct)
     {
-        if (!_roles.IsAdmin(admin)) return "只有区合作交流办管理员可以重新开放填报。";
-        if (!unit.Reports) return $"{unit.Name}不参与月度填报。";
-        if (_window.StateOf(month) != WindowState.Closed) return $"{month.Label}的填报尚未截止，无需重新开放。";
+        var none = Array.Empty<UnitBinding>();
+        if (!_roles.IsAdmin(admin)) return ("只有区合作交流办管理员可以重新开放填报。", none);
+        if (!unit.Reports) return ($"{unit.Name}不参与月度填报。", none);
+        if (_window.StateOf(month) != WindowState.Closed) return ($"{month.Label}的填报尚未截止，无需重新开放。", none);
         var until = _time.GetUtcNow().AddDays(Math.Max(1, _options.ReopenDays));
         await _reopens.ReopenAsync(month, unit.Id, until, admin.Name ?? admin.Id, ct);
         var local = TimeZoneInfo.ConvertTime(until, _window.Zone);
-        return $"已为{unit.Name}重新开放{month.Label}的填报，至{local:M月d日 HH:mm}。期间提交的数据将标记为逾期补报。";
+        var reporters = (await _bindings.ListAsync(ct)).Where(b => b.UnitId == unit.Id).ToList();
+        return ($"已为{unit.Name}重新开放{month.Label}的填报，至{local:M月d日 HH:mm}。期间提交的数据将标记为逾期补报。", reporters);
     }
 }

@@ -251,6 +251,9 @@ public sealed class ReportFormHttpTests : ReportingBotTestBase
 
         var reopened = BotClient.AllText(await Bot.SayAsync("重新开放 潮阳街道 2023-03", TestUser.Admin));
         Assert.Contains("已为潮阳街道重新开放2023年3月", reopened);
+        Assert.Contains("已通知 1 位填报人", reopened);
+        var told = await Connector.WaitForAsync(TestConversation.Personal(user).Id, a => a.Text?.Contains("重新开放") == true);
+        Assert.Contains("填报3月数据", told.Text);
         var lateForm = await FormAsync(user, "填报3月数据");
         Assert.Contains("逾期补报", BotClient.CardText(lateForm));
         var receipt = await Bot.ExecuteAsync("report.submit", Submission(lateForm, TownValues()), user);

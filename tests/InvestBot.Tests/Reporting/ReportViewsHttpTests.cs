@@ -58,4 +58,21 @@ public sealed class ReportViewsHttpTests : ReportingBotTestBase
         Assert.Contains("6 个", text);
         Assert.Contains("还没有绑定", unbound);
     }
+
+    [Fact]
+    public async Task The_registered_figures_reader_sees_what_reporters_submitted_through_the_bot()
+    {
+        var user = TestUser.Named("张三");
+        await BindAsync(user, Chaoyang);
+        await Bot.ExecuteAsync("report.submit", Submission(await FormAsync(user), TownValues("4")), user);
+        await Bot.ExecuteAsync("target.save", Submission(BotClient.Cards((await Bot.SayAsync("年度目标 潮阳街道 2023", TestUser.Admin))[0]).Single(),
+            new Dictionary<string, string> { ["m_domesticProjects"] = "12" }), TestUser.Admin);
+
+        var reader = App.Service<IMonthlyFiguresReader>();
+
+        Assert.IsType<MonthlyFiguresReader>(reader);
+        var march = Assert.Single(await reader.GetMonthAsync(2023, 3));
+        Assert.Equal((Chaoyang, 4m, false), (march.UnitId, march.Values["domesticProjects"], march.Late));
+        Assert.Equal(12m, (await reader.GetAnnualTargetsAsync(2023))[Chaoyang]["domesticProjects"]);
+    }
 }

@@ -2,6 +2,7 @@ using InvestBot.Hosting;
 using InvestBot.Organization;
 using InvestBot.Reporting;
 using InvestBot.Teams.Cards;
+using Microsoft.Bot.Builder;
 
 namespace InvestBot.Teams.Commands;
 
@@ -12,9 +13,11 @@ public sealed class ReportViewCommands : IMessageCommand
     private readonly UnitDirectory _units;
     private readonly MetricCatalog _catalog;
     private readonly OfficeClock _clock;
+    private readonly ReportingMessenger _messenger;
 
-    public ReportViewCommands(ReportingViews views, UnitDirectory units, MetricCatalog catalog, OfficeClock clock)
+    public ReportViewCommands(ReportingViews views, UnitDirectory units, MetricCatalog catalog, OfficeClock clock, ReportingMessenger messenger)
     {
+        _messenger = messenger;
         _views = views;
         _units = units;
         _catalog = catalog;
@@ -49,9 +52,17 @@ public sealed class ReportViewCommands : IMessageCommand
             var rest = text["重新开放".Length..];
             var unit = _units.FindMentions(rest).FirstOrDefault();
             var (named, month) = MonthInText.Find(rest, _clock.Today);
-            await request.SendTextAsync(unit is null || !named || month is null
-                ? "请写明单位和月份，例如：重新开放 潮阳街道 2023-03。"
-                : await _views.ReopenAsync(request.User, unit, month.Value, ct), ct);
+            if (unit is null || !named || month is null)
+            {
+                await request.SendTextAsync("请写明单位和月份，例如：重新开放 潮阳街道 2023-03。", ct);
+                return true;
+            }
+            var outcome = await _views.ReopenAsync(request.User, unit, month.Value, ct);
+            var told = 0;
+            foreach (var reporter in outcome.Reporters)
+                if (await _messenger.SendToUserAsync(reporter.UserId, MessageFactory.Text(
+                        $"区合作交流办已为{unit.Name}重新开放{month.Value.Label}的填报。请发送“填报{month.Value.Month}月数据”补报。"), ct)) told++;
+            await request.SendTextAsync(outcome.Message + (outcome.Reporters.Count > 0 ? $"已通知 {told} 位填报人。" : ""), ct);
             return true;
         }
         return false;
