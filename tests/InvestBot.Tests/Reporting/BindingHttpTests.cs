@@ -1,5 +1,6 @@
 using InvestBot.Access;
 using InvestBot.Tests.Infrastructure;
+using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
@@ -141,5 +142,34 @@ public sealed class BindingHttpTests : ReportingBotTestBase
 
         Assert.Contains("已解除 孙七 与 潮阳街道 的绑定", BotClient.AllText(replies));
         Assert.Null(await Bindings.GetAsync(user.AadObjectId));
+    }
+
+    [Fact]
+    public async Task An_admin_binds_a_colleague_by_mentioning_them_in_a_group_chat()
+    {
+        var colleague = TestUser.Named("周八");
+        var group = TestConversation.Group();
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = "mention-1",
+            ChannelId = "msteams",
+            ServiceUrl = Bot.ServiceUrl,
+            DeliveryMode = DeliveryModes.ExpectReplies,
+            From = new ChannelAccount(TestUser.Admin.Id, TestUser.Admin.Name) { AadObjectId = TestUser.Admin.AadObjectId },
+            Recipient = new ChannelAccount(BotClient.BotId, "InvestBot"),
+            Conversation = new ConversationAccount(true, "groupChat", group.Id),
+            Text = "<at>InvestBot</at> 绑定 钰华街道 <at>周八</at>",
+            Entities = new List<Entity>
+            {
+                new Mention { Mentioned = new ChannelAccount(BotClient.BotId, "InvestBot"), Text = "<at>InvestBot</at>", Type = "mention" },
+                new Mention { Mentioned = new ChannelAccount(colleague.Id, colleague.Name) { AadObjectId = colleague.AadObjectId }, Text = "<at>周八</at>", Type = "mention" },
+            },
+        };
+
+        var replies = await Bot.SendAsync(activity);
+
+        Assert.Contains("已将 周八 绑定为 钰华街道 的填报人", BotClient.AllText(replies));
+        Assert.Equal("town-yuhua", (await Bindings.GetAsync(colleague.AadObjectId))!.UnitId);
     }
 }

@@ -120,4 +120,14 @@ public sealed class TargetsHttpTests : ReportingBotTestBase
         Assert.Equal(20000.5m, year["group-gw"]["groupInvestment"]);
         Assert.Contains("2 个单位合计 40000.5 万元 / 全区目标 120000 万元", BotClient.AllText(await Bot.SayAsync("目标汇总 2023", TestUser.Admin)));
     }
+
+    [Fact]
+    public async Task Without_a_year_the_reporting_year_is_used_even_when_the_table_holds_year_like_numbers()
+    {
+        var replies = await Bot.SayAsync("导入目标\n单位\tdomesticCapital\n潮阳街道\t2024", TestUser.Admin);
+
+        Assert.Contains("已导入 1 个单位的 2023 年度目标", BotClient.AllText(replies));
+        Assert.Equal(2024m, (await Targets.GetUnitAsync(2023, Chaoyang))["domesticCapital"]);
+        Assert.Empty(await Targets.GetYearAsync(2024));
+    }
 }
