@@ -5,7 +5,11 @@ namespace InvestBot.Reporting;
 /// <summary>One monthly figure a unit reports, from Data/metrics.json.</summary>
 /// <param name="Cumulative">True: the year's result is the sum of the months; false: a stock, the latest month counts.</param>
 public sealed record Metric(string Id, string Name, string Unit, IReadOnlyList<string> ReportedBy, bool Cumulative,
-    decimal Min, decimal Max, int Decimals, int? Article);
+    decimal Min, decimal Max, int Decimals, int? Article)
+{
+    /// <summary>"其中" figures: the id of the metric this one is a part of (it may not exceed it).</summary>
+    public string? PartOf { get; init; }
+}
 
 /// <summary>The metric catalog the office edits; which metrics each kind of unit reports.</summary>
 public sealed class MetricCatalog
@@ -35,7 +39,10 @@ public sealed class MetricCatalog
             m.GetProperty("min").GetDecimal(),
             m.GetProperty("max").GetDecimal(),
             m.TryGetProperty("decimals", out var d) ? d.GetInt32() : 0,
-            m.TryGetProperty("article", out var a) ? a.GetInt32() : null));
+            m.TryGetProperty("article", out var a) ? a.GetInt32() : null)
+        {
+            PartOf = m.TryGetProperty("partOf", out var p) ? p.GetString() : null,
+        });
         return new MetricCatalog(list);
     }
 }

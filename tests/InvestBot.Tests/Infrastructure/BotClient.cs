@@ -41,10 +41,12 @@ public sealed class BotClient
 
     public string ServiceUrl { get; set; } = "http://127.0.0.1:9/unused-connector/";
 
-    public Task<IReadOnlyList<Activity>> SayAsync(string text, TestUser user, TestConversation? conversation = null, bool mention = true)
+    public Task<IReadOnlyList<Activity>> SayAsync(string text, TestUser user, TestConversation? conversation = null, bool mention = true,
+        IList<Attachment>? attachments = null)
     {
         conversation ??= TestConversation.Personal(user);
         var activity = NewActivity(ActivityTypes.Message, user, conversation);
+        activity.Attachments = attachments;
         if (conversation.Type != "personal" && mention)
         {
             activity.Text = $"<at>InvestBot</at> {text}";

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace InvestBot.Reporting;
+
+/// <summary>A district-wide annual target from the document, e.g. 118 domestic projects in 2023.</summary>
+public sealed record DistrictTarget(string MetricId, decimal Value, string Source);
+
+/// <summary>The district totals the document sets, from Data/district-targets.json, by year.</summary>
+public sealed class DistrictTargets
+{
+    private readonly Dictionary<int, IReadOnlyList<DistrictTarget>> _byYear;
+
+    public DistrictTargets(Dictionary<int, IReadOnlyList<DistrictTarget>> byYear) => _byYear = byYear;
+
+    public IReadOnlyList<DistrictTarget> For(int year) => _byYear.TryGetValue(year, out var t) ? t : Array.Empty<DistrictTarget>();
+
+    public static DistrictTargets Load(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var years = doc.RootElement.GetProperty("years").EnumerateArray().ToDictionary(
+            y => y.GetProperty("year").GetInt32(),
+            y => (IReadOnlyList<DistrictTarget>)y.GetProperty("targets").EnumerateArray().Select(t => new DistrictTarget(
+                t.GetProperty("metric").GetString()!, t.GetProperty("value").GetDecimal(),
+                t.TryGetProperty("source", out var s) ? s.GetString() ?? "" : "")).ToList());
+        return new DistrictTargets(years);
+    }
+}
+
+/// <summary>One line of 目标汇总: what the units' targets add up to against the district total.</summary>
+public sealed record TargetSum(Metric Metric, decimal UnitsTotal, int UnitsWithTarget, DistrictTarget? District)
+{
+    public decimal? Gap => District is null ? null : UnitsTotal - District.Value;
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace InvestBot.Reporting;
+
+/// <summary>The outcome of checking one form: parsed values when everything is right, otherwise a message per field.</summary>
+public sealed record FigureValidation(IReadOnlyDictionary<string, decimal> Values, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// Server-side validation of a figures form. The card's min/max only help the user; this decides.
+/// Plain decimal notation only: no exponents, NaN, Infinity, signs, or thousands separators.
+/// </summary>
+public static partial class FigureValidator
+{
+    public const int MaxLength = 20;
+
+    public static FigureValidation Validate(IReadOnlyList<Metric> metrics, IReadOnlyDictionary<string, string?> raw)
+    {
+        var values = new Dictionary<string, decimal>();
+        var errors = new Dictionary<string, string>();
+        foreach (var metric in metrics)
+        {
+            raw.TryGetValue(metric.Id, out var text);
+            var (value, error) = ParseValue(metric, text);
+            if (error is not null) errors[metric.Id] = error;
+            else values[metric.Id] = value;
+        }
+        // "其中" figures are part of another figure and cannot exceed it.
+        foreach (var metric in metrics.Where(m => m.PartOf is not null))
+        {
+            if (values.TryGetValue(metric.Id, out var part) && values.TryGetValue(metric.PartOf!, out var whole) && part > whole)
+                errors[metric.Id] = $"不能大于“{metrics.First(m => m.Id == metric.PartOf).Name}”（{whole}）";
+        }
+        return new FigureValidation(errors.Count == 0 ? values : new Dictionary<string, decimal>(), errors);
+    }
+
+    /// <summary>One number against one metric's rules; Error is null when the value is acceptable.</summary>
+    public static (decimal Value, string? Error) ParseValue(Metric metric, string? text) =>
+        ParseNumber(text, metric.Decimals, metric.Min, metric.Max, metric.Unit);
+
+    public static (decimal Value, string? Error) ParseNumber(string? text, int decimals, decimal min, decimal max, string unit)
+    {
+        var s = (text ?? "").Trim();
+        if (s.Length == 0) return (0, "请填写（没有请填 0）");
+        if (s.StartsWith('-') && PlainNumber().IsMatch(s[1..])) return (0, "不能为负数");
+        if (!PlainNumber().IsMatch(s)) return (0, "请输入数字，例如 12 或 3.5（不支持文字、科学计数法）");
+        var outOfRange = $"超出合理范围（{min}–{max} {unit}），请核对";
+        if (s.Length > MaxLength || !decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return (0, outOfRange);
+        var dot = s.IndexOf('.');
+        var places = dot < 0 ? 0 : s[(dot + 1)..].TrimEnd('0').Length;
+        if (places > decimals) return (0, decimals == 0 ? "必须是整数" : $"最多保留 {decimals} 位小数");
+        if (value < min || value > max) return (0, outOfRange);
+        return (value, null);
+    }
+
+    [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?$")]
+    private static partial Regex PlainNumber();
+}

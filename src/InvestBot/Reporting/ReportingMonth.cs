@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace InvestBot.Reporting;
+
+/// <summary>A calendar month figures are reported for. Its Key ("2023-03") is also a safe table key.</summary>
+public readonly partial record struct ReportingMonth(int Year, int Month) : IComparable<ReportingMonth>
+{
+    public const int MinYear = 2020;
+    public const int MaxYear = 2100;
+
+    public string Key => $"{Year:D4}-{Month:D2}";
+    public string Label => $"{Year}年{Month}月";
+    public DateOnly FirstDay => new(Year, Month, 1);
+    public ReportingMonth Next => Month == 12 ? new(Year + 1, 1) : new(Year, Month + 1);
+    public ReportingMonth Previous => Month == 1 ? new(Year - 1, 12) : new(Year, Month - 1);
+
+    public static ReportingMonth Of(DateOnly day) => new(day.Year, day.Month);
+
+    public int CompareTo(ReportingMonth other) => (Year * 12 + Month).CompareTo(other.Year * 12 + other.Month);
+    public static bool operator <(ReportingMonth a, ReportingMonth b) => a.CompareTo(b) < 0;
+    public static bool operator >(ReportingMonth a, ReportingMonth b) => a.CompareTo(b) > 0;
+    public static bool operator <=(ReportingMonth a, ReportingMonth b) => a.CompareTo(b) <= 0;
+    public static bool operator >=(ReportingMonth a, ReportingMonth b) => a.CompareTo(b) >= 0;
+
+    public override string ToString() => Key;
+
+    /// <summary>"2023-03", "2023-3", "2023年3月", "2023.03"; null when malformed or out of range.</summary>
+    public static ReportingMonth? TryParse(string? text)
+    {
+        if (text is null) return null;
+        var m = YearMonth().Match(text.Trim());
+        if (!m.Success) return null;
+        var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        return year is >= MinYear and <= MaxYear && month is >= 1 and <= 12 ? new ReportingMonth(year, month) : null;
+    }
+
+    /// <summary>"3月" means the latest March that has already ended (this year's or last year's).</summary>
+    public static ReportingMonth? FromMonthNumber(int month, DateOnly today)
+    {
+        if (month is < 1 or > 12) return null;
+        var candidate = new ReportingMonth(today.Year, month);
+        return candidate >= Of(today) ? candidate with { Year = today.Year - 1 } : candidate;
+    }
+
+    [GeneratedRegex(@"^(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*月?$")]
+    private static partial Regex YearMonth();
+}

@@ -1,0 +1,31 @@
+namespace InvestBot.Reporting;
+
+/// <summary>Settings under "InvestBot:Reporting" (see docs/reporting.md).</summary>
+public sealed class ReportingOptions
+{
+    public const string Section = "InvestBot:Reporting";
+
+    /// <summary>First day (of the month after the reporting month) on which figures may be submitted.</summary>
+    public int WindowStartDay { get; set; } = 1;
+
+    /// <summary>Last day (inclusive, office time zone) of the window; the month locks after it.</summary>
+    public int WindowEndDay { get; set; } = 5;
+
+    /// <summary>How many days an admin's 重新开放 lasts for one unit's month.</summary>
+    public int ReopenDays { get; set; } = 3;
+
+    /// <summary>Reminders go out this many days before the deadline, and again on the deadline day.</summary>
+    public int ReminderDaysBefore { get; set; } = 2;
+
+    /// <summary>Cron (5 fields, office time zone) for the reminder job. Empty disables the job.</summary>
+    public string ReminderCron { get; set; } = "0 9 * * *";
+
+    /// <summary>The bot's public base URL (https://…), used for the signed export download link.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:3978";
+
+    /// <summary>HMAC key for download links. Empty: a random key per process (fine for one instance).</summary>
+    public string DownloadSigningKey { get; set; } = "";
+
+    /// <summary>How long an export link stays valid.</summary>
+    public int DownloadLinkMinutes { get; set; } = 15;
+}

@@ -1,0 +1,82 @@
+using InvestBot.Access;
+using InvestBot.Organization;
+using Microsoft.Extensions.Options;
+
+namespace InvestBot.Reporting;
+
+/// <summary>One unit's line in 填报情况: its saved figures, or null when it has not submitted.</summary>
+public sealed record UnitStatus(Unit Unit, SavedFigures? Saved, bool Reopened);
+
+public sealed record MonthStatus(ReportingMonth Month, DateOnly Deadline, WindowState State, IReadOnlyList<UnitStatus> Units)
+{
+    public IEnumerable<UnitStatus> Submitted => Units.Where(u => u.Saved is not null);
+    public IEnumerable<UnitStatus> Missing => Units.Where(u => u.Saved is null);
+}
+
+/// <summary>The read-only views (填报情况, 我的填报) and the admin's 重新开放. Roles are checked here.</summary>
+public sealed class ReportingViews
+{
+    private readonly UnitDirectory _units;
+    private readonly UserRoles _roles;
+    private readonly IUnitBindingStore _bindings;
+    private readonly MonthlyFiguresStore _figures;
+    private readonly ReopenStore _reopens;
+    private readonly ReportingWindow _window;
+    private readonly ReportingOptions _options;
+    private readonly TimeProvider _time;
+
+    public ReportingViews(UnitDirectory units, UserRoles roles, IUnitBindingStore bindings, MonthlyFiguresStore figures,
+        ReopenStore reopens, ReportingWindow window, IOptions<ReportingOptions> options, TimeProvider time)
+    {
+        _units = units;
+        _roles = roles;
+        _bindings = bindings;
+        _figures = figures;
+        _reopens = reopens;
+        _window = window;
+        _options = options.Value;
+        _time = time;
+    }
+
+    public ReportingMonth DefaultMonth => _window.DefaultMonth;
+
+    /// <summary>Null when the user is not an admin.</summary>
+    public async Task<MonthStatus?> StatusAsync(UserIdentity user, ReportingMonth month, CancellationToken ct)
+    {
+        if (!_roles.IsAdmin(user)) return null;
+        var saved = (await _figures.ListMonthAsync(month, ct)).ToDictionary(f => f.UnitId);
+        var now = _time.GetUtcNow();
+        var units = new List<UnitStatus>();
+        foreach (var unit in _units.Units.Where(u => u.Reports))
+        {
+            var reopened = saved.ContainsKey(unit.Id) is false && await _reopens.IsReopenedAsync(month, unit.Id, now, ct);
+            units.Add(new UnitStatus(unit, saved.GetValueOrDefault(unit.Id), reopened));
+        }
+        return new MonthStatus(month, _window.Deadline(month), _window.StateOf(month), units);
+    }
+
+    /// <summary>The user's unit and its saved months of the year; null unit when the user is not bound.</summary>
+    public async Task<(Unit? Unit, IReadOnlyList<SavedFigures> Months)> MineAsync(UserIdentity user, int year, CancellationToken ct)
+    {
+        var unit = await _bindings.GetAsync(user.Id, ct) is { } b ? _units.FindById(b.UnitId) : null;
+        if (unit is null) return (null, Array.Empty<SavedFigures>());
+        return (unit, await _figures.ListUnitYearAsync(unit.Id, year, ct));
+    }
+
+    /// <summary>
+    /// Lets one unit submit a closed month again for <see cref="ReportingOptions.ReopenDays"/> days.
+    /// Returns what to tell the admin and, when it was reopened, the unit's reporters to notify.
+    /// </summary>
+    public async Task<(string Message, IReadOnlyList<UnitBinding> Reporters)> ReopenAsync(UserIdentity admin, Unit unit, ReportingMonth month, CancellationToken ct)
+    {
+        var none = Array.Empty<UnitBinding>();
+        if (!_roles.IsAdmin(admin)) return ("只有区合作交流办管理员可以重新开放填报。", none);
+        if (!unit.Reports) return ($"{unit.Name}不参与月度填报。", none);
+        if (_window.StateOf(month) != WindowState.Closed) return ($"{month.Label}的填报尚未截止，无需重新开放。", none);
+        var until = _time.GetUtcNow().AddDays(Math.Max(1, _options.ReopenDays));
+        await _reopens.ReopenAsync(month, unit.Id, until, admin.Name ?? admin.Id, ct);
+        var local = TimeZoneInfo.ConvertTime(until, _window.Zone);
+        var reporters = (await _bindings.ListAsync(ct)).Where(b => b.UnitId == unit.Id).ToList();
+        return ($"已为{unit.Name}重新开放{month.Label}的填报，至{local:M月d日 HH:mm}。期间提交的数据将标记为逾期补报。", reporters);
+    }
+}

@@ -1,0 +1,44 @@
+using InvestBot.Organization;
+
+namespace InvestBot.Reporting;
+
+/// <summary>May this person open or submit this unit's form for this month? Late = after the deadline.</summary>
+public sealed record SubmissionDecision(bool Allowed, bool Late, string? Reason)
+{
+    public static SubmissionDecision Allow(bool late) => new(true, late, null);
+    public static SubmissionDecision Deny(string reason) => new(false, false, reason);
+}
+
+/// <summary>
+/// The permission and window rules for figures, decided on the server from who the user is and what is
+/// stored — never from what a card claims.
+/// </summary>
+public static class SubmissionPolicy
+{
+    /// <param name="boundUnitId">The unit the user is bound to (null: none).</param>
+    /// <param name="reopened">An admin reopened this unit's month and the reopening has not expired.</param>
+    public static SubmissionDecision Decide(bool isAdmin, string? boundUnitId, Unit? unit, ReportingMonth month,
+        WindowState state, DateOnly deadline, bool reopened)
+    {
+        if (unit is null)
+            return SubmissionDecision.Deny("找不到这个单位，请重新发送“填报”获取表单。");
+        if (!unit.Reports)
+            return SubmissionDecision.Deny($"{unit.Name}不参与月度填报。");
+        if (!isAdmin)
+        {
+            if (boundUnitId is null)
+                return SubmissionDecision.Deny(FigureFormService.NotBoundMessage);
+            if (boundUnitId != unit.Id)
+                return SubmissionDecision.Deny("您只能为自己绑定的单位填报，不能替其他单位填报。");
+        }
+        return state switch
+        {
+            WindowState.NotFinished => SubmissionDecision.Deny($"{month.Label}尚未结束，不能填报。"),
+            WindowState.NotYetOpen => SubmissionDecision.Deny($"{month.Label}的填报尚未开始。"),
+            WindowState.Open => SubmissionDecision.Allow(late: false),
+            _ when reopened || isAdmin => SubmissionDecision.Allow(late: true),
+            _ => SubmissionDecision.Deny(
+                $"{month.Label}的填报已于{deadline.Month}月{deadline.Day}日截止并锁定。如需补报，请联系区合作交流办为本单位重新开放。"),
+        };
+    }
+}

@@ -1,0 +1,52 @@
+using InvestBot.Conversations;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+
+namespace InvestBot.Teams.Commands;
+
+/// <summary>
+/// Proactive personal messages for reporting (approval requests to admins, outcomes to reporters, reminders):
+/// finds the person's 1:1 chat with the bot in the installation store and continues it.
+/// </summary>
+public sealed class ReportingMessenger
+{
+    private readonly CloudAdapter _adapter;
+    private readonly IConversationStore _conversations;
+    private readonly string _appId;
+    private readonly ILogger<ReportingMessenger> _log;
+
+    public ReportingMessenger(CloudAdapter adapter, IConversationStore conversations, IConfiguration configuration, ILogger<ReportingMessenger> log)
+    {
+        _adapter = adapter;
+        _conversations = conversations;
+        _appId = configuration["MicrosoftAppId"] ?? "";
+        _log = log;
+    }
+
+    /// <summary>False when the person never talked to the bot (no personal chat known) or Teams refused the message.</summary>
+    public async Task<bool> SendToUserAsync(string aadObjectId, IActivity activity, CancellationToken ct)
+    {
+        var chat = await _conversations.FindPersonalChatAsync(aadObjectId, ct);
+        if (chat is null) return false;
+        var reference = new ConversationReference
+        {
+            ChannelId = chat.ChannelId,
+            ServiceUrl = chat.ServiceUrl,
+            Conversation = new ConversationAccount(conversationType: "personal", id: chat.ConversationId, tenantId: chat.TenantId),
+            Bot = new ChannelAccount(chat.BotId, chat.BotName),
+            User = new ChannelAccount(chat.UserId, chat.UserName, aadObjectId: aadObjectId),
+        };
+        try
+        {
+            await _adapter.ContinueConversationAsync(_appId, reference, (turn, c) => turn.SendActivityAsync(activity, c), ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One unreachable person must not break the flow for everyone else.
+            _log.LogWarning(e, "Could not send a personal message to {User}", aadObjectId);
+            return false;
+        }
+    }
+}

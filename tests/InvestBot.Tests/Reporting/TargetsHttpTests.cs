@@ -1,0 +1,133 @@
+using InvestBot.Reporting;
+using InvestBot.Tests.Infrastructure;
+using MiniExcelLibs;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace InvestBot.Tests.Reporting;
+
+[Trait("Category", "Http")]
+public sealed class TargetsHttpTests : ReportingBotTestBase
+{
+    private AnnualTargetStore Targets => App.Service<AnnualTargetStore>();
+
+    private async Task<JObject> TargetFormAsync() =>
+        BotClient.Cards(Assert.Single(await Bot.SayAsync("年度目标 潮阳街道 2023", TestUser.Admin))).Single();
+
+    [Fact]
+    public async Task An_admin_sets_a_units_targets_on_the_card()
+    {
+        var form = await TargetFormAsync();
+        Assert.Equal(12, form.SelectTokens("$..body[?(@.type == 'Input.Text')]").Count());
+        var data = Submission(form, new Dictionary<string, string> { ["m_domesticProjects"] = "20", ["m_domesticCapital"] = "80000.5" });
+
+        var result = await Bot.ExecuteAsync("target.save", data, TestUser.Admin);
+
+        Assert.Contains("已保存 潮阳街道 2023年度目标", BotClient.CardText(result.Card!));
+        var saved = await Targets.GetUnitAsync(2023, Chaoyang);
+        Assert.Equal((20m, 80000.5m, 2), (saved["domesticProjects"], saved["domesticCapital"], saved.Count));
+        Assert.Equal("20", InputValue(await TargetFormAsync(), "domesticProjects"));
+    }
+
+    [Theory]
+    [InlineData("abc", "请输入数字")]
+    [InlineData("-5", "不能为负数")]
+    [InlineData("1e308", "请输入数字")]
+    [InlineData("7000", "超出合理范围")]
+    public async Task Bad_targets_come_back_with_messages_and_change_nothing(string bad, string message)
+    {
+        await Targets.SetAsync(2023, Chaoyang, new Dictionary<string, decimal> { ["domesticProjects"] = 9 }, "admin");
+        var data = Submission(await TargetFormAsync(), new Dictionary<string, string> { ["m_domesticProjects"] = bad, ["m_hqEnterprises"] = "4" });
+
+        var result = await Bot.ExecuteAsync("target.save", data, TestUser.Admin);
+
+        Assert.Contains(message, BotClient.CardText(result.Card!));
+        Assert.Equal(bad, InputValue(result.Card!, "domesticProjects"));
+        var saved = await Targets.GetUnitAsync(2023, Chaoyang);
+        Assert.Equal(9m, Assert.Single(saved).Value);
+    }
+
+    [Fact]
+    public async Task Reporters_cannot_see_or_save_targets()
+    {
+        var user = TestUser.Named("张三");
+        await BindAsync(user, Chaoyang);
+        var data = Submission(await TargetFormAsync(), new Dictionary<string, string> { ["m_domesticProjects"] = "1" });
+
+        var said = BotClient.AllText(await Bot.SayAsync("年度目标 潮阳街道", user));
+        var pressed = await Bot.ExecuteAsync("target.save", data, user);
+
+        Assert.Contains(TargetService.AdminOnly, said);
+        Assert.Contains(TargetService.AdminOnly, pressed.Message);
+        Assert.Empty(await Targets.GetUnitAsync(2023, Chaoyang));
+    }
+
+    [Fact]
+    public async Task A_pasted_csv_imports_all_units_and_the_sum_is_compared_with_the_district_total()
+    {
+        var csv = "导入目标 2023\n单位,内资产业项目（总投资超500万元）,domesticCapital\n潮阳街道,10,50000\n宝平,8,\n";
+
+        var replies = await Bot.SayAsync(csv, TestUser.Admin);
+
+        Assert.Contains("已导入 2 个单位", BotClient.AllText(replies));
+        var year = await Targets.GetYearAsync(2023);
+        Assert.Equal((10m, 50000m, 8m), (year[Chaoyang]["domesticProjects"], year[Chaoyang]["domesticCapital"], year["town-baoping"]["domesticProjects"]));
+        Assert.False(year["town-baoping"].ContainsKey("domesticCapital"));
+
+        var sum = BotClient.AllText(await Bot.SayAsync("目标汇总 2023", TestUser.Admin));
+        Assert.Contains("2 个单位合计 18 个 / 全区目标 118 个（一），还差 100 个", sum);
+    }
+
+    [Theory]
+    [InlineData("单位,内资产业项目（总投资超500万元）\n潮阳街道,10\n不存在镇,3", "不存在镇")]
+    [InlineData("单位,内资产业项目（总投资超500万元）\n潮阳街道,10\n宝平街道,abc", "请输入数字")]
+    [InlineData("单位,不知道的指标\n潮阳街道,10", "不是已知指标")]
+    [InlineData("单位,groupInvestment\n潮阳街道,10", "不填报")]
+    public async Task One_bad_row_imports_nothing(string table, string message)
+    {
+        var replies = await Bot.SayAsync("导入目标 2023\n" + table, TestUser.Admin);
+
+        Assert.Contains("导入未执行", BotClient.AllText(replies));
+        Assert.Contains(message, BotClient.AllText(replies));
+        Assert.Empty(await Targets.GetYearAsync(2023));
+    }
+
+    [Fact]
+    public async Task An_attached_excel_file_is_imported()
+    {
+        using var xlsx = new MemoryStream();
+        xlsx.SaveAs(new[]
+        {
+            new Dictionary<string, object> { ["单位"] = "京津冀区域招商组", ["groupInvestment"] = 20000, ["groupEnterprises"] = 30 },
+            new Dictionary<string, object> { ["单位"] = "国外组", ["groupInvestment"] = 20000.5m, ["groupEnterprises"] = 30 },
+        }, excelType: ExcelType.XLSX);
+        Connector.Files["targets.xlsx"] = xlsx.ToArray();
+        var attachments = new List<Attachment>
+        {
+                new()
+                {
+                    ContentType = "application/vnd.microsoft.teams.file.download.info",
+                    Name = "targets.xlsx",
+                    Content = new JObject { ["downloadUrl"] = Connector.ServiceUrl + "files/targets.xlsx", ["fileType"] = "xlsx" },
+                },
+        };
+
+        var replies = await Bot.SayAsync("导入目标 2023", TestUser.Admin, attachments: attachments);
+
+        Assert.Contains("已导入 2 个单位", BotClient.AllText(replies));
+        var year = await Targets.GetYearAsync(2023);
+        Assert.Equal(20000.5m, year["group-gw"]["groupInvestment"]);
+        Assert.Contains("2 个单位合计 40000.5 万元 / 全区目标 120000 万元", BotClient.AllText(await Bot.SayAsync("目标汇总 2023", TestUser.Admin)));
+    }
+
+    [Fact]
+    public async Task Without_a_year_the_reporting_year_is_used_even_when_the_table_holds_year_like_numbers()
+    {
+        var replies = await Bot.SayAsync("导入目标\n单位\tdomesticCapital\n潮阳街道\t2024", TestUser.Admin);
+
+        Assert.Contains("已导入 1 个单位的 2023 年度目标", BotClient.AllText(replies));
+        Assert.Equal(2024m, (await Targets.GetUnitAsync(2023, Chaoyang))["domesticCapital"]);
+        Assert.Empty(await Targets.GetYearAsync(2024));
+    }
+}
