@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Xunit;
 using static Microsoft.Playwright.Assertions;
 
 namespace InvestBot.Tests.EndToEnd;
@@ -83,6 +84,26 @@ public sealed class PlaygroundPage
         var card = CardsWith(text).Last;
         await Expect(card).ToBeVisibleAsync(Visible);
         return card;
+    }
+
+    /// <summary>Sends a message and waits for a plain-text reply containing <paramref name="expect"/>.</summary>
+    public async Task SendAndWaitForTextAsync(string text, string expect, bool mentionBot = false)
+    {
+        var replies = _page.GetByText(expect);
+        var before = await replies.CountAsync();
+        await SendAsync(text, mentionBot);
+        // The text also shows in the log panel and the chat list preview, so wait for "more", not "one more".
+        await replies.Nth(before).WaitForAsync(new() { Timeout = 30_000 });
+    }
+
+    /// <summary>Fills every text input of a card with the same value.</summary>
+    public async Task FillAllCardInputsAsync(ILocator card, string value)
+    {
+        var inputs = card.Locator("input");
+        var count = await inputs.CountAsync();
+        Assert.True(count > 0, "the card has no inputs");
+        for (var i = 0; i < count; i++)
+            await inputs.Nth(i).FillAsync(value);
     }
 
     /// <summary>Presses a button on a card (Action.Execute / Action.Submit / imBack).</summary>
