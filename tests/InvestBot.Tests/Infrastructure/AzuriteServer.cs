@@ -35,13 +35,10 @@ public sealed class AzuriteServer : IAsyncDisposable
     {
         folder ??= Directory.CreateTempSubdirectory("azurite-test-").FullName;
         var p = port ?? FreePort();
-        var psi = new ProcessStartInfo(RepoPaths.NodeTool("azurite-table"))
-        {
-            ArgumentList = { "--tableHost", "127.0.0.1", "--tablePort", p.ToString(), "--location", folder, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var psi = OrphanGuard.StartInfo(RepoPaths.NodeTool("azurite-table"),
+            new[] { "--tableHost", "127.0.0.1", "--tablePort", p.ToString(), "--location", folder, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl" });
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
