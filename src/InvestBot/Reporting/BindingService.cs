@@ -37,6 +37,8 @@ public sealed class BindingService
 
     public IReadOnlyCollection<string> AdminIds => _roles.AdminIds;
 
+    public bool IsAdmin(UserIdentity user) => _roles.IsAdmin(user);
+
     public async Task<BindingOutcome> RequestAsync(UserIdentity user, Unit unit, CancellationToken ct)
     {
         if (!unit.Reports) return new BindingOutcome.Refused($"{unit.Name}不参与月度填报，无需绑定。");

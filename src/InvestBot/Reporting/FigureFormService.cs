@@ -134,6 +134,8 @@ public sealed class FigureFormService
 
     private async Task<SubmissionDecision> DecideAsync(bool isAdmin, string? boundUnitId, Unit unit, ReportingMonth month, CancellationToken ct)
     {
+        // A unit whose kind has no metrics in metrics.json has nothing to fill in.
+        if (_catalog.ForKind(unit.Kind).Count == 0) return SubmissionDecision.Deny($"{unit.Name}没有需要填报的指标。");
         var state = _window.StateOf(month);
         var reopened = state == WindowState.Closed && await _reopens.IsReopenedAsync(month, unit.Id, _time.GetUtcNow(), ct);
         return SubmissionPolicy.Decide(isAdmin, boundUnitId, unit, month, state, _window.Deadline(month), reopened);

@@ -313,4 +313,20 @@ public sealed class ReportFormHttpTests : ReportingBotTestBase
         Assert.DoesNotContain(replies.SelectMany(BotClient.Cards), c => c.SelectToken("actions[0].verb")?.ToString() == "report.submit");
         Assert.Contains(expected, BotClient.AllText(replies));
     }
+
+    [Fact]
+    public async Task The_receipts_edit_button_reopens_the_prefilled_form_but_only_for_the_own_unit()
+    {
+        var user = TestUser.Named("张三");
+        await BindAsync(user, Chaoyang);
+        var receipt = (await Bot.ExecuteAsync("report.submit", Submission(await FormAsync(user), TownValues("4")), user)).Card!;
+        var edit = receipt.SelectTokens("actions[*]").Single(a => a.Value<string>("verb") == "report.open");
+
+        var form = (await Bot.ExecuteAsync("report.open", edit["data"]!, user)).Card!;
+        var forged = await Bot.ExecuteAsync("report.open", new JObject { ["unitId"] = "town-baoping", ["month"] = "2023-03" }, user);
+
+        Assert.Equal("4", InputValue(form, "domesticProjects"));
+        Assert.Equal(1, form.SelectToken("actions[0].data.revision")!.Value<int>());
+        Assert.Contains("不能替其他单位", forged.Message);
+    }
 }

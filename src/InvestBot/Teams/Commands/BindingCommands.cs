@@ -57,8 +57,7 @@ public sealed partial class BindingCommands : IMessageCommand
             return;
         }
         var target = Target(request, rest);
-        var isAdmin = _service.AdminIds.Contains(request.User.Id, StringComparer.OrdinalIgnoreCase);
-        if (target is not null || isAdmin)
+        if (target is not null || _service.IsAdmin(request.User))
         {
             // Direct binding: of the named person, or an admin binding themselves. The service checks the role.
             var (id, name) = target ?? (request.User.Id, request.User.Name);
