@@ -1,6 +1,7 @@
 using InvestBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.IdentityModel.Tokens;
 
 namespace InvestBot.Hosting;
 
@@ -8,8 +9,21 @@ public static class BotEndpoints
 {
     public static void MapInvestBot(this WebApplication app)
     {
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken ct) =>
-            adapter.ProcessAsync(request, response, bot, ct));
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot,
+            ILogger<IBot> logger, CancellationToken ct) =>
+        {
+            try
+            {
+                await adapter.ProcessAsync(request, response, bot, ct);
+            }
+            catch (SecurityTokenException e) when (!response.HasStarted)
+            {
+                // The adapter answers a missing or unknown token with 401 itself, but lets a bad signature or
+                // lifetime escape as an IdentityModel exception (a 500). Those are 401s too.
+                logger.LogWarning("Rejected a request with an invalid token: {Reason}", e.GetType().Name);
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+            }
+        });
 
         app.MapGet("/healthz", async (StorageHealth health, CancellationToken ct) =>
         {

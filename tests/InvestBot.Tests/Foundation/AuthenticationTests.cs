@@ -31,26 +31,63 @@ public sealed class AuthenticationTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    private const string AppId = "11111111-2222-3333-4444-555555555555";
+    private const string ServiceUrl = "https://smba.trafficmanager.net/cn/";
+
     [Fact]
-    public async Task With_an_app_id_a_forged_token_is_rejected_with_401()
+    public async Task With_an_app_id_a_token_signed_by_an_unpublished_key_is_rejected_with_401()
     {
-        await using var app = await BotApp.StartAsync(new Dictionary<string, string?>
-        {
-            ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555",
-            ["MicrosoftAppPassword"] = "not-a-real-secret",
-        });
-        var http = app.CreateClient();
+        await using var tokens = await LoopbackTokenService.StartAsync();
+        await using var app = await BotApp.StartAsync(tokens.BotSettings(AppId));
+
+        var forged = tokens.Token(AppId, ServiceUrl, signWith: LoopbackTokenService.NewKey("investbot-test-key"));
+        var response = await PostWithTokenAsync(app, forged);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_an_app_id_a_token_for_another_bot_is_rejected_with_401()
+    {
+        await using var tokens = await LoopbackTokenService.StartAsync();
+        await using var app = await BotApp.StartAsync(tokens.BotSettings(AppId));
+
+        var response = await PostWithTokenAsync(app, tokens.Token("99999999-2222-3333-4444-555555555555", ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_an_app_id_a_token_for_another_service_url_is_rejected_with_401()
+    {
+        await using var tokens = await LoopbackTokenService.StartAsync();
+        await using var app = await BotApp.StartAsync(tokens.BotSettings(AppId));
+
+        var response = await PostWithTokenAsync(app, tokens.Token(AppId, "https://attacker.example/"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_an_app_id_a_valid_Bot_Framework_token_is_answered_with_the_help_card()
+    {
+        await using var tokens = await LoopbackTokenService.StartAsync();
+        await using var app = await BotApp.StartAsync(tokens.BotSettings(AppId));
+
+        var response = await PostWithTokenAsync(app, tokens.Token(AppId, ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("InvestBot 使用帮助", await response.Content.ReadAsStringAsync());
+    }
+
+    private static Task<HttpResponseMessage> PostWithTokenAsync(BotApp app, string token)
+    {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
             Content = new StringContent(Activity, Encoding.UTF8, "application/json"),
         };
-        // A syntactically valid JWT signed by nobody Bot Framework trusts.
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
-            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIiwiYXVkIjoiMTExMTExMTEtMjIyMi0zMzMzLTQ0NDQtNTU1NTU1NTU1NTU1In0.c2lnbmF0dXJl");
-
-        var response = await http.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return app.CreateClient().SendAsync(request);
     }
 
     [Fact]
