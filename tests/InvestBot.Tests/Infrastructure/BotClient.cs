@@ -92,8 +92,9 @@ public sealed class BotClient
         // In expectReplies mode the invoke response travels as an "invokeResponse" activity.
         var invoke = Assert.Single(replies, a => a.Type == "invokeResponse");
         var value = JObject.FromObject(invoke.Value);
-        Assert.Equal(200, value.Value<int>("status"));
-        var body = (JObject)value["body"]!;
+        // The adapter serialises InvokeResponse with its C# property names (Status, Body).
+        Assert.Equal(200, value.GetValue("status", StringComparison.OrdinalIgnoreCase)?.Value<int>());
+        var body = (JObject)value.GetValue("body", StringComparison.OrdinalIgnoreCase)!;
         if (body.Value<string>("type") == "application/vnd.microsoft.card.adaptive")
             CardSchema.AssertValid(body["value"]!);
         return new InvokeResult(body, replies.Where(a => a.Type != "invokeResponse").ToList());
