@@ -7,6 +7,7 @@ namespace InvestBot.Ranking;
 public enum PeriodKind { Month, Quarter, HalfYear, Year }
 
 /// <summary>The month a ranking is for. Rankings are always year-to-date up to and including this month.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(RankingPeriodJsonConverter))]
 public readonly partial record struct RankingPeriod(int Year, int Month)
 {
     public static bool TryCreate(int year, int month, out RankingPeriod period)

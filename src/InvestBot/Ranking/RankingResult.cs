@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace InvestBot.Ranking;
 
 /// <summary>A unit's year-to-date result on one metric. Completion is Actual/Target, uncapped; null when no usable target.</summary>
@@ -12,6 +14,7 @@ public sealed record RankedUnit(
     IReadOnlyList<MetricProgress> Metrics, int? PreviousRank, bool Interview)
 {
     /// <summary>Positive: moved up that many places since last month.</summary>
+    [JsonIgnore]
     public int? RankChange => PreviousRank is { } p ? p - Rank : null;
 
     public MetricProgress? Metric(string id) => Metrics.FirstOrDefault(m => m.MetricId == id);
@@ -19,13 +22,16 @@ public sealed record RankedUnit(
 
 public sealed record CategoryRanking(string Category, IReadOnlyList<string> KeyFigures, IReadOnlyList<RankedUnit> Units)
 {
+    [JsonIgnore]
     public IEnumerable<RankedUnit> NotSubmitted => Units.Where(u => !u.Submitted);
+    [JsonIgnore]
     public IEnumerable<RankedUnit> Interviewed => Units.Where(u => u.Interview);
 }
 
 /// <summary>A unit checked against its category's fixed per-unit targets (走出去 groups: ≥20000 万元, ≥30 家).</summary>
 public sealed record TargetCheck(string UnitId, string UnitName, IReadOnlyList<MetricProgress> Metrics)
 {
+    [JsonIgnore]
     public bool Met => Metrics.All(m => m.Completion >= 1);
 }
 
