@@ -13,7 +13,7 @@ namespace InvestBot.Teams.Cards;
 /// score, change since last month), the 约谈 units highlighted at period ends, the 未报送 units listed.
 /// Teams rejects messages above ~28 KB, so the content is split into several cards, each under <see cref="MaxCardBytes"/>.
 /// </summary>
-public sealed class RankingAnnouncementCards
+public sealed class RankingAnnouncementCards : IAnnouncementRenderer
 {
     /// <summary>Card JSON budget; the activity envelope around it stays well inside Teams' 28 KB.</summary>
     public const int DefaultMaxCardBytes = 24 * 1024;
@@ -30,6 +30,13 @@ public sealed class RankingAnnouncementCards
 
     public static string Title(Announcement a) =>
         $"{(a.IsCorrection ? "【更正】" : "")}宝坻区招商引资情况通报（{a.Period.Label}）";
+
+    public IReadOnlyList<OutgoingMessage> Render(Announcement announcement)
+    {
+        var cards = Build(announcement);
+        var title = Title(announcement);
+        return cards.Select((c, i) => new OutgoingMessage(c.ToString(Formatting.None), cards.Count == 1 ? title : $"{title}（{i + 1}/{cards.Count}）")).ToList();
+    }
 
     public static int Size(JObject card) => Encoding.UTF8.GetByteCount(card.ToString(Formatting.None));
 
