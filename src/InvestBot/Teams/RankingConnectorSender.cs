@@ -16,7 +16,7 @@ namespace InvestBot.Teams;
 /// <summary>
 /// Proactive posts through the Bot Connector REST API to the conversation's stored serviceUrl, authenticated the way
 /// CloudAdapter does for ContinueConversation (no token when MicrosoftAppId is empty, e.g. against a loopback connector in tests).
-/// Its own retries are switched off: <see cref="DeliveryProcessor"/> owns retries and pacing.
+/// It does not retry itself: <see cref="DeliveryProcessor"/> owns retries and pacing.
 /// </summary>
 public sealed class RankingConnectorSender : IAnnouncementSender
 {
@@ -75,9 +75,8 @@ public sealed class RankingConnectorSender : IAnnouncementSender
                 new Claim(AuthenticationConstants.AudienceClaim, _appId),
                 new Claim(AuthenticationConstants.AppIdClaim, _appId),
             });
-            var client = await _auth.CreateConnectorFactory(identity).CreateAsync(url, _auth.GetOriginatingAudience(), CancellationToken.None);
-            if (client is ConnectorClient connector) connector.SetRetryPolicy(null);
-            return client;
+            // The factory's clients carry no retry handler, so every status reaches DeliveryProcessor.
+            return await _auth.CreateConnectorFactory(identity).CreateAsync(url, _auth.GetOriginatingAudience(), CancellationToken.None);
         }));
         var task = lazy.Value;
         if (task.IsFaulted) _clients.TryRemove(serviceUrl, out _);
