@@ -50,20 +50,18 @@ public sealed class RankingBot : IAsyncDisposable
     /// <summary>Seeds installed, subscribed conversations straight into storage (the HTTP path is tested separately).</summary>
     public async Task<List<string>> SeedSubscribedGroupsAsync(string serviceUrl, int count, string tag = "g")
     {
-        var ids = new List<string>();
+        var ids = Enumerable.Range(0, count).Select(i => $"19:{tag}{i:D4}-{Guid.NewGuid():N}@thread.v2").ToList();
         var conversations = Service<IConversationStore>();
         var subscriptions = Service<SubscriptionStore>();
-        for (var i = 0; i < count; i++)
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
-            var id = $"19:{tag}{i:D4}-{Guid.NewGuid():N}@thread.v2";
             await conversations.UpsertAsync(new ConversationRecord
             {
-                ConversationId = id, ConversationType = "groupChat", ServiceUrl = serviceUrl, ChannelId = "msteams",
+                ConversationId = ids[i], ConversationType = "groupChat", ServiceUrl = serviceUrl, ChannelId = "msteams",
                 TenantId = "tenant-test", BotId = BotClient.BotId, Title = $"测试群{i}",
-            });
-            await subscriptions.SubscribeAsync(new Subscription(id, $"测试群{i}", "groupChat", BotApp.AdminAadId, DateTimeOffset.UtcNow));
-            ids.Add(id);
-        }
+            }, ct);
+            await subscriptions.SubscribeAsync(new Subscription(ids[i], $"测试群{i}", "groupChat", BotApp.AdminAadId, DateTimeOffset.UtcNow), ct);
+        });
         return ids;
     }
 
