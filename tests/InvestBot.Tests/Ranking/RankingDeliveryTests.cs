@@ -90,6 +90,31 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Duplicate_tickets_for_the_same_delivery_never_double_post()
+    {
+        _connector.Latency = TimeSpan.FromMilliseconds(30);
+        await using var bot = await RankingBot.StartAsync(_connector, _figures);
+        var ids = await bot.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 12);
+        var outcome = await bot.PublishAsync(March);
+        // Resuming queues a second ticket for every unfinished delivery, as a second instance resuming would.
+        await bot.Service<RankingPublisher>().ResumeAsync(outcome.Announcement!);
+        await bot.Service<RankingPublisher>().ResumeAsync(outcome.Announcement!);
+        await bot.WaitForStateAsync(outcome.Announcement!.Id, AnnouncementState.Completed, Timeout);
+        await WaitForEmptyQueueAsync(bot);
+        AssertExactlyOnce(ids, bot.PartsOf(outcome.Announcement));
+    }
+
+    private static async Task WaitForEmptyQueueAsync(RankingBot bot)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (await bot.Service<DeliveryQueue>().ApproximateCountAsync() > 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("queue not drained");
+            await Task.Delay(100); // polling the queue for the state we wait for
+        }
+    }
+
+    [Fact]
     public async Task Restart_mid_way_resumes_without_double_posts()
     {
         var prefix = TestTables.NewPrefix();

@@ -48,12 +48,13 @@ public sealed class DeliveryProcessor
         var record = await _deliveries.GetAsync(ticket.AnnouncementId, ticket.ConversationId, ct);
         if (record is null || record.IsFinal) return null;
         var now = _time.GetUtcNow();
-        if (record.Status == DeliveryStatus.Sending && record.ClaimedBy != InstanceId && record.ClaimedUntil > now)
-            return record.ClaimedUntil.Value - now; // someone else is on it; look again when their claim runs out
+        // Held by another loop or instance (duplicate tickets exist: resumed publications re-queue); look again when the claim runs out.
+        if (record.Status == DeliveryStatus.Sending && record.ClaimedUntil > now)
+            return record.ClaimedUntil.Value - now;
 
         var claimed = await _deliveries.TryUpdateAsync(record with
         {
-            Status = DeliveryStatus.Sending, ClaimedBy = InstanceId, ClaimedUntil = now.AddSeconds(_options.ClaimSeconds),
+            Status = DeliveryStatus.Sending, ClaimedBy = InstanceId + "/" + Guid.NewGuid().ToString("N")[..8], ClaimedUntil = now.AddSeconds(_options.ClaimSeconds),
         }, ct);
         if (claimed is null) return TimeSpan.FromSeconds(1); // lost the race: re-read shortly
 

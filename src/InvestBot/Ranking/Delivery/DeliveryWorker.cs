@@ -113,8 +113,8 @@ public sealed class DeliveryWorker : BackgroundService
         {
             if (a.State == AnnouncementState.Preparing)
             {
-                // The instance that published died before queuing everything.
-                if (_time.GetUtcNow() - a.PublishedAt > TimeSpan.FromSeconds(_options.ClaimSeconds))
+                // The instance that published died before queuing everything (queuing a thousand tickets takes seconds, so wait well beyond that).
+                if (_time.GetUtcNow() - a.PublishedAt > TimeSpan.FromSeconds(_options.ClaimSeconds * 5))
                     await _publisher.ResumeAsync(a, ct: ct);
                 continue;
             }
