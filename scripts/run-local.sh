@@ -6,6 +6,8 @@
 #   INVESTBOT_PORT      bot port (default 3978)
 #   PLAYGROUND_PORT     Agents Playground port (default 56150)
 #   AZURITE_PORT        Azurite table port (default 10002)
+#   AZURITE_QUEUE_PORT  Azurite queue port (default 10001; ranking announcements are sent through a queue)
+#   AZURITE_BLOB_PORT   Azurite blob port (default 10000; unused, but the combined azurite binary always starts it)
 #   InvestBot__StorageConnectionString  use real Azure storage instead of Azurite
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,8 @@ dotnet build src/InvestBot/InvestBot.csproj -c Release --nologo --verbosity quie
 bot_port=${INVESTBOT_PORT:-3978}
 pg_port=${PLAYGROUND_PORT:-56150}
 az_port=${AZURITE_PORT:-10002}
+azq_port=${AZURITE_QUEUE_PORT:-10001}
+azb_port=${AZURITE_BLOB_PORT:-10000}
 data_dir="$root/.local/azurite"   # survives restarts; delete it to start empty
 mkdir -p "$data_dir" "$root/.local/logs"
 
@@ -41,13 +45,15 @@ wait_port() { # name port
 }
 
 if [[ -z "${InvestBot__StorageConnectionString:-}" ]]; then
-  echo "==> Azurite (Table Storage) on 127.0.0.1:$az_port, data in .local/azurite"
-  setsid node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$az_port" \
-    --location "$data_dir" --skipApiVersionCheck --disableProductStyleUrl \
+  echo "==> Azurite (Table and Queue Storage) on 127.0.0.1:$az_port and :$azq_port, data in .local/azurite"
+  setsid node_modules/.bin/azurite --tableHost 127.0.0.1 --tablePort "$az_port" \
+    --queueHost 127.0.0.1 --queuePort "$azq_port" --blobHost 127.0.0.1 --blobPort "$azb_port" \
+    --location "$data_dir" --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry \
     >"$root/.local/logs/azurite.log" 2>&1 &
   pids+=($!)
   wait_port Azurite "$az_port"
-  export InvestBot__StorageConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$az_port/devstoreaccount1;"
+  wait_port "Azurite queue" "$azq_port"
+  export InvestBot__StorageConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$az_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$azq_port/devstoreaccount1;"
 fi
 
 echo "==> InvestBot on http://127.0.0.1:$bot_port/api/messages"

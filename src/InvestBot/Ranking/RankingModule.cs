@@ -1,9 +1,61 @@
+using Azure.Storage.Queues;
+using InvestBot.Hosting;
+using InvestBot.Ranking.Delivery;
+using InvestBot.Reporting;
+using InvestBot.Teams;
+using InvestBot.Teams.Cards;
+using InvestBot.Teams.Commands;
+using Microsoft.Extensions.Options;
+
 namespace InvestBot.Ranking;
 
 public static class RankingModule
 {
     public static IServiceCollection AddRanking(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<RankingOptions>().Bind(configuration.GetSection(RankingOptions.Section));
+
+        // Scoring (IMonthlyFiguresReader comes from the reporting capability).
+        services.AddSingleton(sp =>
+        {
+            var rules = RankingRules.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "ranking-weights.json"));
+            rules.Validate(sp.GetRequiredService<MetricCatalog>());
+            return rules;
+        });
+        services.AddSingleton<RankingCalculator>();
+        services.AddSingleton<RankingService>();
+
+        // Subscriptions, announcements, deliveries (Table Storage) and the delivery queue (Queue Storage, same account).
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<AnnouncementStore>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<InvestBotOptions>>().Value;
+            var name = DeliveryQueue.NameFor(o.TablePrefix, sp.GetRequiredService<IOptions<RankingOptions>>().Value.QueueName);
+            return new DeliveryQueue(new QueueClient(o.EffectiveConnectionString, name));
+        });
+        services.AddSingleton<SendPacer>();
+        services.AddSingleton<DeliveryProcessor>();
+        services.AddSingleton<RankingPublisher>();
+        services.AddSingleton<AdminNotifier>();
+        services.AddSingleton<DeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+        services.AddSingleton<ScheduleLease>();
+        services.AddSingleton<ScheduledPublication>();
+        services.AddHostedService<RankingScheduler>();
+
+        // Teams glue.
+        services.AddSingleton<IAnnouncementSender, RankingConnectorSender>();
+        services.AddSingleton(sp => new RankingAnnouncementCards(sp.GetRequiredService<MetricCatalog>()));
+        services.AddSingleton<IAnnouncementRenderer>(sp => sp.GetRequiredService<RankingAnnouncementCards>());
+        services.AddSingleton<IMessageCommand, SubscriptionCommand>();
+        services.AddSingleton<IMessageCommand, RankingCommand>();
+        services.AddSingleton<ICardActionHandler, RankingPublishActions>();
+        services.AddSingleton<IConversationRemovedListener, SubscriptionRemovalListener>();
+        services.AddSingleton(new HelpEntry("查看排名", "排名 / 本月排名 / 我单位排名", Order: 300));
+        services.AddSingleton(new HelpEntry("订阅通报（在群聊或频道中）", "订阅通报 / 取消订阅 / 订阅列表", AdminOnly: true, Order: 310));
+        services.AddSingleton(new HelpEntry("发布排名通报", "发布排名 2023-03 / 更正排名 2023-03", AdminOnly: true, Order: 320));
         return services;
     }
 }

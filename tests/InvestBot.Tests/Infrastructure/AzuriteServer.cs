@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace InvestBot.Tests.Infrastructure;
 
 /// <summary>
-/// A real Azurite Table service, started once per test process on a free port with its own
-/// throw-away folder. Tests isolate themselves further with a unique table prefix each.
+/// A real Azurite (Table and Queue services; Blob only because the combined binary always starts it), started once per
+/// test process on free ports with its own throw-away folder. Tests isolate themselves further with a unique table prefix each.
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
@@ -14,29 +14,45 @@ public sealed class AzuriteServer : IAsyncDisposable
     private readonly Process _process;
     private readonly string _folder;
 
-    private AzuriteServer(Process process, string folder, int port)
+    private AzuriteServer(Process process, string folder, int port, int queuePort, int blobPort)
     {
         _process = process;
         _folder = folder;
         Port = port;
+        QueuePort = queuePort;
+        BlobPort = blobPort;
     }
 
     public static Task<AzuriteServer> Shared => SharedInstance.Value;
 
+    /// <summary>The Table service port.</summary>
     public int Port { get; }
+
+    public int QueuePort { get; }
+
+    public int BlobPort { get; }
 
     /// <summary>Azurite's published development account key, pointed at our port.</summary>
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
         "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        $"TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        $"TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
 
     public static async Task<AzuriteServer> StartAsync(string? folder = null, int? port = null)
     {
         folder ??= Directory.CreateTempSubdirectory("azurite-test-").FullName;
         var p = port ?? FreePort();
-        var psi = OrphanGuard.StartInfo(RepoPaths.NodeTool("azurite-table"),
-            new[] { "--tableHost", "127.0.0.1", "--tablePort", p.ToString(), "--location", folder, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl" });
+        var queuePort = FreePort();
+        var blobPort = FreePort();
+        var psi = OrphanGuard.StartInfo(RepoPaths.NodeTool("azurite"), new[]
+        {
+            "--tableHost", "127.0.0.1", "--tablePort", p.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
+            "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
+            "--location", folder, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
+        });
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start");
@@ -44,9 +60,10 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new AzuriteServer(process, folder, p);
+        var server = new AzuriteServer(process, folder, p, queuePort, blobPort);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Kill();
         await WaitForPortAsync(p, process, TimeSpan.FromSeconds(60));
+        await WaitForPortAsync(queuePort, process, TimeSpan.FromSeconds(60));
         return server;
     }
 

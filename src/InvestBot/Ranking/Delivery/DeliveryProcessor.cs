@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace InvestBot.Ranking.Delivery;
+
+/// <summary>
+/// Delivers one announcement to one conversation, exactly once as far as storage can tell:
+/// the record is claimed with its ETag before sending, every card sent is recorded, and a finished record is never sent again.
+/// </summary>
+public sealed class DeliveryProcessor
+{
+    private readonly DeliveryStore _deliveries;
+    private readonly AnnouncementStore _announcements;
+    private readonly SubscriptionStore _subscriptions;
+    private readonly IAnnouncementSender _sender;
+    private readonly IAnnouncementRenderer _renderer;
+    private readonly SendPacer _pacer;
+    private readonly RankingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DeliveryProcessor> _log;
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<OutgoingMessage>?>>> _rendered = new();
+
+    public DeliveryProcessor(DeliveryStore deliveries, AnnouncementStore announcements, SubscriptionStore subscriptions,
+        IAnnouncementSender sender, IAnnouncementRenderer renderer, SendPacer pacer, IOptions<RankingOptions> options,
+        TimeProvider time, ILogger<DeliveryProcessor> log)
+    {
+        _deliveries = deliveries;
+        _announcements = announcements;
+        _subscriptions = subscriptions;
+        _sender = sender;
+        _renderer = renderer;
+        _pacer = pacer;
+        _options = options.Value;
+        _time = time;
+        _log = log;
+    }
+
+    /// <summary>Identifies this instance in claims.</summary>
+    public string InstanceId { get; } = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>
+    /// Null: the ticket is done (delete it). A delay: try again after it (429/5xx, or another instance holds the claim).
+    /// Sends are never cancelled half-way: <paramref name="stopping"/> only stops before a send, releasing the claim.
+    /// </summary>
+    public async Task<TimeSpan?> ProcessAsync(DeliveryTicket ticket, CancellationToken stopping)
+    {
+        var ct = CancellationToken.None;
+        var record = await _deliveries.GetAsync(ticket.AnnouncementId, ticket.ConversationId, ct);
+        if (record is null || record.IsFinal) return null;
+        var now = _time.GetUtcNow();
+        // Held by another loop or instance (duplicate tickets exist: resumed publications re-queue); look again when the claim runs out.
+        if (record.Status == DeliveryStatus.Sending && record.ClaimedUntil > now)
+            return record.ClaimedUntil.Value - now;
+
+        var claimed = await _deliveries.TryUpdateAsync(record with
+        {
+            Status = DeliveryStatus.Sending, ClaimedBy = InstanceId + "/" + Guid.NewGuid().ToString("N")[..8], ClaimedUntil = now.AddSeconds(_options.ClaimSeconds),
+        }, ct);
+        if (claimed is null) return TimeSpan.FromSeconds(1); // lost the race: re-read shortly
+
+        var parts = await RenderAsync(ticket.AnnouncementId);
+        if (parts is null)
+        {
+            await _deliveries.TryUpdateAsync(claimed with { Status = DeliveryStatus.Failed, LastError = "通报不存在" }, ct);
+            return null;
+        }
+
+        var current = claimed;
+        while (current.PartsSent < parts.Count)
+        {
+            try
+            {
+                await _pacer.WaitAsync(ticket.ConversationId, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Pending, ClaimedBy = null, ClaimedUntil = null }, ct);
+                return TimeSpan.Zero; // shutting down: hand the ticket back at once
+            }
+
+            var result = await SendAsync(current, parts[current.PartsSent]);
+            switch (result.Status)
+            {
+                case SendStatus.Sent:
+                    var sentAll = current.PartsSent + 1 == parts.Count;
+                    var next = current with
+                    {
+                        PartsSent = current.PartsSent + 1,
+                        Status = sentAll ? DeliveryStatus.Sent : DeliveryStatus.Sending,
+                        SentAt = sentAll ? _time.GetUtcNow() : current.SentAt,
+                        LastError = null,
+                        ClaimedBy = sentAll ? null : current.ClaimedBy,
+                        ClaimedUntil = sentAll ? null : _time.GetUtcNow().AddSeconds(_options.ClaimSeconds),
+                    };
+                    current = await _deliveries.TryUpdateAsync(next, ct) ?? throw new InvalidOperationException(
+                        $"delivery {ticket.AnnouncementId}/{ticket.ConversationId} changed while this instance held the claim");
+                    break;
+                case SendStatus.Retry:
+                    var attempts = current.Attempts + 1;
+                    if (attempts >= _options.MaxAttempts)
+                    {
+                        await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                        return null;
+                    }
+                    await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Pending, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                    var delay = RetryBackoff.Delay(attempts, result.RetryAfter, _options.MaxBackoffSeconds);
+                    // Queue visibility counts whole seconds: round up so a Retry-After is never cut short.
+                    return TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
+                case SendStatus.Gone:
+                    await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Inactive, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                    await _subscriptions.MarkInactiveAsync(ticket.ConversationId, result.Detail ?? "机器人无法访问该会话", ct);
+                    _log.LogWarning("Conversation {Conversation} is gone ({Detail}); subscription marked inactive", ticket.ConversationId, result.Detail);
+                    return null;
+                default:
+                    await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = current.Attempts + 1, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    private async Task<SendResult> SendAsync(DeliveryRecord record, OutgoingMessage message)
+    {
+        try
+        {
+            return await _sender.SendAsync(record.Conversation, message, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _log.LogWarning(e, "Sending to {Conversation} failed", record.Conversation.ConversationId);
+            return new SendResult(SendStatus.Retry, null, e.GetType().Name);
+        }
+    }
+
+    private Task<IReadOnlyList<OutgoingMessage>?> RenderAsync(string announcementId)
+    {
+        if (_rendered.Count > 20) _rendered.Clear();
+        var lazy = _rendered.GetOrAdd(announcementId, id => new Lazy<Task<IReadOnlyList<OutgoingMessage>?>>(async () =>
+        {
+            var a = await _announcements.GetAsync(id);
+            return a is null ? null : _renderer.Render(a);
+        }));
+        var task = lazy.Value;
+        if (task.IsFaulted) _rendered.TryRemove(announcementId, out _);
+        return task;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+
+namespace InvestBot.Ranking.Delivery;
+
+/// <summary>A queued unit of work: deliver one announcement to one conversation.</summary>
+public sealed record DeliveryTicket(string AnnouncementId, string ConversationId);
+
+/// <summary>A ticket taken from the queue; invisible to other instances until deleted, released or its claim expires.</summary>
+public sealed record ReceivedTicket(DeliveryTicket Ticket, string MessageId, string PopReceipt);
+
+/// <summary>Azure Queue Storage: lets every bot instance share the sending work.</summary>
+public sealed class DeliveryQueue
+{
+    private readonly QueueClient _queue;
+    private readonly Lazy<Task> _created;
+
+    public DeliveryQueue(QueueClient queue)
+    {
+        _queue = queue;
+        _created = new Lazy<Task>(() => _queue.CreateIfNotExistsAsync());
+    }
+
+    public string Name => _queue.Name;
+
+    /// <summary>Queue names are 3–63 lower-case letters, digits and single hyphens; the table prefix keeps environments apart.</summary>
+    public static string NameFor(string tablePrefix, string queueName)
+    {
+        var name = (tablePrefix.ToLowerInvariant() + "-" + queueName).Trim('-');
+        return name.Length > 63 ? name[..63].TrimEnd('-') : name;
+    }
+
+    public async Task EnqueueAsync(IEnumerable<DeliveryTicket> tickets, CancellationToken ct = default)
+    {
+        await _created.Value.WaitAsync(ct);
+        // Sequential sends keep the order; a few hundred small messages take well under a second on a local account.
+        foreach (var t in tickets)
+            await _queue.SendMessageAsync(JsonSerializer.Serialize(t), ct);
+    }
+
+    public async Task<IReadOnlyList<ReceivedTicket>> ReceiveAsync(int max, TimeSpan claim, CancellationToken ct = default)
+    {
+        await _created.Value.WaitAsync(ct);
+        QueueMessage[] messages = await _queue.ReceiveMessagesAsync(max, claim, ct);
+        var list = new List<ReceivedTicket>();
+        foreach (var m in messages)
+        {
+            DeliveryTicket? ticket = null;
+            try { ticket = JsonSerializer.Deserialize<DeliveryTicket>(m.Body.ToString()); } catch (JsonException) { }
+            if (ticket is null)
+            {
+                await _queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, ct); // not ours: drop it
+                continue;
+            }
+            list.Add(new ReceivedTicket(ticket, m.MessageId, m.PopReceipt));
+        }
+        return list;
+    }
+
+    public Task DeleteAsync(ReceivedTicket t, CancellationToken ct = default) => _queue.DeleteMessageAsync(t.MessageId, t.PopReceipt, ct);
+
+    /// <summary>Makes the ticket visible again after <paramref name="delay"/> (a retry, or zero to hand it back on shutdown).</summary>
+    public Task RetryLaterAsync(ReceivedTicket t, TimeSpan delay, CancellationToken ct = default) =>
+        _queue.UpdateMessageAsync(t.MessageId, t.PopReceipt, visibilityTimeout: delay < TimeSpan.Zero ? TimeSpan.Zero : delay, cancellationToken: ct);
+
+    public async Task<int> ApproximateCountAsync(CancellationToken ct = default)
+    {
+        await _created.Value.WaitAsync(ct);
+        return (await _queue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Options;
+
+namespace InvestBot.Ranking.Delivery;
+
+/// <summary>
+/// Background sending: several loops take tickets from the queue and hand them to <see cref="DeliveryProcessor"/>; another loop
+/// finishes publications (resuming ones stuck while preparing, telling the admin when all deliveries are final).
+/// On shutdown, tickets not yet started go straight back to the queue for the next instance.
+/// </summary>
+public sealed class DeliveryWorker : BackgroundService
+{
+    private readonly DeliveryQueue _queue;
+    private readonly DeliveryProcessor _processor;
+    private readonly AnnouncementStore _announcements;
+    private readonly DeliveryStore _deliveries;
+    private readonly RankingPublisher _publisher;
+    private readonly AdminNotifier _notifier;
+    private readonly RankingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DeliveryWorker> _log;
+
+    public DeliveryWorker(DeliveryQueue queue, DeliveryProcessor processor, AnnouncementStore announcements, DeliveryStore deliveries,
+        RankingPublisher publisher, AdminNotifier notifier, IOptions<RankingOptions> options, TimeProvider time, ILogger<DeliveryWorker> log)
+    {
+        _queue = queue;
+        _processor = processor;
+        _announcements = announcements;
+        _deliveries = deliveries;
+        _publisher = publisher;
+        _notifier = notifier;
+        _options = options.Value;
+        _time = time;
+        _log = log;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stopping)
+    {
+        if (!_options.WorkerEnabled) return Task.CompletedTask;
+        var loops = Enumerable.Range(0, Math.Max(1, _options.WorkerConcurrency)).Select(_ => SendLoopAsync(stopping)).ToList();
+        loops.Add(ProgressLoopAsync(stopping));
+        return Task.WhenAll(loops);
+    }
+
+    private async Task SendLoopAsync(CancellationToken stopping)
+    {
+        var idle = TimeSpan.FromMilliseconds(50);
+        while (!stopping.IsCancellationRequested)
+        {
+            IReadOnlyList<ReceivedTicket> tickets;
+            try
+            {
+                tickets = await _queue.ReceiveAsync(1, TimeSpan.FromSeconds(_options.ClaimSeconds), stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _log.LogWarning(e, "Reading the delivery queue failed");
+                tickets = [];
+            }
+            if (tickets.Count == 0)
+            {
+                if (!await PauseAsync(idle, stopping)) return;
+                idle = TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, _options.IdlePollMilliseconds));
+                continue;
+            }
+            idle = TimeSpan.FromMilliseconds(50);
+            foreach (var ticket in tickets)
+                await HandleAsync(ticket, stopping);
+        }
+    }
+
+    private async Task HandleAsync(ReceivedTicket ticket, CancellationToken stopping)
+    {
+        try
+        {
+            if (stopping.IsCancellationRequested)
+            {
+                await _queue.RetryLaterAsync(ticket, TimeSpan.Zero);
+                return;
+            }
+            var later = await _processor.ProcessAsync(ticket.Ticket, stopping);
+            if (later is null) await _queue.DeleteAsync(ticket);
+            else await _queue.RetryLaterAsync(ticket, later.Value);
+        }
+        catch (Exception e)
+        {
+            // Storage hiccup: the ticket becomes visible again when its claim runs out.
+            _log.LogError(e, "Delivery {Announcement} → {Conversation} failed", ticket.Ticket.AnnouncementId, ticket.Ticket.ConversationId);
+        }
+    }
+
+    private async Task ProgressLoopAsync(CancellationToken stopping)
+    {
+        while (await PauseAsync(TimeSpan.FromMilliseconds(_options.ProgressPollMilliseconds), stopping))
+        {
+            try
+            {
+                await FinishPublicationsAsync(stopping);
+            }
+            catch (Exception e) when (!stopping.IsCancellationRequested)
+            {
+                _log.LogWarning(e, "Checking publication progress failed");
+            }
+        }
+    }
+
+    public async Task FinishPublicationsAsync(CancellationToken ct)
+    {
+        foreach (var a in await _announcements.ListUnfinishedAsync(ct))
+        {
+            if (a.State == AnnouncementState.Preparing)
+            {
+                // The instance that published died before queuing everything (queuing a thousand tickets takes seconds, so wait well beyond that).
+                if (_time.GetUtcNow() - a.PublishedAt > TimeSpan.FromSeconds(_options.ClaimSeconds * 5))
+                    await _publisher.ResumeAsync(a, ct: ct);
+                continue;
+            }
+            var progress = await _deliveries.ProgressAsync(a.Id, ct);
+            if (!progress.Finished) continue;
+            // Exactly one instance wins the transition and reports.
+            if (await _announcements.TryTransitionAsync(a.Id, AnnouncementState.Delivering, AnnouncementState.Completed, ct: ct))
+                await _notifier.NotifyAsync(a.PublishedBy, AdminNotifier.CompletionText(a, progress), ct);
+        }
+    }
+
+    private async Task<bool> PauseAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, stopping);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using InvestBot.Access;
+using InvestBot.Conversations;
+
+namespace InvestBot.Ranking.Delivery;
+
+public enum PublishStatus { Started, AlreadyPublished, NothingToCorrect, NoSubscribers, Stale }
+
+/// <param name="Announcement">The new announcement (Started) or the existing one (AlreadyPublished).</param>
+public sealed record PublishOutcome(PublishStatus Status, Announcement? Announcement = null, int Total = 0);
+
+/// <summary>What 发布排名 would do, shown to the admin before anything is sent.</summary>
+public sealed record PublishPreview(RankingResult Ranking, int NextRevision, IReadOnlyList<Announcement> Existing, int Subscribers);
+
+/// <summary>
+/// Publishing: stores the announcement (insert-only, so a period is published once unless corrected), one delivery record per
+/// subscribed conversation, and one queue ticket per delivery. Every step can be repeated after a crash (<see cref="ResumeAsync"/>).
+/// </summary>
+public sealed class RankingPublisher
+{
+    private readonly RankingService _ranking;
+    private readonly AnnouncementStore _announcements;
+    private readonly DeliveryStore _deliveries;
+    private readonly DeliveryQueue _queue;
+    private readonly SubscriptionStore _subscriptions;
+    private readonly IConversationStore _conversations;
+    private readonly TimeProvider _time;
+
+    public RankingPublisher(RankingService ranking, AnnouncementStore announcements, DeliveryStore deliveries, DeliveryQueue queue,
+        SubscriptionStore subscriptions, IConversationStore conversations, TimeProvider time)
+    {
+        _ranking = ranking;
+        _announcements = announcements;
+        _deliveries = deliveries;
+        _queue = queue;
+        _subscriptions = subscriptions;
+        _conversations = conversations;
+        _time = time;
+    }
+
+    public async Task<PublishPreview> PreviewAsync(RankingPeriod period, CancellationToken ct = default)
+    {
+        var existing = await _announcements.ListAsync(period, ct);
+        var targets = await TargetsAsync(ct);
+        var ranking = await _ranking.ComputeAsync(period, ct);
+        return new PublishPreview(ranking, existing.Count == 0 ? 0 : existing.Max(a => a.Revision) + 1, existing, targets.Count);
+    }
+
+    /// <param name="expectedRevision">The revision the admin previewed; another publication in between makes this Stale.</param>
+    public async Task<PublishOutcome> PublishAsync(RankingPeriod period, bool correction, UserIdentity by, int? expectedRevision = null, CancellationToken ct = default)
+    {
+        var existing = await _announcements.ListAsync(period, ct);
+        if (!correction && existing.Count > 0) return new PublishOutcome(PublishStatus.AlreadyPublished, existing[0]);
+        if (correction && existing.Count == 0) return new PublishOutcome(PublishStatus.NothingToCorrect);
+        var revision = existing.Count == 0 ? 0 : existing.Max(a => a.Revision) + 1;
+        if (expectedRevision is { } expected && expected != revision) return new PublishOutcome(PublishStatus.Stale, existing.FirstOrDefault());
+
+        var targets = await TargetsAsync(ct);
+        if (targets.Count == 0) return new PublishOutcome(PublishStatus.NoSubscribers);
+
+        var ranking = RankingSnapshot.ForPublication(await _ranking.ComputeAsync(period, ct));
+        var announcement = new Announcement(period, revision, ranking, by.Id, by.Name, _time.GetUtcNow());
+        if (!await _announcements.TryCreateAsync(announcement, ct))
+        {
+            // Someone published the same revision a moment ago (double click, two admins, the schedule).
+            return new PublishOutcome(PublishStatus.AlreadyPublished, await _announcements.GetAsync(announcement.Id, ct));
+        }
+        var total = await ResumeAsync(announcement, targets, ct);
+        return new PublishOutcome(PublishStatus.Started, announcement with { State = AnnouncementState.Delivering, Total = total }, total);
+    }
+
+    /// <summary>Finishes a publication that stopped while preparing: adds missing deliveries, queues every unfinished one.</summary>
+    public async Task<int> ResumeAsync(Announcement announcement, IReadOnlyList<ConversationRecord>? targets = null, CancellationToken ct = default)
+    {
+        targets ??= await TargetsAsync(ct);
+        var total = await _deliveries.AddMissingAsync(announcement.Id, targets, ct);
+        var open = (await _deliveries.ListAsync(announcement.Id, ct)).Where(d => !d.IsFinal);
+        // Duplicate tickets (two instances resuming) are harmless: a delivery is claimed before it is sent.
+        await _queue.EnqueueAsync(open.Select(d => new DeliveryTicket(announcement.Id, d.Conversation.ConversationId)), ct);
+        await _announcements.TryTransitionAsync(announcement.Id, AnnouncementState.Preparing, AnnouncementState.Delivering, total, ct);
+        return total;
+    }
+
+    /// <summary>Active subscriptions whose conversation the bot is still installed in.</summary>
+    private async Task<IReadOnlyList<ConversationRecord>> TargetsAsync(CancellationToken ct)
+    {
+        var subscribed = (await _subscriptions.ListAsync(activeOnly: true, ct)).Select(s => s.ConversationId).ToHashSet();
+        return (await _conversations.ListAsync(includeRemoved: false, ct)).Where(c => subscribed.Contains(c.ConversationId)).ToList();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace InvestBot.Ranking.Delivery;
+
+/// <summary>
+/// Spaces sends evenly so this instance never exceeds Teams' limits: <see cref="RankingOptions.PerConversationPerSecond"/>
+/// into one conversation and <see cref="RankingOptions.GlobalPerSecond"/> overall. Every attempt, retries included, passes here.
+/// </summary>
+public sealed class SendPacer
+{
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _perConversation;
+    private readonly IntervalGate _global;
+    private readonly ConcurrentDictionary<string, IntervalGate> _conversations = new();
+
+    public SendPacer(IOptions<RankingOptions> options, TimeProvider time)
+    {
+        _time = time;
+        _perConversation = TimeSpan.FromSeconds(1 / options.Value.PerConversationPerSecond);
+        _global = new IntervalGate(TimeSpan.FromSeconds(1 / options.Value.GlobalPerSecond), time);
+    }
+
+    public async Task WaitAsync(string conversationId, CancellationToken ct)
+    {
+        if (_conversations.Count > 10_000) _conversations.Clear(); // bounded memory; losing old slots only loosens nothing that matters now
+        await _conversations.GetOrAdd(conversationId, _ => new IntervalGate(_perConversation, _time)).WaitAsync(ct);
+        await _global.WaitAsync(ct);
+    }
+
+    /// <summary>Hands out time slots at least <c>interval</c> apart, in request order.</summary>
+    private sealed class IntervalGate
+    {
+        private readonly TimeSpan _interval;
+        private readonly TimeProvider _time;
+        private readonly object _lock = new();
+        private DateTimeOffset _next = DateTimeOffset.MinValue;
+
+        public IntervalGate(TimeSpan interval, TimeProvider time)
+        {
+            _interval = interval;
+            _time = time;
+        }
+
+        public Task WaitAsync(CancellationToken ct)
+        {
+            DateTimeOffset slot, now;
+            lock (_lock)
+            {
+                now = _time.GetUtcNow();
+                slot = _next > now ? _next : now;
+                _next = slot + _interval;
+            }
+            var wait = slot - now;
+            return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, _time, ct);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace InvestBot.Ranking;
+
+/// <summary>Settings under "InvestBot:Ranking" (see docs/ranking.md).</summary>
+public sealed class RankingOptions
+{
+    public const string Section = "InvestBot:Ranking";
+
+    /// <summary>Cron (5 fields) in <see cref="Hosting.InvestBotOptions.TimeZone"/>: when the previous month's ranking is published
+    /// automatically. Default 09:00 on the 6th, the day after the reporting window (1st–5th) closes. Empty disables it.</summary>
+    public string PublishSchedule { get; set; } = "0 9 6 * *";
+
+    public bool ScheduleEnabled { get; set; } = true;
+
+    /// <summary>Run the delivery worker in this instance (every instance may; the queue shares the work).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
+    /// <summary>Deliveries handled in parallel by this instance.</summary>
+    public int WorkerConcurrency { get; set; } = 8;
+
+    /// <summary>Teams allows 7 messages per second into one conversation.</summary>
+    public double PerConversationPerSecond { get; set; } = 7;
+
+    /// <summary>Teams allows 50 messages per second per bot. With several instances, divide this among them.</summary>
+    public double GlobalPerSecond { get; set; } = 50;
+
+    /// <summary>Attempts per delivery before it is marked failed (429/412/5xx are retried).</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    public double MaxBackoffSeconds { get; set; } = 60;
+
+    /// <summary>How long a worker owns a delivery (and its queue message stays invisible) before another may take over.</summary>
+    public int ClaimSeconds { get; set; } = 60;
+
+    /// <summary>Longest pause between queue polls when the queue is empty.</summary>
+    public int IdlePollMilliseconds { get; set; } = 1000;
+
+    /// <summary>How often finished announcements are detected and the publishing admin is told.</summary>
+    public int ProgressPollMilliseconds { get; set; } = 1000;
+
+    /// <summary>Queue name after the lower-cased table prefix.</summary>
+    public string QueueName { get; set; } = "ranking-delivery";
+}

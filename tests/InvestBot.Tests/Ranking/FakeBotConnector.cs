@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace InvestBot.Tests.Ranking;
+
+/// <summary>
+/// Stands in for the Teams Bot Connector (smba.trafficmanager.net), which this machine cannot reach: Kestrel on a free
+/// loopback port serving POST /v3/conversations/{id}/activities. It records every accepted post and, on demand, answers
+/// 429 (with Retry-After), 500, 412, 403 or 404 for chosen conversations.
+/// Used by the integration tests and the delivery benchmark (linked into that project), so it does not depend on xunit.
+/// </summary>
+public sealed class FakeBotConnector : IAsyncDisposable
+{
+    public sealed record Post(string ConversationId, JObject Activity, DateTimeOffset At);
+    public sealed record Attempt(string ConversationId, int Status, DateTimeOffset At);
+
+    private readonly WebApplication _server;
+    private readonly ConcurrentQueue<Post> _posts = new();
+    private readonly ConcurrentQueue<Attempt> _attempts = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> _scripted = new();
+    private readonly ConcurrentDictionary<string, int> _always = new();
+    private readonly object _waitLock = new();
+    private readonly List<(int Count, TaskCompletionSource Done)> _waiters = new();
+    private int _ids;
+
+    private FakeBotConnector(int port)
+    {
+        ServiceUrl = $"http://127.0.0.1:{port}/";
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        _server = builder.Build();
+        _server.MapPost("/v3/conversations/{conversationId}/activities", HandleAsync);
+    }
+
+    public string ServiceUrl { get; }
+
+    /// <summary>Time each request takes (lets a test stop an instance while deliveries are under way).</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    public IReadOnlyList<Post> Posts => _posts.ToList();
+
+    public IReadOnlyList<Attempt> Attempts => _attempts.ToList();
+
+    public static async Task<FakeBotConnector> StartAsync()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var connector = new FakeBotConnector(port);
+        await connector._server.StartAsync();
+        return connector;
+    }
+
+    /// <summary>The next <paramref name="times"/> posts to the conversation fail with <paramref name="status"/>.</summary>
+    public void FailNext(string conversationId, int status, int times = 1, int? retryAfterSeconds = null)
+    {
+        var q = _scripted.GetOrAdd(conversationId, _ => new());
+        for (var i = 0; i < times; i++) q.Enqueue((status, retryAfterSeconds));
+    }
+
+    /// <summary>Every post to the conversation fails with <paramref name="status"/> (403/404: the bot was removed).</summary>
+    public void AlwaysFail(string conversationId, int status) => _always[conversationId] = status;
+
+    public IReadOnlyList<Post> PostsTo(string conversationId) => _posts.Where(p => p.ConversationId == conversationId).ToList();
+
+    /// <summary>Completes when at least <paramref name="count"/> posts were accepted.</summary>
+    public Task WaitForPostsAsync(int count, TimeSpan timeout)
+    {
+        lock (_waitLock)
+        {
+            if (_posts.Count >= count) return Task.CompletedTask;
+            var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, tcs));
+            return tcs.Task.WaitAsync(timeout);
+        }
+    }
+
+    public void Reset()
+    {
+        _posts.Clear();
+        _attempts.Clear();
+    }
+
+    private async Task<IResult> HandleAsync(string conversationId, HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency);
+        var now = DateTimeOffset.UtcNow;
+        if (_always.TryGetValue(conversationId, out var permanent) ||
+            (_scripted.TryGetValue(conversationId, out var q) && q.TryDequeue(out var next) && (permanent = Fail(next.Status, next.RetryAfter, request)) > 0))
+        {
+            _attempts.Enqueue(new Attempt(conversationId, permanent, now));
+            return Results.Json(new { error = new { code = "Simulated", message = $"simulated {permanent}" } }, statusCode: permanent);
+        }
+        _attempts.Enqueue(new Attempt(conversationId, 201, now));
+        lock (_waitLock)
+        {
+            _posts.Enqueue(new Post(conversationId, JObject.Parse(body), now));
+            foreach (var w in _waiters.Where(w => _posts.Count >= w.Count).ToList())
+            {
+                w.Done.TrySetResult();
+                _waiters.Remove(w);
+            }
+        }
+        return Results.Json(new { id = "activity-" + Interlocked.Increment(ref _ids) }, statusCode: 201);
+    }
+
+    private static int Fail(int status, int? retryAfter, HttpRequest request)
+    {
+        if (retryAfter is { } s) request.HttpContext.Response.Headers.RetryAfter = s.ToString();
+        return status;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.StopAsync();
+        await _server.DisposeAsync();
+    }
+}

@@ -1,0 +1,92 @@
+using InvestBot.Access;
+using InvestBot.Conversations;
+using InvestBot.Ranking;
+using InvestBot.Ranking.Delivery;
+using InvestBot.Reporting;
+using InvestBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InvestBot.Tests.Ranking;
+
+/// <summary>
+/// The real bot wired to a loopback Bot Connector, with the reporting capability's reader replaced by <see cref="FakeFiguresReader"/>.
+/// Instances started with the same <see cref="Prefix"/> share tables and queue, like several bot instances in production.
+/// </summary>
+public sealed class RankingBot : IAsyncDisposable
+{
+    private RankingBot(BotApp app, string prefix, FakeBotConnector connector)
+    {
+        App = app;
+        Prefix = prefix;
+        Client = app.Client();
+        Client.ServiceUrl = connector.ServiceUrl;
+    }
+
+    public BotApp App { get; }
+    public string Prefix { get; }
+    public BotClient Client { get; }
+
+    public static async Task<RankingBot> StartAsync(FakeBotConnector connector, FakeFiguresReader figures, string? prefix = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        prefix ??= TestTables.NewPrefix();
+        var all = new Dictionary<string, string?>
+        {
+            ["InvestBot:TablePrefix"] = prefix,
+            ["InvestBot:Ranking:ScheduleEnabled"] = "false",
+            ["InvestBot:Ranking:ProgressPollMilliseconds"] = "200",
+            ["InvestBot:Ranking:IdlePollMilliseconds"] = "200",
+            ["InvestBot:Ranking:ClaimSeconds"] = "10",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
+        var app = await BotApp.StartAsync(all, s => s.AddSingleton<IMonthlyFiguresReader>(figures));
+        var bot = new RankingBot(app, prefix, connector);
+        _ = app.Server; // start the host (and its background worker) now
+        return bot;
+    }
+
+    public T Service<T>() where T : notnull => App.Service<T>();
+
+    /// <summary>Seeds installed, subscribed conversations straight into storage (the HTTP path is tested separately).</summary>
+    public async Task<List<string>> SeedSubscribedGroupsAsync(string serviceUrl, int count, string tag = "g")
+    {
+        var ids = Enumerable.Range(0, count).Select(i => $"19:{tag}{i:D4}-{Guid.NewGuid():N}@thread.v2").ToList();
+        var conversations = Service<IConversationStore>();
+        var subscriptions = Service<SubscriptionStore>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            await conversations.UpsertAsync(new ConversationRecord
+            {
+                ConversationId = ids[i], ConversationType = "groupChat", ServiceUrl = serviceUrl, ChannelId = "msteams",
+                TenantId = "tenant-test", BotId = BotClient.BotId, Title = $"测试群{i}",
+            }, ct);
+            await subscriptions.SubscribeAsync(new Subscription(ids[i], $"测试群{i}", "groupChat", BotApp.AdminAadId, DateTimeOffset.UtcNow), ct);
+        });
+        return ids;
+    }
+
+    public Task<PublishOutcome> PublishAsync(RankingPeriod period, bool correction = false) =>
+        Service<RankingPublisher>().PublishAsync(period, correction, new UserIdentity(BotApp.AdminAadId, "合作办管理员"));
+
+    public int PartsOf(Announcement a) => Service<IAnnouncementRenderer>().Render(a).Count;
+
+    public async Task<Announcement> WaitForStateAsync(string announcementId, AnnouncementState state, TimeSpan timeout)
+    {
+        var store = Service<AnnouncementStore>();
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var a = await store.GetAsync(announcementId);
+            if (a?.State == state) return a;
+            if (DateTime.UtcNow > deadline)
+            {
+                var deliveries = await Service<DeliveryStore>().ListAsync(announcementId);
+                var summary = string.Join(", ", deliveries.GroupBy(d => (d.Status, d.LastError)).Select(g => $"{g.Key.Status}/{g.Key.LastError}×{g.Count()}"));
+                throw new TimeoutException($"{announcementId} did not reach {state} (now {a?.State}); deliveries: {summary}; queued ≈ {await Service<DeliveryQueue>().ApproximateCountAsync()}");
+            }
+            await Task.Delay(100); // polling storage for the state we wait for
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}

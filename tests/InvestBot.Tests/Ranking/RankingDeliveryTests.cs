@@ -1,0 +1,208 @@
+using InvestBot.Ranking;
+using InvestBot.Ranking.Delivery;
+using InvestBot.Tests.Infrastructure;
+using Xunit;
+
+namespace InvestBot.Tests.Ranking;
+
+/// <summary>Delivery through Azure Queue Storage (Azurite) to a loopback Bot Connector that fails on demand.</summary>
+[Trait("Category", "Integration")]
+public sealed class RankingDeliveryTests : IAsyncLifetime
+{
+    private static readonly RankingPeriod March = new(2023, 3);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private FakeBotConnector _connector = null!;
+    private readonly FakeFiguresReader _figures = RankingSamples.Figures(3);
+
+    public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    private void AssertExactlyOnce(IEnumerable<string> conversations, int parts)
+    {
+        foreach (var id in conversations)
+            Assert.Equal(parts, _connector.PostsTo(id).Count);
+    }
+
+    [Fact]
+    public async Task Every_live_conversation_gets_one_post_despite_429_and_500_and_dead_ones_are_marked()
+    {
+        await using var bot = await RankingBot.StartAsync(_connector, _figures);
+        var ids = await bot.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 8);
+        _connector.FailNext(ids[0], 429, times: 1, retryAfterSeconds: 2);
+        _connector.FailNext(ids[1], 500, times: 2);
+        _connector.FailNext(ids[2], 412, times: 1);
+        _connector.AlwaysFail(ids[3], 403);
+        _connector.AlwaysFail(ids[4], 404);
+
+        var outcome = await bot.PublishAsync(March);
+        Assert.Equal(PublishStatus.Started, outcome.Status);
+        Assert.Equal(8, outcome.Total);
+        var done = await bot.WaitForStateAsync(outcome.Announcement!.Id, AnnouncementState.Completed, Timeout);
+        var parts = bot.PartsOf(await bot.Service<AnnouncementStore>().GetAsync(done.Id) ?? done);
+
+        var live = ids.Where((_, i) => i is not 3 and not 4).ToList();
+        AssertExactlyOnce(live, parts);
+        Assert.Empty(_connector.PostsTo(ids[3]));
+        Assert.Empty(_connector.PostsTo(ids[4]));
+        // 403/404 are not retried forever: one attempt each.
+        Assert.Single(_connector.Attempts, a => a.ConversationId == ids[3]);
+
+        // Retry-After (2 s) was honoured before the second attempt.
+        var attempts = _connector.Attempts.Where(a => a.ConversationId == ids[0]).OrderBy(a => a.At).ToList();
+        Assert.Equal(429, attempts[0].Status);
+        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(1.9), $"retried after {(attempts[1].At - attempts[0].At).TotalSeconds:0.00}s");
+
+        var progress = await bot.Service<DeliveryStore>().ProgressAsync(done.Id);
+        Assert.Equal((8, 6, 0, 2, 0), (progress.Total, progress.Sent, progress.Pending, progress.Inactive, progress.Failed));
+        var deliveries = await bot.Service<DeliveryStore>().ListAsync(done.Id);
+        Assert.Equal(DeliveryStatus.Inactive, deliveries.Single(d => d.Conversation.ConversationId == ids[3]).Status);
+        Assert.Equal(2, deliveries.Single(d => d.Conversation.ConversationId == ids[1]).Attempts);
+
+        // Dead conversations drop out of later publications.
+        var subscriptions = await bot.Service<SubscriptionStore>().ListAsync();
+        Assert.False(subscriptions.Single(s => s.ConversationId == ids[3]).Active);
+        Assert.True(subscriptions.Single(s => s.ConversationId == ids[0]).Active);
+    }
+
+    [Fact]
+    public async Task A_second_publication_of_the_same_period_posts_nothing_but_a_correction_posts_again_marked()
+    {
+        await using var bot = await RankingBot.StartAsync(_connector, _figures);
+        var ids = await bot.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 3);
+        var first = await bot.PublishAsync(March);
+        await bot.WaitForStateAsync(first.Announcement!.Id, AnnouncementState.Completed, Timeout);
+        var parts = bot.PartsOf(first.Announcement);
+        AssertExactlyOnce(ids, parts);
+
+        var again = await bot.PublishAsync(March);
+        Assert.Equal(PublishStatus.AlreadyPublished, again.Status);
+        Assert.Equal(3 * parts, _connector.Posts.Count);
+
+        var correction = await bot.PublishAsync(March, correction: true);
+        Assert.Equal(PublishStatus.Started, correction.Status);
+        Assert.Equal("2023-03.r1", correction.Announcement!.Id);
+        await bot.WaitForStateAsync(correction.Announcement.Id, AnnouncementState.Completed, Timeout);
+        AssertExactlyOnce(ids, 2 * parts);
+        var corrected = _connector.PostsTo(ids[0]).Skip(parts).First();
+        Assert.Contains("【更正】宝坻区招商引资情况通报（2023年3月）", corrected.Activity.ToString());
+        Assert.Equal(2, (await bot.Service<AnnouncementStore>().ListAsync(March)).Count);
+    }
+
+    [Fact]
+    public async Task Duplicate_tickets_for_the_same_delivery_never_double_post()
+    {
+        _connector.Latency = TimeSpan.FromMilliseconds(30);
+        await using var bot = await RankingBot.StartAsync(_connector, _figures);
+        var ids = await bot.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 12);
+        var outcome = await bot.PublishAsync(March);
+        // Resuming queues a second ticket for every unfinished delivery, as a second instance resuming would.
+        await bot.Service<RankingPublisher>().ResumeAsync(outcome.Announcement!);
+        await bot.Service<RankingPublisher>().ResumeAsync(outcome.Announcement!);
+        await bot.WaitForStateAsync(outcome.Announcement!.Id, AnnouncementState.Completed, Timeout);
+        await WaitForEmptyQueueAsync(bot);
+        AssertExactlyOnce(ids, bot.PartsOf(outcome.Announcement));
+    }
+
+    private static async Task WaitForEmptyQueueAsync(RankingBot bot)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (await bot.Service<DeliveryQueue>().ApproximateCountAsync() > 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("queue not drained");
+            await Task.Delay(100); // polling the queue for the state we wait for
+        }
+    }
+
+    [Fact]
+    public async Task Restart_mid_way_resumes_without_double_posts()
+    {
+        var prefix = TestTables.NewPrefix();
+        _connector.Latency = TimeSpan.FromMilliseconds(150);
+        var slow = new Dictionary<string, string?> { ["InvestBot:Ranking:WorkerConcurrency"] = "2" };
+        List<string> ids;
+        string announcementId;
+        int parts;
+        await using (var first = await RankingBot.StartAsync(_connector, _figures, prefix, slow))
+        {
+            ids = await first.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 24);
+            var outcome = await first.PublishAsync(March);
+            announcementId = outcome.Announcement!.Id;
+            parts = first.PartsOf(outcome.Announcement);
+            await _connector.WaitForPostsAsync(6, Timeout);
+        } // stopped while deliveries are under way
+
+        var sentBeforeRestart = _connector.Posts.Count;
+        Assert.InRange(sentBeforeRestart, 6, 24 * parts - 1);
+
+        await using var second = await RankingBot.StartAsync(_connector, _figures, prefix);
+        await second.WaitForStateAsync(announcementId, AnnouncementState.Completed, Timeout);
+        AssertExactlyOnce(ids, parts);
+        Assert.Equal(24 * parts, _connector.Posts.Count);
+    }
+
+    [Fact]
+    public async Task Two_instances_share_the_queue_without_double_posts_and_publish_a_period_once()
+    {
+        var prefix = TestTables.NewPrefix();
+        _connector.Latency = TimeSpan.FromMilliseconds(20);
+        await using var a = await RankingBot.StartAsync(_connector, _figures, prefix);
+        await using var b = await RankingBot.StartAsync(_connector, _figures, prefix);
+        var ids = await a.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 40);
+
+        // Both instances try to publish the same period at once: one wins.
+        var outcomes = await Task.WhenAll(a.PublishAsync(March), b.PublishAsync(March));
+        var started = Assert.Single(outcomes, o => o.Status == PublishStatus.Started);
+        Assert.Single(outcomes, o => o.Status == PublishStatus.AlreadyPublished);
+
+        await a.WaitForStateAsync(started.Announcement!.Id, AnnouncementState.Completed, Timeout);
+        AssertExactlyOnce(ids, a.PartsOf(started.Announcement));
+    }
+
+    [Fact]
+    public async Task Sends_respect_the_per_conversation_and_global_rate_limits()
+    {
+        // A tight global limit makes the pacing measurable with few conversations.
+        var settings = new Dictionary<string, string?> { ["InvestBot:Ranking:GlobalPerSecond"] = "20", ["InvestBot:Ranking:WorkerConcurrency"] = "8" };
+        await using var bot = await RankingBot.StartAsync(_connector, _figures, settings: settings);
+        var ids = await bot.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 30);
+        var outcome = await bot.PublishAsync(March);
+        await bot.WaitForStateAsync(outcome.Announcement!.Id, AnnouncementState.Completed, Timeout);
+        var parts = bot.PartsOf(outcome.Announcement);
+
+        var times = _connector.Posts.Select(p => p.At).OrderBy(t => t).ToList();
+        Assert.Equal(30 * parts, times.Count);
+        // Sends start 50 ms apart, so the whole run cannot be faster than 20 per second.
+        var seconds = (times[^1] - times[0]).TotalSeconds;
+        Assert.True((times.Count - 1) / seconds <= 20.5, $"{times.Count} posts in {seconds:0.00}s");
+        // Arrival at the connector jitters (first connection, a loaded machine), so a single window may hold a few more.
+        var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).Max();
+        Assert.InRange(busiest, 1, 25);
+        // Several cards into one conversation are spaced by 1/7 s.
+        if (parts > 1)
+        {
+            var oneConversation = _connector.PostsTo(ids[0]).Select(p => p.At).OrderBy(t => t).ToList();
+            var gaps = oneConversation.Zip(oneConversation.Skip(1), (x, y) => y - x);
+            Assert.All(gaps, g => Assert.True(g >= TimeSpan.FromMilliseconds(120), $"gap {g.TotalMilliseconds} ms"));
+        }
+    }
+
+    [Fact]
+    public async Task Schedule_occurrence_fires_once_across_two_instances()
+    {
+        var prefix = TestTables.NewPrefix();
+        await using var a = await RankingBot.StartAsync(_connector, _figures, prefix);
+        await using var b = await RankingBot.StartAsync(_connector, _figures, prefix);
+        var ids = await a.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 2);
+        // 2023-04-06 09:00 Beijing: publishes March.
+        var occurrence = new DateTimeOffset(2023, 4, 6, 9, 0, 0, TimeSpan.FromHours(8));
+        var results = await Task.WhenAll(
+            a.Service<ScheduledPublication>().FireAsync(occurrence, CancellationToken.None),
+            b.Service<ScheduledPublication>().FireAsync(occurrence, CancellationToken.None));
+        var fired = Assert.Single(results, r => r is not null);
+        Assert.Equal(PublishStatus.Started, fired!.Status);
+        Assert.Equal("2023-03.r0", fired.Announcement!.Id);
+        await a.WaitForStateAsync(fired.Announcement.Id, AnnouncementState.Completed, Timeout);
+        AssertExactlyOnce(ids, a.PartsOf(fired.Announcement));
+    }
+}

@@ -1,0 +1,46 @@
+using InvestBot.Organization;
+using InvestBot.Ranking;
+using InvestBot.Ranking.Delivery;
+using InvestBot.Reporting;
+using InvestBot.Tests.Infrastructure;
+
+namespace InvestBot.Tests.Ranking;
+
+/// <summary>Realistic rankings over the real unit directory, weights and metric catalog.</summary>
+public static class RankingSamples
+{
+    public static readonly MetricCatalog Catalog = MetricCatalog.Load(RepoPaths.SourceData("metrics.json"));
+    public static readonly UnitDirectory Units = UnitDirectory.Load(RepoPaths.SourceData("units.json"));
+    public static readonly RankingRules Rules = RankingRules.Load(RepoPaths.SourceData("ranking-weights.json"));
+
+    /// <summary>Every ranked unit gets a target and figures for January–<paramref name="month"/>, except <paramref name="missing"/> for the last month.</summary>
+    public static FakeFiguresReader Figures(int month, IEnumerable<string>? missing = null, int year = 2023, bool huge = false)
+    {
+        var skip = new HashSet<string>(missing ?? []);
+        var reader = new FakeFiguresReader();
+        var i = 0;
+        foreach (var unit in RankingService.RankableUnits(Units))
+        {
+            i++;
+            var rule = Rules.For(unit.Category)!;
+            reader.Target(unit.Id, rule.Weights.Select(w => (w.Key, 1000m)).ToArray());
+            for (var m = 1; m <= month; m++)
+            {
+                if (m == month && skip.Contains(unit.Id)) continue;
+                // Different per unit and per month, so ranks move between months.
+                var v = huge ? 987654321.12m + i : (i * 37 + m * (i % 7 + 1) * 13) % 400;
+                reader.Submit(unit.Id, year, m, rule.Weights.Select(w => (w.Key, v)).ToArray());
+            }
+        }
+        return reader;
+    }
+
+    public static RankingResult Rank(FakeFiguresReader reader, int month, int year = 2023) =>
+        new RankingCalculator(Rules, Catalog).Compute(new RankingPeriod(year, month), RankingService.RankableUnits(Units), reader.All, reader.Targets);
+
+    public static Announcement Announcement(RankingResult result, int revision = 0) =>
+        new(result.Period, revision, RankingSnapshot.ForPublication(result), BotApp.AdminAadId, "合作办管理员",
+            new DateTimeOffset(2023, 4, 6, 9, 0, 0, TimeSpan.FromHours(8)));
+
+    public static string UnitId(string name) => Units.FindByName(name)!.Id;
+}
