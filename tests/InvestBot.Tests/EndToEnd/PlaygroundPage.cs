@@ -79,9 +79,13 @@ public sealed class PlaygroundPage
         return card;
     }
 
-    public async Task<ILocator> WaitForCardAsync(string text)
+    /// <summary>Waits for a card that contains every one of the texts; returns the newest such card.</summary>
+    public async Task<ILocator> WaitForCardAsync(string text, params string[] alsoContaining)
     {
-        var card = CardsWith(text).Last;
+        var cards = CardsWith(text);
+        foreach (var other in alsoContaining)
+            cards = cards.Filter(new() { HasText = other });
+        var card = cards.Last;
         await Expect(card).ToBeVisibleAsync(Visible);
         return card;
     }
@@ -95,6 +99,10 @@ public sealed class PlaygroundPage
         // The text also shows in the log panel and the chat list preview, so wait for "more", not "one more".
         await replies.Nth(before).WaitForAsync(new() { Timeout = 30_000 });
     }
+
+    /// <summary>Waits until some message (text or card) shows the text.</summary>
+    public Task WaitForTextAsync(string text) =>
+        Expect(_page.GetByText(text).First).ToBeVisibleAsync(Visible);
 
     /// <summary>Fills every text input of a card with the same value.</summary>
     public async Task FillAllCardInputsAsync(ILocator card, string value)

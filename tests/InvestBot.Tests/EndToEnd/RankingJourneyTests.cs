@@ -1,0 +1,62 @@
+using Xunit;
+
+namespace InvestBot.Tests.EndToEnd;
+
+/// <summary>
+/// The monthly announcement in the Playground: the admin subscribes the group chat and the team channel,
+/// figures are submitted for several units through the form, the admin publishes, and the ranking card
+/// arrives in both conversations through the bot's proactive delivery.
+/// </summary>
+[Trait("Category", "E2E")]
+public sealed class RankingJourneyTests(ChromiumFixture chromium) : PlaygroundTest(chromium)
+{
+    protected override IReadOnlyDictionary<string, string?> BotSettings => new Dictionary<string, string?>
+    {
+        ["InvestBot__Reporting__WindowEndDay"] = "31", // last month stays open whatever day the suite runs
+        ["InvestBot__Ranking__ScheduleEnabled"] = "false", // only the admin's 发布排名 publishes here
+    };
+
+    [Fact]
+    public Task The_published_ranking_arrives_in_the_subscribed_group_chat_and_channel() => InPlaygroundAsync(async ui =>
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var lastMonth = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).AddMonths(-1);
+        var period = $"{lastMonth:yyyy-MM}";
+        var title = $"宝坻区招商引资情况通报（{lastMonth.Year}年{lastMonth.Month}月）";
+
+        await ui.OpenGroupChatAsync();
+        await ui.SendAndWaitForTextAsync("订阅通报", "已订阅", mentionBot: true);
+        await ui.OpenChannelAsync();
+        await ui.SendAndWaitForTextAsync("订阅通报", "已订阅", mentionBot: true);
+
+        await ui.OpenPersonalChatAsync();
+        // The same annual targets for all three towns, so the figures below (5 > 3 > 1) decide the order.
+        foreach (var unit in new[] { "宝平街道", "潮阳街道", "大口屯镇" })
+        {
+            var targets = await ui.SendAndWaitForCardAsync($"年度目标 {unit} {lastMonth.Year}", $"{lastMonth.Year}年度目标：{unit}");
+            await ui.FillAllCardInputsAsync(targets, "100");
+            await ui.ClickCardButtonAsync(targets, "保存目标");
+            await ui.WaitForCardAsync($"已保存 {unit} {lastMonth.Year}年度目标");
+        }
+        foreach (var (unit, value) in new[] { ("宝平街道", "5"), ("潮阳街道", "3"), ("大口屯镇", "1") })
+        {
+            var form = await ui.SendAndWaitForCardAsync($"填报 {unit} {period}", "月度数据填报");
+            Assert.Contains(unit, await form.InnerTextAsync());
+            await ui.FillAllCardInputsAsync(form, value);
+            await ui.ClickCardButtonAsync(form, "提交");
+            await ui.WaitForCardAsync($"{unit} {lastMonth.Year}年{lastMonth.Month}月数据已保存");
+        }
+
+        var confirm = await ui.SendAndWaitForCardAsync($"发布排名 {period}", "确认发布");
+        await ui.ClickCardButtonAsync(confirm, "确认发布");
+        await ui.WaitForTextAsync("发布完成"); // progress reported back to the admin
+
+        // The announcement may span several cards (one table per category); the towns' table names all three.
+        await ui.OpenGroupChatAsync();
+        var inGroup = await (await ui.WaitForCardAsync(title, "宝平街道", "潮阳街道", "大口屯镇")).InnerTextAsync();
+        var order = new[] { "宝平街道", "潮阳街道", "大口屯镇" }.Select(u => inGroup.IndexOf(u, StringComparison.Ordinal)).ToList();
+        Assert.True(order[0] < order[1] && order[1] < order[2], "the towns must be ranked by their score (5 > 3 > 1):\n" + inGroup);
+        await ui.OpenChannelAsync();
+        await ui.WaitForCardAsync(title, "宝平街道", "潮阳街道", "大口屯镇");
+    });
+}
