@@ -39,6 +39,8 @@ public sealed class PolicyAnswer
     public string? DutySubject { get; init; }
     public PolicySection? Section { get; init; }
     public int? AskedNumber { get; init; }
+    /// <summary>第22条全文: quote the article exactly as the document has it, 责任单位 note included.</summary>
+    public bool FullText { get; init; }
 
     /// <summary>True when the bot had an answer (used to log the gaps).</summary>
     public bool Answered => Kind is not (AnswerKind.NotFound or AnswerKind.Suggestions or AnswerKind.NoSuchArticle);

@@ -43,7 +43,11 @@ public sealed partial class PolicyQuestionAnswerer
         if (AskedArticleNumber(q) is { } number)
         {
             return Doc.Article(number) is { } article
-                ? new PolicyAnswer { Kind = AnswerKind.Article, Question = question, Article = article, Candidates = Neighbours(article) }
+                ? new PolicyAnswer
+                {
+                    Kind = AnswerKind.Article, Question = question, Article = article, Candidates = Neighbours(article),
+                    FullText = q.Contains("全文", StringComparison.Ordinal) || q.Contains("原文", StringComparison.Ordinal),
+                }
                 : new PolicyAnswer { Kind = AnswerKind.NoSuchArticle, Question = question, AskedNumber = number };
         }
 

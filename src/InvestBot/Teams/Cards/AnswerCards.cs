@@ -44,18 +44,23 @@ public static class AnswerCards
             body.Add(Card.Text("责任单位：" + unitText, weight: "Bolder", color: "Accent"));
             plain.Append("责任单位：").Append(unitText).Append('\n');
         }
-        body.Add(Card.Text(article.Body));
+        body.Add(Card.Text(answer.FullText ? FullText(article) : article.Body));
         body.Add(Card.Facts([("责任单位", unitText), ("所属部分", kb.Document.SectionOf(article).Heading)]));
         plain.Append(article.Body).Append("\n责任单位：").Append(unitText);
 
         var related = answer.Candidates.Take(2).ToList();
         if (related.Count > 0)
             body.Add(Card.Text("相关条款：" + string.Join("；", related.Select(r => r.Heading)), isSubtle: true, spacing: "Medium"));
-        var actions = new List<JToken> { Card.ImBack("查看全文", $"第{article.Number}条全文") };
+        var actions = new List<JToken>();
+        if (!answer.FullText) actions.Add(Card.ImBack("查看全文", $"第{article.Number}条全文"));
         actions.AddRange(related.Select(r => Card.ImBack("相关：" + r.Heading, $"第{r.Number}条")));
         body.Add(Card.ActionSet(FeedbackButtons(answer.Question, article.Number)));
         return (Card.Create(body, actions, plain.ToString()), article.Heading);
     }
+
+    /// <summary>The article line as the notice prints it: label, title, body, 责任单位 note.</summary>
+    private static string FullText(PolicyArticle a) =>
+        a.Label + a.Title + "。" + a.Body + (a.ResponsibleText is null ? "" : $"（责任单位：{a.ResponsibleText}）");
 
     private static (JObject, string) DutiesCard(PolicyAnswer answer)
     {
