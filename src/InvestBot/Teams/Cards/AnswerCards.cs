@@ -64,29 +64,38 @@ public static class AnswerCards
 
     private static (JObject, string) DutiesCard(PolicyAnswer answer)
     {
-        var subject = answer.DutySubject ?? answer.Unit?.Name ?? "";
-        var body = new List<JToken>
+        var lists = answer.DutyLists;
+        var several = lists.Count > 1;
+        var title = several
+            ? string.Join("、", lists.Select(l => l.Subject)) + "的职责"
+            : $"{lists[0].Subject}的职责（共{lists[0].Duties.Count}条）";
+        var body = new List<JToken> { Card.Title(title) };
+        var plain = new StringBuilder(title).Append('\n');
+        foreach (var list in lists)
         {
-            Card.Title($"{subject}的职责（共{answer.Duties.Count}条）"),
-        };
-        var plain = new StringBuilder($"{subject}的职责：\n");
-        void Group(string heading, IEnumerable<UnitDuty> duties)
-        {
-            var list = duties.ToList();
-            if (list.Count == 0) return;
-            body.Add(Card.Heading(heading));
-            var lines = list.Select(d => d.Via is null ? d.Article.Heading : $"{d.Article.Heading}（通过“{d.Via}”）").ToList();
-            body.Add(Card.Text(string.Join("\n\n", lines)));
-            plain.Append(heading).Append('\n').AppendJoin('\n', lines).Append('\n');
+            if (several)
+            {
+                body.Add(Card.Heading($"{list.Subject}（共{list.Duties.Count}条）"));
+                plain.Append(list.Subject).Append('\n');
+            }
+            void Group(string heading, DutyReason reason)
+            {
+                var lines = list.Duties.Where(d => d.Reason == reason)
+                    .Select(d => d.Via is null ? d.Article.Heading : $"{d.Article.Heading}（通过“{d.Via}”）").ToList();
+                if (lines.Count == 0) return;
+                body.Add(several ? Card.Text(heading, weight: "Bolder") : Card.Heading(heading));
+                body.Add(Card.Text(string.Join("\n\n", lines)));
+                plain.Append(heading).Append('\n').AppendJoin('\n', lines).Append('\n');
+            }
+            Group("责任单位中直接列明的条款", DutyReason.Named);
+            Group("通过所属类别（如“各街镇”“区直各单位”）负责的条款", DutyReason.Group);
+            Group("条文中提到、但未列为责任单位的条款", DutyReason.Mentioned);
+            if (list.Duties.Count == 0)
+                body.Add(Card.Text("三十条措施中没有列明该单位负责的条款（可能属于“各相关单位”，视具体工作确定）。"));
         }
-        Group("责任单位中直接列明的条款", answer.Duties.Where(d => d.Reason == DutyReason.Named));
-        Group("通过所属类别（如“各街镇”“区直各单位”）负责的条款", answer.Duties.Where(d => d.Reason == DutyReason.Group));
-        Group("条文中提到、但未列为责任单位的条款", answer.Duties.Where(d => d.Reason == DutyReason.Mentioned));
-        if (answer.Duties.Count == 0)
-            body.Add(Card.Text("三十条措施中没有列明该单位负责的条款（可能属于“各相关单位”，视具体工作确定）。"));
         body.Add(Card.ActionSet(FeedbackButtons(answer.Question, 0)));
-        var actions = answer.Duties.Take(3).Select(d => Card.ImBack(d.Article.Heading, $"第{d.Article.Number}条"));
-        return (Card.Create(body, actions, plain.ToString()), $"{subject}的职责");
+        var actions = several ? [] : lists[0].Duties.Take(3).Select(d => Card.ImBack(d.Article.Heading, $"第{d.Article.Number}条"));
+        return (Card.Create(body, actions, plain.ToString()), title);
     }
 
     private static (JObject, string) AllArticlesCard(PolicyDocument doc)
