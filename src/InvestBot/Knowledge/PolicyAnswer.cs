@@ -22,6 +22,9 @@ public enum AnswerKind
     /// <summary>Asked for an article number the notice does not have.</summary>
     NoSuchArticle,
     NotFound,
+    /// <summary>你好 / 谢谢: a polite reply with a pointer to what can be asked.</summary>
+    Greeting,
+    Thanks,
 }
 
 /// <summary>Whose duties (a unit's name, or a kind such as 街镇（全部24个）) and the articles.</summary>

@@ -39,6 +39,9 @@ public sealed partial class PolicyQuestionAnswerer
         var q = Normalize(question);
         PolicyAnswer Make(AnswerKind kind) => new() { Kind = kind, Question = question };
         if (q.Length == 0) return Make(AnswerKind.NotFound);
+        var bare = q.TrimEnd('啊', '呀', '哈', '啦', '！', '!', '，', ',');
+        if (_words.GreetingWords.Contains(bare, StringComparer.OrdinalIgnoreCase)) return Make(AnswerKind.Greeting);
+        if (_words.ThanksWords.Contains(bare, StringComparer.OrdinalIgnoreCase)) return Make(AnswerKind.Thanks);
 
         if (AskedArticleNumber(q) is { } number)
         {

@@ -137,6 +137,13 @@ public sealed class PolicyQuestionAnswererTests
     [InlineData("asdfgh")]
     public void Unrelated_questions_find_nothing(string q) => Assert.Equal(AnswerKind.NotFound, Ask(q).Kind);
 
+    [Theory]
+    [InlineData("你好", AnswerKind.Greeting)]
+    [InlineData("您好！", AnswerKind.Greeting)]
+    [InlineData("谢谢", AnswerKind.Thanks)]
+    [InlineData("好的", AnswerKind.Thanks)]
+    public void Greetings_and_thanks_get_a_polite_reply(string q, AnswerKind kind) => Assert.Equal(kind, Ask(q).Kind);
+
     [Fact]
     public void A_vague_question_gets_three_suggestions_not_a_confident_answer()
     {

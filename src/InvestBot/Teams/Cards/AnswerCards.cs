@@ -22,6 +22,8 @@ public static class AnswerCards
         AnswerKind.SectionArticles => SectionCard(answer.Section!, kb.Document),
         AnswerKind.Suggestions => SuggestionsCard(answer),
         AnswerKind.NeedsBinding => Notice("您还没有绑定所在单位，我不知道“我单位”指哪个单位。请联系区合作交流办绑定单位，或直接带上单位名称提问，例如：区商务局负责哪些条款。"),
+        AnswerKind.Greeting => Notice("您好！我可以解答《三十条措施》的问题，例如“第22条”“区商务局负责哪些条款”“外资企业要引进几家”。发送“帮助”查看全部功能。"),
+        AnswerKind.Thanks => Notice("不客气！还有问题随时问我。"),
         AnswerKind.NoSuchArticle => HowToAsk($"三十条措施共有{kb.Document.Articles.Count}条，没有第{answer.AskedNumber}条。"),
         _ => HowToAsk($"抱歉，我在三十条措施中没有找到与“{Shorten(answer.Question, 40)}”相关的内容。"),
     };
