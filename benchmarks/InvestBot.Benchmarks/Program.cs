@@ -16,7 +16,7 @@ var job = Job.Default
     .WithStrategy(RunStrategy.Monitoring)
     .WithLaunchCount(1)
     .WithWarmupCount(20)
-    .WithIterationCount(250)
+    .WithIterationCount(InvestBot.Tests.Knowledge.LabelledQuestions.Load().Count) // each labelled question once
     .WithInvocationCount(1)
     .WithUnrollFactor(1)
     .WithToolchain(InProcessEmitToolchain.Instance);

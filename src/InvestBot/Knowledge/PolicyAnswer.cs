@@ -22,7 +22,13 @@ public enum AnswerKind
     /// <summary>Asked for an article number the notice does not have.</summary>
     NoSuchArticle,
     NotFound,
+    /// <summary>你好 / 谢谢: a polite reply with a pointer to what can be asked.</summary>
+    Greeting,
+    Thanks,
 }
+
+/// <summary>Whose duties (a unit's name, or a kind such as 街镇（全部24个）) and the articles.</summary>
+public sealed record DutyList(string Subject, IReadOnlyList<UnitDuty> Duties);
 
 /// <summary>What the bot answers to a question, independent of how Teams shows it.</summary>
 public sealed class PolicyAnswer
@@ -34,11 +40,14 @@ public sealed class PolicyAnswer
     public IReadOnlyList<PolicyArticle> Candidates { get; init; } = [];
     public IReadOnlyList<PolicyTarget> Targets { get; init; } = [];
     public Unit? Unit { get; init; }
-    public IReadOnlyList<UnitDuty> Duties { get; init; } = [];
-    /// <summary>Whose duties: a unit's name, or a kind of unit (各街镇).</summary>
-    public string? DutySubject { get; init; }
+    /// <summary>One list per unit (or kind) asked about: 区商务局和区发改委分别负责什么 gives two.</summary>
+    public IReadOnlyList<DutyList> DutyLists { get; init; } = [];
+    public IReadOnlyList<UnitDuty> Duties => DutyLists.Count > 0 ? DutyLists[0].Duties : [];
+    public string? DutySubject => DutyLists.Count > 0 ? DutyLists[0].Subject : null;
     public PolicySection? Section { get; init; }
     public int? AskedNumber { get; init; }
+    /// <summary>第22条全文: quote the article exactly as the document has it, 责任单位 note included.</summary>
+    public bool FullText { get; init; }
 
     /// <summary>True when the bot had an answer (used to log the gaps).</summary>
     public bool Answered => Kind is not (AnswerKind.NotFound or AnswerKind.Suggestions or AnswerKind.NoSuchArticle);

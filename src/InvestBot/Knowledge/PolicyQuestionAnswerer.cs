@@ -39,11 +39,18 @@ public sealed partial class PolicyQuestionAnswerer
         var q = Normalize(question);
         PolicyAnswer Make(AnswerKind kind) => new() { Kind = kind, Question = question };
         if (q.Length == 0) return Make(AnswerKind.NotFound);
+        var bare = q.TrimEnd('啊', '呀', '哈', '啦', '！', '!', '，', ',');
+        if (_words.GreetingWords.Contains(bare, StringComparer.OrdinalIgnoreCase)) return Make(AnswerKind.Greeting);
+        if (_words.ThanksWords.Contains(bare, StringComparer.OrdinalIgnoreCase)) return Make(AnswerKind.Thanks);
 
         if (AskedArticleNumber(q) is { } number)
         {
             return Doc.Article(number) is { } article
-                ? new PolicyAnswer { Kind = AnswerKind.Article, Question = question, Article = article, Candidates = Neighbours(article) }
+                ? new PolicyAnswer
+                {
+                    Kind = AnswerKind.Article, Question = question, Article = article, Candidates = Neighbours(article),
+                    FullText = q.Contains("全文", StringComparison.Ordinal) || q.Contains("原文", StringComparison.Ordinal),
+                }
                 : new PolicyAnswer { Kind = AnswerKind.NoSuchArticle, Question = question, AskedNumber = number };
         }
 
@@ -55,13 +62,13 @@ public sealed partial class PolicyQuestionAnswerer
         }
 
         var mentioned = _kb.Units.FindMentions(q);
-        if (mentioned.Count == 1 && IsDutyQuestion(q, mentioned[0].Aliases.Prepend(mentioned[0].Name)))
-            return UnitDuties(question, mentioned[0]);
+        if (mentioned.Count > 0 && IsDutyQuestion(q, mentioned.SelectMany(u => u.Aliases.Prepend(u.Name)).Concat(Connectives)))
+            return UnitDuties(question, mentioned.ToArray());
         if (mentioned.Count == 0 && AskedKind(q) is { } kind)
             return new PolicyAnswer
             {
-                Kind = AnswerKind.UnitDuties, Question = question, Duties = _kb.DutiesOfKind(kind),
-                DutySubject = $"{kind.Name}（全部{_kb.Units.OfKind(kind.Id).Count()}个）",
+                Kind = AnswerKind.UnitDuties, Question = question,
+                DutyLists = [new DutyList($"{kind.Name}（全部{_kb.Units.OfKind(kind.Id).Count()}个）", _kb.DutiesOfKind(kind))],
             };
 
         if (AskedSection(q) is { } section)
@@ -143,9 +150,13 @@ public sealed partial class PolicyQuestionAnswerer
         return ranked.Where(x => x.Fit == ranked[0].Fit).Select(x => x.Target).Take(3).ToList();
     }
 
-    private PolicyAnswer UnitDuties(string question, Unit unit) => new()
+    // Words joining several units in one duty question: 区商务局和区发改委分别负责什么.
+    private static readonly string[] Connectives = ["以及", "和", "与", "、", "，", ",", "分别", "各自", "都"];
+
+    private PolicyAnswer UnitDuties(string question, params Unit[] units) => new()
     {
-        Kind = AnswerKind.UnitDuties, Question = question, Unit = unit, Duties = _kb.DutiesOf(unit), DutySubject = unit.Name,
+        Kind = AnswerKind.UnitDuties, Question = question, Unit = units[0],
+        DutyLists = units.Select(u => new DutyList(u.Name, _kb.DutiesOf(u))).ToList(),
     };
 
     /// <summary>各街镇要做什么 / 区直部门的职责: a kind's name or group word and nothing but duty words.</summary>

@@ -46,6 +46,16 @@ public sealed class KnowledgeBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_full_text_button_quotes_the_article_as_printed()
+    {
+        var card = OnlyCard(await _bot.SayAsync("第22条全文", TestUser.Named("张三")));
+        var line = File.ReadAllLines(RepoPaths.SourceData("baodi-investment-30-measures-2023.txt")).Single(l => l.StartsWith("（二十二）"));
+        var texts = card.SelectTokens("$..text").Select(t => t.ToString()).ToList();
+        Assert.Equal("（二十二）优化审批服务效能", texts[0]);
+        Assert.Equal(line.Trim(), texts[1]);
+    }
+
+    [Fact]
     public async Task A_number_question_answers_with_the_number_under_the_article()
     {
         var text = BotClient.AllText(await _bot.SayAsync("外资企业要引进几家", TestUser.Named("张三")));

@@ -45,6 +45,9 @@ public static partial class LabelledQuestions
                 return missing.Count == 0 ? null : "missing " + string.Join(",", missing);
             case "none":
                 return labels.Count == 0 && replyText.Contains("没有", StringComparison.Ordinal) ? null : "answered " + string.Join(",", labels.Take(3));
+            case "unsure":
+                return replyText.Contains("您是不是想问", StringComparison.Ordinal) || (labels.Count == 0 && replyText.Contains("没有", StringComparison.Ordinal))
+                    ? null : "answered with confidence " + string.Join(",", labels.Take(1));
             default:
                 throw new InvalidDataException($"questions.tsv line {q.Line}: unknown mode {q.Mode}");
         }

@@ -52,6 +52,15 @@ public sealed class PolicyQuestionAnswererTests
     }
 
     [Fact]
+    public void Several_units_in_one_question_get_one_list_each()
+    {
+        var a = Ask("区商务局和发改委分别负责什么");
+        Assert.Equal(AnswerKind.UnitDuties, a.Kind);
+        Assert.Equal(["区商务局", "区发展改革委"], a.DutyLists.Select(l => l.Subject));
+        Assert.Equal([3, 14, 15, 20], a.DutyLists[1].Duties.Where(d => d.Reason == DutyReason.Named).Select(d => d.Article.Number));
+    }
+
+    [Fact]
     public void A_whole_kind_of_unit_gets_its_group_articles()
     {
         var towns = Ask("各街镇要做什么");
@@ -127,6 +136,13 @@ public sealed class PolicyQuestionAnswererTests
     [InlineData("食堂几点开饭")]
     [InlineData("asdfgh")]
     public void Unrelated_questions_find_nothing(string q) => Assert.Equal(AnswerKind.NotFound, Ask(q).Kind);
+
+    [Theory]
+    [InlineData("你好", AnswerKind.Greeting)]
+    [InlineData("您好！", AnswerKind.Greeting)]
+    [InlineData("谢谢", AnswerKind.Thanks)]
+    [InlineData("好的", AnswerKind.Thanks)]
+    public void Greetings_and_thanks_get_a_polite_reply(string q, AnswerKind kind) => Assert.Equal(kind, Ask(q).Kind);
 
     [Fact]
     public void A_vague_question_gets_three_suggestions_not_a_confident_answer()

@@ -22,6 +22,8 @@ public static class AnswerCards
         AnswerKind.SectionArticles => SectionCard(answer.Section!, kb.Document),
         AnswerKind.Suggestions => SuggestionsCard(answer),
         AnswerKind.NeedsBinding => Notice("您还没有绑定所在单位，我不知道“我单位”指哪个单位。请联系区合作交流办绑定单位，或直接带上单位名称提问，例如：区商务局负责哪些条款。"),
+        AnswerKind.Greeting => Notice("您好！我可以解答《三十条措施》的问题，例如“第22条”“区商务局负责哪些条款”“外资企业要引进几家”。发送“帮助”查看全部功能。"),
+        AnswerKind.Thanks => Notice("不客气！还有问题随时问我。"),
         AnswerKind.NoSuchArticle => HowToAsk($"三十条措施共有{kb.Document.Articles.Count}条，没有第{answer.AskedNumber}条。"),
         _ => HowToAsk($"抱歉，我在三十条措施中没有找到与“{Shorten(answer.Question, 40)}”相关的内容。"),
     };
@@ -44,44 +46,58 @@ public static class AnswerCards
             body.Add(Card.Text("责任单位：" + unitText, weight: "Bolder", color: "Accent"));
             plain.Append("责任单位：").Append(unitText).Append('\n');
         }
-        body.Add(Card.Text(article.Body));
+        body.Add(Card.Text(answer.FullText ? FullText(article) : article.Body));
         body.Add(Card.Facts([("责任单位", unitText), ("所属部分", kb.Document.SectionOf(article).Heading)]));
         plain.Append(article.Body).Append("\n责任单位：").Append(unitText);
 
         var related = answer.Candidates.Take(2).ToList();
         if (related.Count > 0)
             body.Add(Card.Text("相关条款：" + string.Join("；", related.Select(r => r.Heading)), isSubtle: true, spacing: "Medium"));
-        var actions = new List<JToken> { Card.ImBack("查看全文", $"第{article.Number}条全文") };
+        var actions = new List<JToken>();
+        if (!answer.FullText) actions.Add(Card.ImBack("查看全文", $"第{article.Number}条全文"));
         actions.AddRange(related.Select(r => Card.ImBack("相关：" + r.Heading, $"第{r.Number}条")));
         body.Add(Card.ActionSet(FeedbackButtons(answer.Question, article.Number)));
         return (Card.Create(body, actions, plain.ToString()), article.Heading);
     }
 
+    /// <summary>The article line as the notice prints it: label, title, body, 责任单位 note.</summary>
+    private static string FullText(PolicyArticle a) =>
+        a.Label + a.Title + "。" + a.Body + (a.ResponsibleText is null ? "" : $"（责任单位：{a.ResponsibleText}）");
+
     private static (JObject, string) DutiesCard(PolicyAnswer answer)
     {
-        var subject = answer.DutySubject ?? answer.Unit?.Name ?? "";
-        var body = new List<JToken>
+        var lists = answer.DutyLists;
+        var several = lists.Count > 1;
+        var title = several
+            ? string.Join("、", lists.Select(l => l.Subject)) + "的职责"
+            : $"{lists[0].Subject}的职责（共{lists[0].Duties.Count}条）";
+        var body = new List<JToken> { Card.Title(title) };
+        var plain = new StringBuilder(title).Append('\n');
+        foreach (var list in lists)
         {
-            Card.Title($"{subject}的职责（共{answer.Duties.Count}条）"),
-        };
-        var plain = new StringBuilder($"{subject}的职责：\n");
-        void Group(string heading, IEnumerable<UnitDuty> duties)
-        {
-            var list = duties.ToList();
-            if (list.Count == 0) return;
-            body.Add(Card.Heading(heading));
-            var lines = list.Select(d => d.Via is null ? d.Article.Heading : $"{d.Article.Heading}（通过“{d.Via}”）").ToList();
-            body.Add(Card.Text(string.Join("\n\n", lines)));
-            plain.Append(heading).Append('\n').AppendJoin('\n', lines).Append('\n');
+            if (several)
+            {
+                body.Add(Card.Heading($"{list.Subject}（共{list.Duties.Count}条）"));
+                plain.Append(list.Subject).Append('\n');
+            }
+            void Group(string heading, DutyReason reason)
+            {
+                var lines = list.Duties.Where(d => d.Reason == reason)
+                    .Select(d => d.Via is null ? d.Article.Heading : $"{d.Article.Heading}（通过“{d.Via}”）").ToList();
+                if (lines.Count == 0) return;
+                body.Add(several ? Card.Text(heading, weight: "Bolder") : Card.Heading(heading));
+                body.Add(Card.Text(string.Join("\n\n", lines)));
+                plain.Append(heading).Append('\n').AppendJoin('\n', lines).Append('\n');
+            }
+            Group("责任单位中直接列明的条款", DutyReason.Named);
+            Group("通过所属类别（如“各街镇”“区直各单位”）负责的条款", DutyReason.Group);
+            Group("条文中提到、但未列为责任单位的条款", DutyReason.Mentioned);
+            if (list.Duties.Count == 0)
+                body.Add(Card.Text("三十条措施中没有列明该单位负责的条款（可能属于“各相关单位”，视具体工作确定）。"));
         }
-        Group("责任单位中直接列明的条款", answer.Duties.Where(d => d.Reason == DutyReason.Named));
-        Group("通过所属类别（如“各街镇”“区直各单位”）负责的条款", answer.Duties.Where(d => d.Reason == DutyReason.Group));
-        Group("条文中提到、但未列为责任单位的条款", answer.Duties.Where(d => d.Reason == DutyReason.Mentioned));
-        if (answer.Duties.Count == 0)
-            body.Add(Card.Text("三十条措施中没有列明该单位负责的条款（可能属于“各相关单位”，视具体工作确定）。"));
         body.Add(Card.ActionSet(FeedbackButtons(answer.Question, 0)));
-        var actions = answer.Duties.Take(3).Select(d => Card.ImBack(d.Article.Heading, $"第{d.Article.Number}条"));
-        return (Card.Create(body, actions, plain.ToString()), $"{subject}的职责");
+        var actions = several ? [] : lists[0].Duties.Take(3).Select(d => Card.ImBack(d.Article.Heading, $"第{d.Article.Number}条"));
+        return (Card.Create(body, actions, plain.ToString()), title);
     }
 
     private static (JObject, string) AllArticlesCard(PolicyDocument doc)
