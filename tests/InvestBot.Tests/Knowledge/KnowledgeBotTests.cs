@@ -192,10 +192,18 @@ public sealed class KnowledgeBotTests : IAsyncLifetime
     public async Task Other_capabilities_commands_are_not_taken_as_questions(string text)
     {
         var reply = BotClient.AllText(await _bot.SayAsync(text, TestUser.Named("张三")));
-        // With only the knowledge capability in this build these fall through to the help card.
-        Assert.Contains("InvestBot 使用帮助", reply);
+        // Each is answered by its own capability (or the help card), never by the policy Q&A.
+        Assert.NotEmpty(reply);
         Assert.DoesNotContain("您是不是想问", reply);
+        Assert.DoesNotContain("在三十条措施中没有找到", reply);
         Assert.Empty(LabelledQuestions.ArticleLabels(reply));
+    }
+
+    [Fact]
+    public async Task A_question_that_starts_with_a_command_word_is_still_answered()
+    {
+        var reply = BotClient.AllText(await _bot.SayAsync("排名靠后的单位会被约谈吗", TestUser.Named("张三")));
+        Assert.Equal(27, LabelledQuestions.ArticleLabels(reply).FirstOrDefault());
     }
 
     [Fact]

@@ -32,10 +32,18 @@ public sealed class KnowledgeQuestionCommand : IMessageCommand
 
     public int Order => 1000;
 
+    /// <summary>
+    /// A command word alone or followed by its argument (填报 / 导出 2023-03 / 填报3月数据) belongs to another capability
+    /// even when that capability declined it; a question that merely starts with one (排名靠后会怎样) is ours.
+    /// </summary>
+    private bool LooksLikeOtherCommand(string text) =>
+        _kb.Lexicon.OtherCommandWords.Any(w => text.StartsWith(w, StringComparison.OrdinalIgnoreCase)
+            && (text.Length == w.Length || char.IsWhiteSpace(text[w.Length]) || char.IsAsciiDigit(text[w.Length])));
+
     public async Task<bool> TryHandleAsync(MessageRequest request, CancellationToken ct)
     {
         var text = request.Text.Trim();
-        if (text.Length == 0 || _kb.Lexicon.OtherCommandWords.Any(w => text.StartsWith(w, StringComparison.OrdinalIgnoreCase)))
+        if (text.Length == 0 || LooksLikeOtherCommand(text))
             return false;
         if (text.Length > MaxQuestionLength)
         {
