@@ -31,7 +31,8 @@ public sealed class RankingCalculator
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> targets)
     {
         var previous = period.PreviousInYear is { } prev
-            ? RankAll(prev, units, yearFigures, targets).SelectMany(c => c.Units).ToDictionary(u => u.UnitId, u => u.Rank)
+            // A unit that did not report last month had no real place to move from: no ↑↓ for it.
+            ? RankAll(prev, units, yearFigures, targets).SelectMany(c => c.Units).Where(u => u.Submitted).ToDictionary(u => u.UnitId, u => u.Rank)
             : new Dictionary<string, int>();
         var categories = RankAll(period, units, yearFigures, targets)
             .Select(c => c with

@@ -230,6 +230,20 @@ public sealed class RankingCalculatorTests
     }
 
     [Fact]
+    public void A_unit_that_did_not_report_last_month_shows_no_rank_change()
+    {
+        var units = Towns(3);
+        var reader = WithTargets(units)
+            .Submit("town-1", 2023, 1, ("domesticCapital", 500), ("domesticProjects", 5))
+            .Submit("town-1", 2023, 2, ("domesticCapital", 0), ("domesticProjects", 0))
+            .Submit("town-2", 2023, 2, ("domesticCapital", 800), ("domesticProjects", 8));
+        var feb = Run(2, units, reader);
+        Assert.Equal(-1, feb.Find("town-1")!.RankChange);
+        Assert.Null(feb.Find("town-2")!.RankChange); // 未报送 in January
+        Assert.Null(feb.Find("town-3")!.RankChange); // 未报送 both months
+    }
+
+    [Fact]
     public void Figures_of_other_years_and_later_months_are_ignored()
     {
         var units = Towns(1);
