@@ -29,7 +29,7 @@ cleanup() {
   trap - INT TERM EXIT
   echo
   echo "==> stopping"
-  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   echo "==> stopped"
 }
@@ -60,7 +60,10 @@ echo "==> InvestBot on http://127.0.0.1:$bot_port/api/messages"
 # The Playground's mocked users are the local admins unless InvestBot__Admins__0 etc. say otherwise.
 export InvestBot__Admins__0="${InvestBot__Admins__0:-00000000-0000-0000-0000-0000000000a1}"
 setsid dotnet src/InvestBot/bin/Release/net10.0/InvestBot.dll --urls "http://127.0.0.1:$bot_port" \
-  --contentRoot "$root/src/InvestBot" 2>&1 | tee "$root/.local/logs/bot.log" &
+  --contentRoot "$root/src/InvestBot" >"$root/.local/logs/bot.log" 2>&1 &
+pids+=($!)
+# Show the bot's log here; a pipe into tee would hide the bot's pid from the cleanup.
+tail -n +1 -f "$root/.local/logs/bot.log" &
 pids+=($!)
 wait_port InvestBot "$bot_port"
 

@@ -31,7 +31,14 @@ fi
 
 if [[ $with_browser -eq 1 ]] && [[ ! -x /usr/bin/chromium ]]; then
   echo "==> installing Chromium (apt) for the end-to-end tests"
-  apt_install chromium fonts-noto-cjk
+  apt_install chromium
+fi
+# Chinese glyphs in the browser (screenshots) and zip for the Teams app package.
+if [[ $with_browser -eq 1 ]] && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+  apt_install fonts-noto-cjk
+fi
+if ! command -v zip >/dev/null; then
+  apt_install zip
 fi
 
 # Azurite and the Agents Playground, exactly as pinned in package-lock.json.

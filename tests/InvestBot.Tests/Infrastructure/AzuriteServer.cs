@@ -46,19 +46,15 @@ public sealed class AzuriteServer : IAsyncDisposable
         var p = port ?? FreePort();
         var queuePort = FreePort();
         var blobPort = FreePort();
-        var psi = new ProcessStartInfo(RepoPaths.NodeTool("azurite"))
+        var psi = OrphanGuard.StartInfo(RepoPaths.NodeTool("azurite"), new[]
         {
-            ArgumentList =
-            {
-                "--tableHost", "127.0.0.1", "--tablePort", p.ToString(),
-                "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
-                "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
-                "--location", folder, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+            "--tableHost", "127.0.0.1", "--tablePort", p.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
+            "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
+            "--location", folder, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
+        });
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace InvestBot.Tests.EndToEnd;
+
+/// <summary>
+/// Page object for the Agents Playground UI: pick a conversation, type (optionally @mentioning the
+/// bot), and find the Adaptive Cards Teams' renderer drew. Every wait is for something visible.
+/// </summary>
+public sealed class PlaygroundPage
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 30_000 };
+    private readonly IPage _page;
+
+    private PlaygroundPage(IPage page) => _page = page;
+
+    public IPage Page => _page;
+
+    public static async Task<PlaygroundPage> OpenAsync(IBrowser browser, PlaygroundStack stack)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(stack.PlaygroundUrl);
+        var playground = new PlaygroundPage(page);
+        // The log panel says so once the Playground has reached the bot.
+        await Expect(page.GetByText("Connected.", new() { Exact = true }).First).ToBeVisibleAsync(Visible);
+        return playground;
+    }
+
+    public Task OpenPersonalChatAsync() => OpenConversationAsync("Personal Chat");
+
+    public Task OpenGroupChatAsync() => OpenConversationAsync(PlaygroundConfig.GroupChatName);
+
+    public Task OpenChannelAsync() => OpenConversationAsync($"{PlaygroundConfig.TeamName} - {PlaygroundConfig.ChannelName}");
+
+    private async Task OpenConversationAsync(string name)
+    {
+        await _page.GetByRole(AriaRole.Treeitem, new() { Name = name, Exact = true }).ClickAsync();
+        await Expect(Composer).ToBeVisibleAsync(Visible);
+    }
+
+    /// <summary>The message box; in a channel the reply box under the latest post.</summary>
+    private ILocator Composer => _page.Locator("[role=textbox][contenteditable=true]").Last;
+
+    /// <summary>Cards the bot drew in the open conversation.</summary>
+    public ILocator Cards => _page.Locator(".ac-adaptiveCard");
+
+    public ILocator CardsWith(string text) => _page.Locator(".ac-adaptiveCard", new() { HasText = text });
+
+    /// <summary>Sends a message and waits for one more card containing <paramref name="expect"/> to appear.</summary>
+    public async Task<ILocator> SendAndWaitForCardAsync(string text, string expect, bool mentionBot = false)
+    {
+        var before = await CardsWith(expect).CountAsync();
+        await SendAsync(text, mentionBot);
+        return await WaitForNewCardAsync(expect, before);
+    }
+
+    public async Task SendAsync(string text, bool mentionBot = false)
+    {
+        await Composer.ClickAsync();
+        if (mentionBot)
+        {
+            await _page.Keyboard.TypeAsync("@");
+            await _page.GetByRole(AriaRole.Menuitem).Filter(new() { HasText = PlaygroundConfig.BotName }).First.ClickAsync();
+            await _page.Keyboard.TypeAsync(" ");
+        }
+        await _page.Keyboard.TypeAsync(text);
+        await _page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>Waits until there are more than <paramref name="before"/> cards containing the text; returns the newest.</summary>
+    public async Task<ILocator> WaitForNewCardAsync(string text, int before)
+    {
+        var cards = CardsWith(text);
+        await Expect(cards).ToHaveCountAsync(before + 1, new() { Timeout = 30_000 });
+        var card = cards.Last;
+        await Expect(card).ToBeVisibleAsync(Visible);
+        return card;
+    }
+
+    public async Task<ILocator> WaitForCardAsync(string text)
+    {
+        var card = CardsWith(text).Last;
+        await Expect(card).ToBeVisibleAsync(Visible);
+        return card;
+    }
+
+    /// <summary>Presses a button on a card (Action.Execute / Action.Submit / imBack).</summary>
+    public Task ClickCardButtonAsync(ILocator card, string title) =>
+        card.GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).ClickAsync();
+
+    /// <summary>Types into a card input by its accessible label (Input.* label or placeholder).</summary>
+    public async Task FillCardInputAsync(ILocator card, string label, string value)
+    {
+        var input = card.GetByLabel(label).First;
+        await input.FillAsync(value);
+    }
+
+    public Task ScreenshotAsync(string path) => _page.ScreenshotAsync(new() { Path = path, FullPage = true });
+}

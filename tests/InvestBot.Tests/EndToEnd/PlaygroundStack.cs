@@ -1,0 +1,109 @@
+using InvestBot.Tests.Infrastructure;
+
+namespace InvestBot.Tests.EndToEnd;
+
+/// <summary>
+/// The whole local stack an office user would run, one fresh copy per test: a real Azurite with its
+/// own folder, the built bot as a real process on a free port, and the Microsoft 365 Agents Playground
+/// pointed at it. Nothing is shared between tests, so the suite can run twice in a row.
+/// </summary>
+public sealed class PlaygroundStack : IAsyncDisposable
+{
+    private readonly List<IAsyncDisposable> _owned = new();
+    private readonly string _workDir;
+
+    private PlaygroundStack(string workDir) => _workDir = workDir;
+
+    public required AzuriteServer Azurite { get; init; }
+    public required ChildProcess Bot { get; init; }
+    public required ChildProcess Playground { get; init; }
+    public required string PlaygroundUrl { get; init; }
+    public required string BotUrl { get; init; }
+    public required string TablePrefix { get; init; }
+
+    /// <param name="config">the mock Teams tenant; the current user is whoever the browser acts as</param>
+    /// <param name="admins">AAD object ids the bot treats as 区合作交流办 admins</param>
+    /// <param name="botSettings">extra bot configuration, as environment variables (InvestBot__Xxx)</param>
+    public static async Task<PlaygroundStack> StartAsync(PlaygroundConfig config, IEnumerable<string> admins,
+        IReadOnlyDictionary<string, string?>? botSettings = null)
+    {
+        var workDir = Directory.CreateTempSubdirectory("investbot-e2e-").FullName;
+        var owned = new List<IAsyncDisposable>();
+        try
+        {
+            var azurite = await AzuriteServer.StartAsync(Path.Combine(workDir, "azurite"));
+            owned.Add(azurite);
+
+            var botPort = AzuriteServer.FreePort();
+            var prefix = TestTables.NewPrefix();
+            var env = new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["InvestBot__StorageConnectionString"] = azurite.ConnectionString,
+                ["InvestBot__TablePrefix"] = prefix,
+                ["MicrosoftAppId"] = "",
+                ["MicrosoftAppPassword"] = "",
+                ["Logging__LogLevel__Default"] = "Information",
+            };
+            var i = 0;
+            foreach (var admin in admins) env[$"InvestBot__Admins__{i++}"] = admin;
+            foreach (var (key, value) in botSettings ?? new Dictionary<string, string?>()) env[key] = value;
+
+            // The test project references the bot, so the built bot sits next to the tests.
+            var botDir = AppContext.BaseDirectory;
+            var bot = ChildProcess.Start("bot", "dotnet",
+                new[] { Path.Combine(botDir, "InvestBot.dll"), "--urls", $"http://127.0.0.1:{botPort}", "--contentRoot", botDir },
+                botDir, env);
+            owned.Add(bot);
+            await bot.WaitForLineAsync("Application started", TimeSpan.FromSeconds(60));
+
+            var pgPort = AzuriteServer.FreePort();
+            var configPath = Path.Combine(workDir, ".m365agentsplayground.yml");
+            await File.WriteAllTextAsync(configPath, config.ToYaml());
+            var playground = ChildProcess.Start("agents playground", RepoPaths.NodeTool("agentsplayground"),
+                new[] { "start", "-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "-p", pgPort.ToString() },
+                workDir,
+                new Dictionary<string, string?>
+                {
+                    ["TEAMSAPPTESTER_BROWSER"] = "none", // otherwise it exits trying to open a browser
+                    ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = configPath,
+                });
+            owned.Add(playground);
+            await playground.WaitForLineAsync($"Listening on {pgPort}", TimeSpan.FromSeconds(60));
+            await AzuriteServer.WaitForPortAsync(pgPort, playground.Process, TimeSpan.FromSeconds(30));
+
+            var stack = new PlaygroundStack(workDir)
+            {
+                Azurite = azurite,
+                Bot = bot,
+                Playground = playground,
+                PlaygroundUrl = $"http://localhost:{pgPort}",
+                BotUrl = $"http://127.0.0.1:{botPort}",
+                TablePrefix = prefix,
+            };
+            stack._owned.AddRange(owned);
+            return stack;
+        }
+        catch
+        {
+            foreach (var item in Enumerable.Reverse(owned)) await item.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>What the processes said, for failure messages.</summary>
+    public string Diagnostics() =>
+        $"--- bot ---\n{Bot.Tail()}\n--- playground ---\n{Playground.Tail(20)}\n--- playground log ---\n{PlaygroundLogTail()}";
+
+    private string PlaygroundLogTail()
+    {
+        var log = Path.Combine(_workDir, "devTools", "m365agentsplayground.log");
+        return File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : "(none)";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var item in Enumerable.Reverse(_owned)) await item.DisposeAsync();
+        try { Directory.Delete(_workDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
