@@ -21,7 +21,7 @@ public static class RankingCards
         return Card.Create(
             [
                 Card.Title(correction ? $"确认发布更正：{period.Label}通报" : $"确认发布：{period.Label}通报"),
-                Card.Text("以上为预览，只有您能看到。确认后将发送到所有订阅的群聊和频道。"),
+                Card.Text("以上为预览，只有您能看到。确认后将按确认时的最新报送数据生成通报，发送到所有订阅的群聊和频道。"),
                 Card.Facts(
                 [
                     ("接收会话", $"{preview.Subscribers} 个"),
