@@ -14,8 +14,9 @@ public sealed class RankingOptions
     /// <summary>Run the delivery worker in this instance (every instance may; the queue shares the work).</summary>
     public bool WorkerEnabled { get; set; } = true;
 
-    /// <summary>Deliveries handled in parallel by this instance.</summary>
-    public int WorkerConcurrency { get; set; } = 8;
+    /// <summary>Deliveries handled in parallel by this instance. Each spends most of its time waiting (storage, pacing, the
+    /// connector), so this is well above the core count.</summary>
+    public int WorkerConcurrency { get; set; } = 16;
 
     /// <summary>Teams allows 7 messages per second into one conversation.</summary>
     public double PerConversationPerSecond { get; set; } = 7;

@@ -29,7 +29,7 @@ public sealed class ScheduleLease
         var table = await _tables.GetTableAsync("RankingSchedule", ct);
         try
         {
-            await table.AddEntityAsync(new TableEntity("publish", occurrence.UtcDateTime.ToString("yyyyMMddTHHmmZ"))
+            await table.AddEntityAsync(new TableEntity("publish", occurrence.UtcDateTime.ToString("yyyyMMddTHHmmssZ"))
             {
                 ["Instance"] = Environment.MachineName,
                 ["AcquiredAt"] = _time.GetUtcNow(),

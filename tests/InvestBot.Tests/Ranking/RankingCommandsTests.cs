@@ -90,6 +90,9 @@ public sealed class RankingCommandsTests : IAsyncLifetime
         var started = await Client.ExecuteAsync(RankingCards.ConfirmVerb, data, Admin);
         Assert.Contains("正在发布", BotClient.CardText(started.Card!));
         Assert.Contains("0/2", BotClient.CardText(started.Card!));
+        // Teams refreshes the progress card for the admin who published (Universal Actions refresh).
+        Assert.Equal(Admin.Id, started.Card!["refresh"]!["userIds"]![0]!.Value<string>());
+        Assert.Equal(RankingCards.ProgressVerb, started.Card!["refresh"]!["action"]!.Value<string>("verb"));
 
         var announcement = await _bot.WaitForStateAsync("2023-03.r0", AnnouncementState.Completed, Timeout);
         var parts = _bot.PartsOf((await _bot.Service<AnnouncementStore>().GetAsync(announcement.Id))!);
@@ -105,6 +108,7 @@ public sealed class RankingCommandsTests : IAsyncLifetime
         var progress = await Client.ExecuteAsync(RankingCards.ProgressVerb, new JObject { ["announcement"] = "2023-03.r0" }, Admin);
         Assert.Contains("发布完成", BotClient.CardText(progress.Card!));
         Assert.Contains("2/2", BotClient.CardText(progress.Card!));
+        Assert.Null(progress.Card!["refresh"]); // finished: no more refreshing
 
         // Again: nothing new is posted, neither by the command nor by pressing the old button.
         Assert.Contains("已于", await SayAsync("发布排名 2023-03", Admin));

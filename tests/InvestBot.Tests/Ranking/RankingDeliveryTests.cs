@@ -1,3 +1,5 @@
+using InvestBot.Conversations;
+using InvestBot.Hosting;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Tests.Infrastructure;
@@ -204,5 +206,38 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         Assert.Equal("2023-03.r0", fired.Announcement!.Id);
         await a.WaitForStateAsync(fired.Announcement.Id, AnnouncementState.Completed, Timeout);
         AssertExactlyOnce(ids, a.PartsOf(fired.Announcement));
+    }
+
+    [Fact]
+    public async Task The_cron_schedule_publishes_the_previous_month_once_across_two_running_instances()
+    {
+        var prefix = TestTables.NewPrefix();
+        // Every second (6-field cron), so both instances' schedulers fire repeatedly while the test watches.
+        var everySecond = new Dictionary<string, string?>
+        {
+            ["InvestBot:Ranking:ScheduleEnabled"] = "true",
+            ["InvestBot:Ranking:PublishSchedule"] = "* * * * * *",
+        };
+        await using var a = await RankingBot.StartAsync(_connector, _figures, prefix);
+        var ids = await a.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 3);
+        var adminChat = "a:admin-personal";
+        await a.Service<IConversationStore>().UpsertAsync(new ConversationRecord
+        {
+            ConversationId = adminChat, ConversationType = "personal", ServiceUrl = _connector.ServiceUrl, ChannelId = "msteams",
+            UserAadObjectId = BotApp.AdminAadId, UserId = "29:admin", UserName = "合作办管理员",
+        });
+        await using var b = await RankingBot.StartAsync(_connector, _figures, prefix, everySecond);
+        await using var c = await RankingBot.StartAsync(_connector, _figures, prefix, everySecond);
+
+        var now = a.Service<OfficeClock>().LocalNow;
+        var expected = Announcement.IdOf(new RankingPeriod(now.Year, now.Month).PreviousMonth, 0);
+        var done = await a.WaitForStateAsync(expected, AnnouncementState.Completed, Timeout);
+        // Let a few more occurrences fire on both instances: none of them may post again.
+        await _connector.WaitForPostsAsync(_connector.Posts.Count + 2, Timeout);
+        AssertExactlyOnce(ids, a.PartsOf(done));
+        Assert.Single(await a.Service<AnnouncementStore>().ListAsync());
+        var notes = _connector.PostsTo(adminChat).Select(p => p.Activity.Value<string>("text")).ToList();
+        Assert.Single(notes, n => n!.Contains("已按计划自动发布"));
+        Assert.Contains(notes, n => n!.Contains("未重复发送"));
     }
 }

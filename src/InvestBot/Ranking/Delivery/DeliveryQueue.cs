@@ -34,9 +34,9 @@ public sealed class DeliveryQueue
     public async Task EnqueueAsync(IEnumerable<DeliveryTicket> tickets, CancellationToken ct = default)
     {
         await _created.Value.WaitAsync(ct);
-        // Sequential sends keep the order; a few hundred small messages take well under a second on a local account.
-        foreach (var t in tickets)
-            await _queue.SendMessageAsync(JsonSerializer.Serialize(t), ct);
+        // One request per message; in parallel so a thousand tickets do not hold back the workers. Order does not matter.
+        await Parallel.ForEachAsync(tickets, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (t, token) => await _queue.SendMessageAsync(JsonSerializer.Serialize(t), token));
     }
 
     public async Task<IReadOnlyList<ReceivedTicket>> ReceiveAsync(int max, TimeSpan claim, CancellationToken ct = default)

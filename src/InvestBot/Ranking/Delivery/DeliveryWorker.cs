@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace InvestBot.Ranking.Delivery;
 
 /// <summary>
-/// Background sending: several loops take tickets from the queue and hand them to <see cref="DeliveryProcessor"/>; another loop
+/// Background sending: a receiver takes tickets from the queue and hands them to <see cref="DeliveryProcessor"/>; another loop
 /// finishes publications (resuming ones stuck while preparing, telling the admin when all deliveries are final).
 /// On shutdown, tickets not yet started go straight back to the queue for the next instance.
 /// </summary>
@@ -36,39 +36,68 @@ public sealed class DeliveryWorker : BackgroundService
     protected override Task ExecuteAsync(CancellationToken stopping)
     {
         if (!_options.WorkerEnabled) return Task.CompletedTask;
-        var loops = Enumerable.Range(0, Math.Max(1, _options.WorkerConcurrency)).Select(_ => SendLoopAsync(stopping)).ToList();
-        loops.Add(ProgressLoopAsync(stopping));
-        return Task.WhenAll(loops);
+        return Task.WhenAll(ReceiveLoopAsync(stopping), ProgressLoopAsync(stopping));
     }
 
-    private async Task SendLoopAsync(CancellationToken stopping)
+    /// <summary>
+    /// One receiver fills up to <see cref="RankingOptions.WorkerConcurrency"/> parallel deliveries, taking as many tickets
+    /// per request as there are free slots (at most 32, the queue's limit). An idle instance polls once per interval.
+    /// </summary>
+    private async Task ReceiveLoopAsync(CancellationToken stopping)
     {
+        var concurrency = Math.Max(1, _options.WorkerConcurrency);
+        using var slots = new SemaphoreSlim(concurrency);
+        var running = new List<Task>();
         var idle = TimeSpan.FromMilliseconds(50);
         while (!stopping.IsCancellationRequested)
         {
+            try
+            {
+                await slots.WaitAsync(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            var free = 1;
+            while (free < Math.Min(32, concurrency) && slots.Wait(0)) free++;
+
             IReadOnlyList<ReceivedTicket> tickets;
             try
             {
-                tickets = await _queue.ReceiveAsync(1, TimeSpan.FromSeconds(_options.ClaimSeconds), stopping);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
+                tickets = await _queue.ReceiveAsync(free, TimeSpan.FromSeconds(_options.ClaimSeconds), stopping);
             }
             catch (Exception e)
             {
-                _log.LogWarning(e, "Reading the delivery queue failed");
+                if (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+                    _log.LogWarning(e, "Reading the delivery queue failed");
                 tickets = [];
             }
+            if (free > tickets.Count) slots.Release(free - tickets.Count);
             if (tickets.Count == 0)
             {
-                if (!await PauseAsync(idle, stopping)) return;
+                if (!await PauseAsync(idle, stopping)) break;
                 idle = TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, _options.IdlePollMilliseconds));
                 continue;
             }
             idle = TimeSpan.FromMilliseconds(50);
+            running.RemoveAll(t => t.IsCompleted);
             foreach (var ticket in tickets)
+                running.Add(RunAsync(ticket));
+        }
+        // Deliveries under way finish (or hand their ticket back) before the host stops.
+        await Task.WhenAll(running);
+
+        async Task RunAsync(ReceivedTicket ticket)
+        {
+            try
+            {
                 await HandleAsync(ticket, stopping);
+            }
+            finally
+            {
+                slots.Release();
+            }
         }
     }
 

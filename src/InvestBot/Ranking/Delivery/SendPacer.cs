@@ -51,7 +51,8 @@ public sealed class SendPacer
                 slot = _next > now ? _next : now;
                 _next = slot + _interval;
             }
-            var wait = slot - now;
+            // Task.Delay counts whole milliseconds and truncates: round up, or the 8th send of 1/7 s spacing lands inside the first second.
+            var wait = TimeSpan.FromMilliseconds(Math.Ceiling((slot - now).TotalMilliseconds));
             return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, _time, ct);
         }
     }

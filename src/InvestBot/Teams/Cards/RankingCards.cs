@@ -21,7 +21,7 @@ public static class RankingCards
         return Card.Create(
             [
                 Card.Title(correction ? $"确认发布更正：{period.Label}通报" : $"确认发布：{period.Label}通报"),
-                Card.Text("以上为预览，只有您能看到。确认后将发送到所有订阅的群聊和频道。"),
+                Card.Text("以上为预览，只有您能看到。确认后将按确认时的最新报送数据生成通报，发送到所有订阅的群聊和频道。"),
                 Card.Facts(
                 [
                     ("接收会话", $"{preview.Subscribers} 个"),
@@ -35,7 +35,8 @@ public static class RankingCards
     public static JObject Cancelled(string periodLabel) =>
         Card.Create([Card.Title("已取消发布"), Card.Text($"{periodLabel}通报未发送到任何会话。")]);
 
-    public static JObject Progress(Announcement a, DeliveryProgress p)
+    /// <param name="refreshFor">Teams user id (29:…) of the admin: while unfinished, Teams re-runs 刷新进度 when the card is shown.</param>
+    public static JObject Progress(Announcement a, DeliveryProgress p, string? refreshFor = null)
     {
         var state = p.Finished ? "发布完成" : "正在发布";
         var body = new List<JToken?>
@@ -52,7 +53,11 @@ public static class RankingCards
         if (p.Problems.Count > 0)
             body.Add(Card.Text(string.Join("\n", p.Problems.Take(20).Select(x => "- " + x)), color: "Attention", size: "Small"));
         if (!p.Finished) body.Add(Card.Text("全部完成后会私信通知您。", isSubtle: true, size: "Small"));
-        return Card.Create(body, [Card.Execute("刷新进度", ProgressVerb, new JObject { ["announcement"] = a.Id })]);
+        var refresh = Card.Execute("刷新进度", ProgressVerb, new JObject { ["announcement"] = a.Id });
+        var card = Card.Create(body, [refresh]);
+        if (!p.Finished && !string.IsNullOrEmpty(refreshFor))
+            card["refresh"] = new JObject { ["action"] = refresh.DeepClone(), ["userIds"] = new JArray(refreshFor) };
+        return card;
     }
 
     public static JObject UnitRank(Announcement a, RankedUnit unit, CategoryRanking category, MetricCatalog catalog)

@@ -34,7 +34,7 @@ public sealed partial class RankingPublishActions : ICardActionHandler
             var id = request.Data.Value<string>("announcement") ?? "";
             var a = AnnouncementId().IsMatch(id) ? await _announcements.GetAsync(id, ct) : null;
             if (a is null) return CardActionResult.Say("找不到这次发布，请重新发送命令。");
-            return CardActionResult.Replace(RankingCards.Progress(a, await _deliveries.ProgressAsync(a.Id, ct)));
+            return CardActionResult.Replace(RankingCards.Progress(a, await _deliveries.ProgressAsync(a.Id, ct), request.Turn.Activity.From?.Id));
         }
 
         var revisionToken = request.Data["revision"];
@@ -50,7 +50,7 @@ public sealed partial class RankingPublishActions : ICardActionHandler
         return outcome.Status switch
         {
             PublishStatus.Started => CardActionResult.Replace(RankingCards.Progress(outcome.Announcement!,
-                new DeliveryProgress(outcome.Total, 0, outcome.Total, 0, 0, []))),
+                new DeliveryProgress(outcome.Total, 0, outcome.Total, 0, 0, []), request.Turn.Activity.From?.Id)),
             PublishStatus.AlreadyPublished => CardActionResult.Say($"{period.Label}的排名已经发布过，本次没有重复发送。如需更正，请发送“更正排名 {period.Key}”。"),
             PublishStatus.Stale => CardActionResult.Say($"{period.Label}的通报在您预览之后已有新的发布，本次没有发送。请重新发送“更正排名 {period.Key}”预览。"),
             PublishStatus.NothingToCorrect => CardActionResult.Say($"{period.Label}的排名尚未发布，无需更正。"),
