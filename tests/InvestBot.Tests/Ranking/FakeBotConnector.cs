@@ -1,3 +1,4 @@
+using InvestBot.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
@@ -46,6 +47,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     public IReadOnlyList<Post> Posts => _posts.ToList();
 
     public IReadOnlyList<Attempt> Attempts => _attempts.ToList();
+
+    /// <summary>Every accepted card is checked against the Adaptive Card 1.5 schema (the benchmark turns this off).</summary>
+    public bool ValidateCards { get; set; } = true;
 
     public static async Task<FakeBotConnector> StartAsync()
     {
@@ -103,7 +107,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
         _attempts.Enqueue(new Attempt(conversationId, 201, now));
         lock (_waitLock)
         {
-            _posts.Enqueue(new Post(conversationId, JObject.Parse(body), now));
+            var activity = JObject.Parse(body);
+            if (ValidateCards)
+                foreach (var card in activity["attachments"]?.Where(a => a.Value<string>("contentType") == "application/vnd.microsoft.card.adaptive") ?? [])
+                    CardSchema.AssertValid(card["content"]!);
+            _posts.Enqueue(new Post(conversationId, activity, now));
             foreach (var w in _waiters.Where(w => _posts.Count >= w.Count).ToList())
             {
                 w.Done.TrySetResult();
