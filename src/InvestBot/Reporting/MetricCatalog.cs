@@ -9,6 +9,10 @@ public sealed record Metric(string Id, string Name, string Unit, IReadOnlyList<s
 {
     /// <summary>"其中" figures: the id of the metric this one is a part of (it may not exceed it).</summary>
     public string? PartOf { get; init; }
+
+    /// <summary>The year so far from the reported months' values in month order: their sum, or for a stock the latest.</summary>
+    public decimal YearToDate(IEnumerable<decimal> monthValuesInOrder) =>
+        Cumulative ? monthValuesInOrder.Sum() : monthValuesInOrder.LastOrDefault();
 }
 
 /// <summary>The metric catalog the office edits; which metrics each kind of unit reports.</summary>

@@ -17,7 +17,7 @@ public static class UnitYearProgress
         return metrics.Select(m =>
         {
             var reported = upTo.Where(f => f.Values.ContainsKey(m.Id)).Select(f => f.Values[m.Id]).ToList();
-            var ytd = m.Cumulative ? reported.Sum() : reported.LastOrDefault();
+            var ytd = m.YearToDate(reported);
             decimal? target = targets.TryGetValue(m.Id, out var t) ? t : null;
             decimal? percent = target is > 0 ? Math.Round(ytd / target.Value * 100, 1) : null;
             decimal? value = current is not null && current.Values.TryGetValue(m.Id, out var v) ? v : null;
