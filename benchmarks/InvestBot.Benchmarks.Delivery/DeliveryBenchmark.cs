@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Delivery;
+using InvestBot.Tests.Infrastructure;
 using InvestBot.Tests.Ranking;
 
 namespace InvestBot.Benchmarks.Delivery;

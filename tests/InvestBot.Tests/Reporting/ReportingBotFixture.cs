@@ -19,13 +19,13 @@ public abstract class ReportingBotTestBase : IAsyncLifetime
     protected ManualTime Time { get; } = ManualTime.AtBeijing(2023, 4, 3);
     protected BotApp App { get; private set; } = null!;
     protected BotClient Bot { get; private set; } = null!;
-    protected FakeTeamsConnector Connector { get; private set; } = null!;
+    protected FakeBotConnector Connector { get; private set; } = null!;
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
     public async Task InitializeAsync()
     {
-        Connector = await FakeTeamsConnector.StartAsync();
+        Connector = await FakeBotConnector.StartAsync();
         App = await BotApp.StartAsync(Settings, s => s.AddSingleton<TimeProvider>(Time));
         Bot = App.Client();
         Bot.ServiceUrl = Connector.ServiceUrl;

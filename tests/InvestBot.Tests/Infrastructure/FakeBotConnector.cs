@@ -1,19 +1,19 @@
-using InvestBot.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
-namespace InvestBot.Tests.Ranking;
+namespace InvestBot.Tests.Infrastructure;
 
 /// <summary>
 /// Stands in for the Teams Bot Connector (smba.trafficmanager.net), which this machine cannot reach: Kestrel on a free
 /// loopback port serving POST /v3/conversations/{id}/activities. It records every accepted post and, on demand, answers
-/// 429 (with Retry-After), 500, 412, 403 or 404 for chosen conversations.
-/// Used by the integration tests and the delivery benchmark (linked into that project), so it does not depend on xunit.
+/// 429 (with Retry-After), 500, 412, 403 or 404 for chosen conversations. It also serves files a user "uploaded"
+/// (Teams hands the bot a download URL for them). Used by the HTTP and integration tests and the delivery benchmark.
 /// </summary>
 public sealed class FakeBotConnector : IAsyncDisposable
 {
@@ -37,7 +37,13 @@ public sealed class FakeBotConnector : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         _server = builder.Build();
         _server.MapPost("/v3/conversations/{conversationId}/activities", HandleAsync);
+        _server.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (string conversationId, HttpRequest request) => HandleAsync(conversationId, request));
+        _server.MapGet("/files/{name}", (string name) => Files.TryGetValue(name, out var bytes)
+            ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound());
     }
+
+    /// <summary>Files served at <c>{ServiceUrl}files/{name}</c>.</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
 
     public string ServiceUrl { get; }
 
@@ -73,6 +79,31 @@ public sealed class FakeBotConnector : IAsyncDisposable
     public void AlwaysFail(string conversationId, int status) => _always[conversationId] = status;
 
     public IReadOnlyList<Post> PostsTo(string conversationId) => _posts.Where(p => p.ConversationId == conversationId).ToList();
+
+    /// <summary>The activities posted to a conversation, as Bot Framework activities.</summary>
+    public IEnumerable<Activity> To(string conversationId) => PostsTo(conversationId).Select(p => p.Activity.ToObject<Activity>()!);
+
+    /// <summary>Waits until an activity to <paramref name="conversationId"/> matching the predicate arrived.</summary>
+    public async Task<Activity> WaitForAsync(string conversationId, Func<Activity, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            Task next;
+            lock (_waitLock)
+            {
+                // Registered before looking, so an arrival in between is not missed.
+                var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters.Add((_posts.Count + 1, tcs));
+                next = tcs.Task;
+            }
+            if (To(conversationId).FirstOrDefault(match) is { } hit) return hit;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) throw new TimeoutException($"no matching activity reached {conversationId}");
+            try { await next.WaitAsync(left); }
+            catch (TimeoutException) { throw new TimeoutException($"no matching activity reached {conversationId}"); }
+        }
+    }
 
     /// <summary>Completes when at least <paramref name="count"/> posts were accepted.</summary>
     public Task WaitForPostsAsync(int count, TimeSpan timeout)
