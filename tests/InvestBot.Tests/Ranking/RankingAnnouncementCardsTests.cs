@@ -53,7 +53,7 @@ public sealed class RankingAnnouncementCardsTests
         Assert.Equal(3, bottom.Count);
         // The interviewed rows carry the attention style.
         var styled = cards.SelectMany(c => c.SelectTokens("$..rows[?(@.style == 'attention')]"))
-            .Select(r => r["cells"]![1]!["items"]![0]!.Value<string>("text")).ToList();
+            .Select(r => r["cells"]![1]!["items"]![0]!.Value<string>("text")!).ToList();
         Assert.Subset(styled.ToHashSet(), bottom.ToHashSet());
 
         var february = RankingSamples.Rank(RankingSamples.Figures(2), 2);
