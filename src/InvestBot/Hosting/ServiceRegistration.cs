@@ -38,6 +38,7 @@ public static class ServiceRegistration
         services.AddSingleton<ITableProvider>(sp => new TableProvider(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.TablePrefix));
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<JobLeaseStore>();
         services.AddSingleton<IConversationStore, TableConversationStore>();
         services.AddSingleton<IUnitBindingStore, TableUnitBindingStore>();
 

@@ -41,7 +41,6 @@ public static class RankingModule
         services.AddSingleton<AdminNotifier>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
-        services.AddSingleton<ScheduleLease>();
         services.AddSingleton<ScheduledPublication>();
         services.AddHostedService<RankingScheduler>();
 

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Cronos;
 using InvestBot.Access;
 using InvestBot.Hosting;
@@ -9,53 +7,20 @@ using Microsoft.Extensions.Options;
 
 namespace InvestBot.Ranking;
 
-/// <summary>
-/// Claims one schedule occurrence in Table RankingSchedule (PartitionKey "publish", RowKey = occurrence in UTC): an insert
-/// that only one instance can win, so the automatic publication fires once however many instances run.
-/// </summary>
-public sealed class ScheduleLease
-{
-    private readonly ITableProvider _tables;
-    private readonly TimeProvider _time;
-
-    public ScheduleLease(ITableProvider tables, TimeProvider time)
-    {
-        _tables = tables;
-        _time = time;
-    }
-
-    public async Task<bool> TryAcquireAsync(DateTimeOffset occurrence, CancellationToken ct)
-    {
-        var table = await _tables.GetTableAsync("RankingSchedule", ct);
-        try
-        {
-            await table.AddEntityAsync(new TableEntity("publish", occurrence.UtcDateTime.ToString("yyyyMMddTHHmmssZ"))
-            {
-                ["Instance"] = Environment.MachineName,
-                ["AcquiredAt"] = _time.GetUtcNow(),
-            }, ct);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-    }
-}
-
 /// <summary>The automatic publication at each occurrence: the previous month's ranking, then a note to the admins.</summary>
 public sealed class ScheduledPublication
 {
     public static readonly UserIdentity ScheduleUser = new("schedule", "定时发布");
-    private readonly ScheduleLease _lease;
+    private const string Job = "ranking-publish";
+    private readonly JobLeaseStore _leases;
     private readonly RankingPublisher _publisher;
     private readonly AdminNotifier _notifier;
     private readonly OfficeClock _clock;
     private readonly ILogger<ScheduledPublication> _log;
 
-    public ScheduledPublication(ScheduleLease lease, RankingPublisher publisher, AdminNotifier notifier, OfficeClock clock, ILogger<ScheduledPublication> log)
+    public ScheduledPublication(JobLeaseStore leases, RankingPublisher publisher, AdminNotifier notifier, OfficeClock clock, ILogger<ScheduledPublication> log)
     {
-        _lease = lease;
+        _leases = leases;
         _publisher = publisher;
         _notifier = notifier;
         _clock = clock;
@@ -65,7 +30,9 @@ public sealed class ScheduledPublication
     /// <summary>Returns null when another instance had already taken this occurrence.</summary>
     public async Task<PublishOutcome?> FireAsync(DateTimeOffset occurrence, CancellationToken ct)
     {
-        if (!await _lease.TryAcquireAsync(occurrence, ct)) return null;
+        // Keyed to the second in UTC: a per-second schedule has one occurrence per second.
+        var key = occurrence.UtcDateTime.ToString("yyyyMMddTHHmmssZ");
+        if (!await _leases.TryClaimAsync(Job, key, Environment.MachineName, TimeSpan.FromMinutes(10), ct)) return null;
         var local = _clock.ToLocal(occurrence);
         var period = new RankingPeriod(local.Year, local.Month).PreviousMonth;
         var outcome = await _publisher.PublishAsync(period, correction: false, ScheduleUser, ct: ct);
@@ -78,6 +45,7 @@ public sealed class ScheduledPublication
             _ => $"计划发布{period.Label}通报未执行（{outcome.Status}）。",
         };
         await _notifier.NotifyAsync(null, text, ct);
+        await _leases.CompleteAsync(Job, key, ct);
         return outcome;
     }
 }

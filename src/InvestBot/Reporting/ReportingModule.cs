@@ -25,7 +25,6 @@ public static class ReportingModule
         services.AddSingleton<TargetService>();
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<FiguresWorkbook>();
-        services.AddSingleton<JobLeaseStore>();
         services.AddSingleton<ReminderPlanner>();
         services.AddHttpClient("reporting-import", c => c.Timeout = TimeSpan.FromSeconds(30));
 

@@ -1,4 +1,5 @@
 using InvestBot.Reporting;
+using InvestBot.Storage;
 using InvestBot.Tests.Infrastructure;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using InvestBot.Storage;
 using Cronos;
 using InvestBot.Access;
 using InvestBot.Hosting;

@@ -1,10 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
-using InvestBot.Storage;
-
-namespace InvestBot.Reporting;
+namespace InvestBot.Storage;
 
 /// <summary>
+/// Runs a scheduled job once across bot instances (the reminders, the automatic ranking publication).
 /// Table "JobLeases": PartitionKey = job name, RowKey = occurrence ("202304030900"). The first instance to add the
 /// row runs that occurrence; the others see 409 and skip. A claim whose lease ran out without completing (the
 /// instance died) can be taken over with an ETag-conditional update, so exactly one instance wins that too.
