@@ -55,6 +55,8 @@ public static class ServiceRegistration
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
         services.AddTransient<IBot, InvestBotActivityHandler>();
         services.AddSingleton<ConversationTracker>();
+        services.AddSingleton<PersonalMessenger>();
+        services.AddSingleton<IPersonalMessenger>(sp => sp.GetRequiredService<PersonalMessenger>());
 
         services.AddSingleton<IMessageCommand, HelpCommand>();
         services.AddSingleton(new HelpEntry("查看帮助", "帮助", Order: 900));

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using InvestBot.Reporting;
 
 namespace InvestBot.Ranking;
 
@@ -8,7 +7,7 @@ public enum PeriodKind { Month, Quarter, HalfYear, Year }
 
 /// <summary>The month a ranking is for. Rankings are always year-to-date up to and including this month.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(RankingPeriodJsonConverter))]
-public readonly partial record struct RankingPeriod(int Year, int Month)
+public readonly record struct RankingPeriod(int Year, int Month)
 {
     public static bool TryCreate(int year, int month, out RankingPeriod period)
     {
@@ -18,16 +17,14 @@ public readonly partial record struct RankingPeriod(int Year, int Month)
         return true;
     }
 
-    /// <summary>Accepts 2023-03, 2023-3, 2023年3月, 2023/03, 202303.</summary>
+    /// <summary>Accepts what <see cref="ReportingMonth.TryParse"/> accepts: 2023-03, 2023-3, 2023年3月, 2023/03, 202303.</summary>
     public static bool TryParse(string? text, out RankingPeriod period)
     {
         period = default;
-        var m = Pattern().Match(text?.Trim() ?? "");
-        return m.Success
-               && int.TryParse(m.Groups["y"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-               && int.TryParse(m.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var mo)
-               && TryCreate(y, mo, out period);
+        return ReportingMonth.TryParse(text) is { } month && TryCreate(month.Year, month.Month, out period);
     }
+
+    public static RankingPeriod From(ReportingMonth month) => new(month.Year, month.Month);
 
     /// <summary>The period this month closes: December the year, June the half-year, March and September a quarter.</summary>
     public PeriodKind Kind => Month switch
@@ -60,7 +57,4 @@ public readonly partial record struct RankingPeriod(int Year, int Month)
     };
 
     public override string ToString() => Key;
-
-    [GeneratedRegex(@"^(?<y>\d{4})\s*(?:[-/.年]\s*)?(?<m>\d{1,2})\s*月?$")]
-    private static partial Regex Pattern();
 }

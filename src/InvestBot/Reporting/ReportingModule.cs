@@ -29,7 +29,6 @@ public static class ReportingModule
         services.AddHttpClient("reporting-import", c => c.Timeout = TimeSpan.FromSeconds(30));
 
         // Teams glue of this capability.
-        services.AddSingleton<ReportingMessenger>();
         services.AddSingleton<IMessageCommand, BindingCommands>();
         services.AddSingleton<IMessageCommand, ReportCommands>();
         services.AddSingleton<IMessageCommand, ReportViewCommands>();

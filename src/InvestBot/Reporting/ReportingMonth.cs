@@ -25,14 +25,15 @@ public readonly partial record struct ReportingMonth(int Year, int Month) : ICom
 
     public override string ToString() => Key;
 
-    /// <summary>"2023-03", "2023-3", "2023年3月", "2023.03"; null when malformed or out of range.</summary>
+    /// <summary>"2023-03", "2023-3", "2023年3月", "2023.03", "2023/3", "202303"; null when malformed or out of range.
+    /// The one parser of year-month text: reporting, ranking and stored keys all come through here.</summary>
     public static ReportingMonth? TryParse(string? text)
     {
         if (text is null) return null;
         var m = YearMonth().Match(text.Trim());
         if (!m.Success) return null;
-        var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        var month = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
         return year is >= MinYear and <= MaxYear && month is >= 1 and <= 12 ? new ReportingMonth(year, month) : null;
     }
 
@@ -44,6 +45,6 @@ public readonly partial record struct ReportingMonth(int Year, int Month) : ICom
         return candidate >= Of(today) ? candidate with { Year = today.Year - 1 } : candidate;
     }
 
-    [GeneratedRegex(@"^(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*月?$")]
+    [GeneratedRegex(@"^(?<y>\d{4})(?:\s*[-/.年]\s*(?<m>\d{1,2})|(?<m>\d{2}))\s*月?$")]
     private static partial Regex YearMonth();
 }

@@ -137,6 +137,19 @@ public sealed class RankingCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_month_without_a_year_means_the_latest_such_month_that_has_ended()
+    {
+        await SubscribeBothAsync();
+        var beijing = DateTime.UtcNow.AddHours(8);
+        var year = beijing.Month > 3 ? beijing.Year : beijing.Year - 1;
+
+        var preview = (await Client.SayAsync("发布排名 3月", Admin)).SelectMany(BotClient.Cards).ToList();
+
+        Assert.Contains($"宝坻区招商引资情况通报（{year}年3月）", BotClient.CardText(preview[0]));
+        Assert.Contains("确认发布", BotClient.CardText(preview.Last()));
+    }
+
+    [Fact]
     public async Task Cancel_sends_nothing()
     {
         await SubscribeBothAsync();
@@ -150,7 +163,8 @@ public sealed class RankingCommandsTests : IAsyncLifetime
 
     [Theory]
     [InlineData("发布排名", "请写明要发布的月份")]
-    [InlineData("发布排名 2023-13", "请写明要发布的月份")]
+    [InlineData("发布排名 2023-13", "月份“2023-13”不正确")]
+    [InlineData("发布排名 13月", "月份“13月”不正确")]
     [InlineData("发布排名 abc' or 1 eq 1", "请写明要发布的月份")]
     [InlineData("发布排名 2099-01", "还没有到")]
     public async Task Bad_periods_get_a_clear_message_and_change_nothing(string text, string expected)

@@ -136,6 +136,8 @@ public sealed class FigureRulesTests
     [InlineData(" 2023-02", "2023-02")]
     [InlineData("2022年12月", "2022-12")]
     [InlineData("5月", "2022-05")]
+    [InlineData(" 202303", "2023-03")]
+    [InlineData("2023/3月", "2023-03")]
     public void Months_in_commands_are_read_relative_to_today(string text, string expected)
     {
         var (found, month) = MonthInText.Find(text, new DateOnly(2023, 4, 3));

@@ -6,34 +6,22 @@ namespace InvestBot.Ranking.Delivery;
 /// <summary>Tells admins, in their personal chat with the bot, how a publication went.</summary>
 public sealed class AdminNotifier
 {
-    private readonly IConversationStore _conversations;
-    private readonly IAnnouncementSender _sender;
+    private readonly IPersonalMessenger _messenger;
     private readonly UserRoles _roles;
-    private readonly ILogger<AdminNotifier> _log;
 
-    public AdminNotifier(IConversationStore conversations, IAnnouncementSender sender, UserRoles roles, ILogger<AdminNotifier> log)
+    public AdminNotifier(IPersonalMessenger messenger, UserRoles roles)
     {
-        _conversations = conversations;
-        _sender = sender;
+        _messenger = messenger;
         _roles = roles;
-        _log = log;
     }
 
-    /// <summary>Notifies <paramref name="userId"/> when it is an admin, otherwise (the schedule) every admin.</summary>
+    /// <summary>Notifies <paramref name="userId"/> when it is an admin, otherwise (the schedule) every admin.
+    /// An admin who never opened a chat with the bot is skipped (the messenger logs it).</summary>
     public async Task NotifyAsync(string? userId, string text, CancellationToken ct)
     {
         var ids = userId is not null && _roles.IsAdmin(new UserIdentity(userId, null)) ? [userId] : _roles.AdminIds.ToList();
         foreach (var id in ids)
-        {
-            var chat = await _conversations.FindPersonalChatAsync(id, ct);
-            if (chat is null)
-            {
-                _log.LogInformation("Admin {Admin} has no personal chat with the bot yet; not notified", id);
-                continue;
-            }
-            var result = await _sender.SendAsync(chat, new OutgoingMessage(null, text), ct);
-            if (result.Status != SendStatus.Sent) _log.LogWarning("Could not notify admin {Admin}: {Status} {Detail}", id, result.Status, result.Detail);
-        }
+            await _messenger.SendTextAsync(id, text, ct);
     }
 
     public static string CompletionText(Announcement a, DeliveryProgress p)

@@ -10,9 +10,9 @@ public sealed class BindingActions : ICardActionHandler
 {
     private readonly BindingService _service;
     private readonly UnitDirectory _units;
-    private readonly ReportingMessenger _messenger;
+    private readonly PersonalMessenger _messenger;
 
-    public BindingActions(BindingService service, UnitDirectory units, ReportingMessenger messenger)
+    public BindingActions(BindingService service, UnitDirectory units, PersonalMessenger messenger)
     {
         _service = service;
         _units = units;

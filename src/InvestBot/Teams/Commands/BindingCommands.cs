@@ -17,10 +17,10 @@ public sealed partial class BindingCommands : IMessageCommand
 {
     private readonly BindingService _service;
     private readonly UnitDirectory _units;
-    private readonly ReportingMessenger _messenger;
+    private readonly PersonalMessenger _messenger;
     private readonly OfficeClock _clock;
 
-    public BindingCommands(BindingService service, UnitDirectory units, ReportingMessenger messenger, OfficeClock clock)
+    public BindingCommands(BindingService service, UnitDirectory units, PersonalMessenger messenger, OfficeClock clock)
     {
         _service = service;
         _units = units;

@@ -23,21 +23,19 @@ public sealed partial class RankingCommand : IMessageCommand
     private readonly RankingPublisher _publisher;
     private readonly AnnouncementStore _announcements;
     private readonly IAnnouncementRenderer _renderer;
-    private readonly IAnnouncementSender _sender;
-    private readonly IConversationStore _conversations;
+    private readonly PersonalMessenger _messenger;
     private readonly IUnitBindingStore _bindings;
     private readonly MetricCatalog _catalog;
     private readonly UserRoles _roles;
     private readonly OfficeClock _clock;
 
-    public RankingCommand(RankingPublisher publisher, AnnouncementStore announcements, IAnnouncementRenderer renderer, IAnnouncementSender sender,
-        IConversationStore conversations, IUnitBindingStore bindings, MetricCatalog catalog, UserRoles roles, OfficeClock clock)
+    public RankingCommand(RankingPublisher publisher, AnnouncementStore announcements, IAnnouncementRenderer renderer, PersonalMessenger messenger,
+        IUnitBindingStore bindings, MetricCatalog catalog, UserRoles roles, OfficeClock clock)
     {
         _publisher = publisher;
         _announcements = announcements;
         _renderer = renderer;
-        _sender = sender;
-        _conversations = conversations;
+        _messenger = messenger;
         _bindings = bindings;
         _catalog = catalog;
         _roles = roles;
@@ -81,11 +79,18 @@ public sealed partial class RankingCommand : IMessageCommand
             return;
         }
         var thisMonth = new RankingPeriod(_clock.LocalNow.Year, _clock.LocalNow.Month);
-        if (!RankingPeriod.TryParse(periodText, out var period))
+        var (named, month) = MonthInText.Find(periodText, _clock.Today);
+        if (!named)
         {
             await request.SendTextAsync($"请写明要{(correction ? "更正" : "发布")}的月份，例如：{verb} {thisMonth.PreviousMonth.Key}", ct);
             return;
         }
+        if (month is not { } reportingMonth)
+        {
+            await request.SendTextAsync($"月份“{periodText}”不正确，请写成 {thisMonth.PreviousMonth.Key} 或 {thisMonth.PreviousMonth.Month}月。", ct);
+            return;
+        }
+        var period = RankingPeriod.From(reportingMonth);
         if (string.CompareOrdinal(period.Key, thisMonth.Key) > 0)
         {
             await request.SendTextAsync($"{period.Label}还没有到，不能发布排名。", ct);
@@ -160,18 +165,11 @@ public sealed partial class RankingCommand : IMessageCommand
                 await request.SendAsync(Card.ToActivity(JObject.Parse(m.CardJson!), m.Text), ct);
             return;
         }
-        var chat = await _conversations.FindPersonalChatAsync(request.User.Id, ct);
-        if (chat is null)
-        {
-            await request.SendTextAsync("排名只通过私聊发送。请先打开与 InvestBot 的私聊，再发送“排名”或“我单位排名”。", ct);
-            return;
-        }
         foreach (var m in messages)
         {
-            var result = await _sender.SendAsync(chat, m, ct);
-            if (result.Status != SendStatus.Sent)
+            if (!await _messenger.SendToUserAsync(request.User.Id, Card.ToActivity(JObject.Parse(m.CardJson!), m.Text), ct))
             {
-                await request.SendTextAsync("私信发送失败，请在与 InvestBot 的私聊中发送“排名”。", ct);
+                await request.SendTextAsync("排名只通过私聊发送，但私信没有送达。请先打开与 InvestBot 的私聊，再发送“排名”或“我单位排名”。", ct);
                 return;
             }
         }

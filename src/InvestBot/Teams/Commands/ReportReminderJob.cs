@@ -20,14 +20,14 @@ public sealed class ReportReminderJob : BackgroundService
     private readonly ReminderPlanner _planner;
     private readonly JobLeaseStore _leases;
     private readonly FigureFormService _forms;
-    private readonly ReportingMessenger _messenger;
+    private readonly PersonalMessenger _messenger;
     private readonly OfficeClock _clock;
     private readonly TimeProvider _time;
     private readonly ReportingOptions _options;
     private readonly ILogger<ReportReminderJob> _log;
     private readonly string _instance = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
 
-    public ReportReminderJob(ReminderPlanner planner, JobLeaseStore leases, FigureFormService forms, ReportingMessenger messenger,
+    public ReportReminderJob(ReminderPlanner planner, JobLeaseStore leases, FigureFormService forms, PersonalMessenger messenger,
         OfficeClock clock, TimeProvider time, IOptions<ReportingOptions> options, ILogger<ReportReminderJob> log)
     {
         _planner = planner;

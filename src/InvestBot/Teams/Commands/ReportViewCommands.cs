@@ -13,9 +13,9 @@ public sealed class ReportViewCommands : IMessageCommand
     private readonly UnitDirectory _units;
     private readonly MetricCatalog _catalog;
     private readonly OfficeClock _clock;
-    private readonly ReportingMessenger _messenger;
+    private readonly PersonalMessenger _messenger;
 
-    public ReportViewCommands(ReportingViews views, UnitDirectory units, MetricCatalog catalog, OfficeClock clock, ReportingMessenger messenger)
+    public ReportViewCommands(ReportingViews views, UnitDirectory units, MetricCatalog catalog, OfficeClock clock, PersonalMessenger messenger)
     {
         _messenger = messenger;
         _views = views;

@@ -3,20 +3,20 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 
-namespace InvestBot.Teams.Commands;
+namespace InvestBot.Teams;
 
 /// <summary>
-/// Proactive personal messages for reporting (approval requests to admins, outcomes to reporters, reminders):
-/// finds the person's 1:1 chat with the bot in the installation store and continues it.
+/// Every proactive personal message (approval requests to admins, outcomes and reminders to reporters, rankings asked for
+/// in a group, publication notices): finds the person's 1:1 chat with the bot in the installation store and continues it.
 /// </summary>
-public sealed class ReportingMessenger
+public sealed class PersonalMessenger : IPersonalMessenger
 {
     private readonly CloudAdapter _adapter;
     private readonly IConversationStore _conversations;
     private readonly string _appId;
-    private readonly ILogger<ReportingMessenger> _log;
+    private readonly ILogger<PersonalMessenger> _log;
 
-    public ReportingMessenger(CloudAdapter adapter, IConversationStore conversations, IConfiguration configuration, ILogger<ReportingMessenger> log)
+    public PersonalMessenger(CloudAdapter adapter, IConversationStore conversations, IConfiguration configuration, ILogger<PersonalMessenger> log)
     {
         _adapter = adapter;
         _conversations = conversations;
@@ -24,11 +24,18 @@ public sealed class ReportingMessenger
         _log = log;
     }
 
+    public Task<bool> SendTextAsync(string aadObjectId, string text, CancellationToken ct) =>
+        SendToUserAsync(aadObjectId, MessageFactory.Text(text), ct);
+
     /// <summary>False when the person never talked to the bot (no personal chat known) or Teams refused the message.</summary>
     public async Task<bool> SendToUserAsync(string aadObjectId, IActivity activity, CancellationToken ct)
     {
         var chat = await _conversations.FindPersonalChatAsync(aadObjectId, ct);
-        if (chat is null) return false;
+        if (chat is null)
+        {
+            _log.LogInformation("{User} has no personal chat with the bot yet; message not sent", aadObjectId);
+            return false;
+        }
         var reference = new ConversationReference
         {
             ChannelId = chat.ChannelId,
