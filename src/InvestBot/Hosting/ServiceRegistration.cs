@@ -39,6 +39,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.TablePrefix));
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<JobLeaseStore>();
+        services.AddSingleton<SharedSecretStore>();
         services.AddSingleton<IConversationStore, TableConversationStore>();
         services.AddSingleton<IUnitBindingStore, TableUnitBindingStore>();
 

@@ -59,7 +59,7 @@ public static class ReportingEndpoints
         {
             if (ReportingMonth.TryParse(month) is not { } m)
                 return Results.Text("月份不正确。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
-            return links.Verify(m, exp, sig) switch
+            return await links.VerifyAsync(m, exp, sig, ct) switch
             {
                 ExportLinks.Check.Valid => Results.File(await workbook.BuildAsync(m, ct),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FiguresWorkbook.FileName(m)),

@@ -1,5 +1,6 @@
 using System.Net;
 using InvestBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Xunit;
 
@@ -55,6 +56,21 @@ public sealed class ExportHttpTests : ReportingBotTestBase
         Assert.Equal(HttpStatusCode.Forbidden, noSig.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
         Assert.Contains("已过期", await expired.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_link_made_by_one_instance_opens_on_another_without_a_configured_key()
+    {
+        var link = await ExportLinkAsync();
+        await using var other = await BotApp.StartAsync(
+            new Dictionary<string, string?> { ["InvestBot:TablePrefix"] = App.TablePrefix }, s => s.AddSingleton<TimeProvider>(Time));
+        await using var stranger = await BotApp.StartAsync(); // another deployment: other storage tables, other key
+
+        using var response = await other.CreateClient().GetAsync(link);
+        using var refused = await stranger.CreateClient().GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     [Fact]

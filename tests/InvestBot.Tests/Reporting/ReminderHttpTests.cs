@@ -1,5 +1,5 @@
 using InvestBot.Reporting;
-using InvestBot.Teams.Commands;
+using InvestBot.Teams;
 using InvestBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

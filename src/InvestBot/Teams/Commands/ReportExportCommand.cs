@@ -42,7 +42,7 @@ public sealed class ReportExportCommand : IMessageCommand
             return true;
         }
         var m = month ?? _window.DefaultMonth;
-        var (url, expires) = _links.Create(m);
+        var (url, expires) = await _links.CreateAsync(m, ct);
         var card = Card.Create(
             new[]
             {

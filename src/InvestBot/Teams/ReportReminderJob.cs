@@ -1,13 +1,13 @@
-using InvestBot.Storage;
 using Cronos;
 using InvestBot.Access;
 using InvestBot.Hosting;
 using InvestBot.Reporting;
+using InvestBot.Storage;
 using InvestBot.Teams.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
-namespace InvestBot.Teams.Commands;
+namespace InvestBot.Teams;
 
 /// <summary>
 /// Sends each reporter whose unit has not submitted a personal reminder with the form, on the schedule
