@@ -36,6 +36,7 @@ public static class RankingModule
             return new DeliveryQueue(new QueueClient(o.EffectiveConnectionString, name));
         });
         services.AddSingleton<SendPacer>();
+        services.AddSingleton<WorkerRegistry>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<RankingPublisher>();
         services.AddSingleton<AdminNotifier>();

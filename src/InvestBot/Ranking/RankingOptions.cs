@@ -21,8 +21,13 @@ public sealed class RankingOptions
     /// <summary>Teams allows 7 messages per second into one conversation.</summary>
     public double PerConversationPerSecond { get; set; } = 7;
 
-    /// <summary>Teams allows 50 messages per second per bot. With several instances, divide this among them.</summary>
+    /// <summary>Teams allows 50 messages per second per bot. The running workers split it evenly among themselves
+    /// (<see cref="Delivery.WorkerRegistry"/>), so this is the bot-wide figure however many instances run.</summary>
     public double GlobalPerSecond { get; set; } = 50;
+
+    /// <summary>How often a worker says it is alive and re-reads how many workers share <see cref="GlobalPerSecond"/>;
+    /// a worker silent for three heartbeats no longer counts.</summary>
+    public double HeartbeatSeconds { get; set; } = 5;
 
     /// <summary>Attempts per delivery before it is marked failed (429/412/5xx are retried).</summary>
     public int MaxAttempts { get; set; } = 8;

@@ -190,6 +190,43 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_instances_together_stay_within_the_bot_wide_rate_limit()
+    {
+        // A limit well below what one instance can send here, so two instances each taking the whole of it would show.
+        var settings = new Dictionary<string, string?>
+        {
+            ["InvestBot:Ranking:GlobalPerSecond"] = "4", ["InvestBot:Ranking:WorkerConcurrency"] = "8", ["InvestBot:Ranking:HeartbeatSeconds"] = "1",
+        };
+        var prefix = TestTables.NewPrefix();
+        await using var a = await RankingBot.StartAsync(_connector, _figures, prefix, settings);
+        await using var b = await RankingBot.StartAsync(_connector, _figures, prefix, settings);
+        await WaitUntilAsync(() => a.Service<SendPacer>().Share == 2 && b.Service<SendPacer>().Share == 2);
+        var ids = await a.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 16);
+
+        var outcome = await a.PublishAsync(March);
+        await a.WaitForStateAsync(outcome.Announcement!.Id, AnnouncementState.Completed, TimeSpan.FromSeconds(60));
+
+        var parts = a.PartsOf(outcome.Announcement);
+        AssertExactlyOnce(ids, parts);
+        var times = _connector.Posts.Select(p => p.At).OrderBy(t => t).ToList();
+        var seconds = (times[^1] - times[0]).TotalSeconds;
+        // Each instance's first send goes at once, so two pacers spread n posts over at least (n - 2) gaps; arrival jitters a little.
+        Assert.True((times.Count - 2) / seconds <= 4.4, $"{times.Count} posts in {seconds:0.00}s");
+        var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).Max();
+        Assert.InRange(busiest, 1, 8); // 2 × 2 per second, plus arrival jitter at the connector
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task Schedule_occurrence_fires_once_across_two_instances()
     {
         var prefix = TestTables.NewPrefix();

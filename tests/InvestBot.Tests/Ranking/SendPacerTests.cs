@@ -42,6 +42,23 @@ public sealed class SendPacerTests
     }
 
     [Fact]
+    public void Workers_sharing_the_bot_limit_each_send_their_part_and_take_it_all_back_when_alone()
+    {
+        var (pacer, time) = Create(global: 50);
+        pacer.ShareAmong(2);
+        var shared = Enumerable.Range(0, 50).Select(i => pacer.WaitAsync($"c{i}", CancellationToken.None)).ToList();
+        time.Run(TimeSpan.FromMilliseconds(999));
+        Assert.Equal(25, shared.Count(w => w.IsCompleted)); // 40 ms apart: half of 50 per second
+        time.Run(TimeSpan.FromSeconds(1));
+        Assert.All(shared, w => Assert.True(w.IsCompleted));
+
+        pacer.ShareAmong(1);
+        var alone = Enumerable.Range(0, 100).Select(i => pacer.WaitAsync($"d{i}", CancellationToken.None)).ToList();
+        time.Run(TimeSpan.FromMilliseconds(999));
+        Assert.Equal(50, alone.Count(w => w.IsCompleted));
+    }
+
+    [Fact]
     public async Task A_cancelled_wait_throws_so_the_delivery_is_handed_back()
     {
         var (pacer, _) = Create(global: 1);

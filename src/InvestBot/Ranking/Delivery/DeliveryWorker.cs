@@ -6,6 +6,7 @@ namespace InvestBot.Ranking.Delivery;
 /// Background sending: a receiver takes tickets from the queue and hands them to <see cref="DeliveryProcessor"/>; another loop
 /// finishes publications (resuming ones stuck while preparing, telling the admin when all deliveries are final).
 /// On shutdown, tickets not yet started go straight back to the queue for the next instance.
+/// A heartbeat keeps this instance's share of Teams' per-bot limit right as instances come and go.
 /// </summary>
 public sealed class DeliveryWorker : BackgroundService
 {
@@ -15,12 +16,15 @@ public sealed class DeliveryWorker : BackgroundService
     private readonly DeliveryStore _deliveries;
     private readonly RankingPublisher _publisher;
     private readonly AdminNotifier _notifier;
+    private readonly WorkerRegistry _registry;
+    private readonly SendPacer _pacer;
     private readonly RankingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryWorker> _log;
 
     public DeliveryWorker(DeliveryQueue queue, DeliveryProcessor processor, AnnouncementStore announcements, DeliveryStore deliveries,
-        RankingPublisher publisher, AdminNotifier notifier, IOptions<RankingOptions> options, TimeProvider time, ILogger<DeliveryWorker> log)
+        RankingPublisher publisher, AdminNotifier notifier, WorkerRegistry registry, SendPacer pacer, IOptions<RankingOptions> options,
+        TimeProvider time, ILogger<DeliveryWorker> log)
     {
         _queue = queue;
         _processor = processor;
@@ -28,15 +32,48 @@ public sealed class DeliveryWorker : BackgroundService
         _deliveries = deliveries;
         _publisher = publisher;
         _notifier = notifier;
+        _registry = registry;
+        _pacer = pacer;
         _options = options.Value;
         _time = time;
         _log = log;
     }
 
-    protected override Task ExecuteAsync(CancellationToken stopping)
+    protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        if (!_options.WorkerEnabled) return Task.CompletedTask;
-        return Task.WhenAll(ReceiveLoopAsync(stopping), ProgressLoopAsync(stopping));
+        if (!_options.WorkerEnabled) return;
+        await HeartbeatAsync(stopping); // learn this instance's share before the first send
+        await Task.WhenAll(ReceiveLoopAsync(stopping), ProgressLoopAsync(stopping), HeartbeatLoopAsync(stopping));
+        try
+        {
+            using var leaving = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _registry.LeaveAsync(leaving.Token);
+        }
+        catch (Exception e)
+        {
+            _log.LogInformation(e, "Could not deregister delivery worker {Instance}; it stops counting after three heartbeats", _registry.InstanceId);
+        }
+    }
+
+    private async Task HeartbeatLoopAsync(CancellationToken stopping)
+    {
+        while (await PauseAsync(TimeSpan.FromSeconds(_options.HeartbeatSeconds), stopping))
+            await HeartbeatAsync(stopping);
+    }
+
+    private async Task HeartbeatAsync(CancellationToken stopping)
+    {
+        try
+        {
+            var workers = await _registry.HeartbeatAsync(TimeSpan.FromSeconds(_options.HeartbeatSeconds * 3), stopping);
+            if (workers != _pacer.Share) _log.LogInformation("{Workers} delivery workers share the per-bot send limit", workers);
+            _pacer.ShareAmong(workers);
+        }
+        catch (Exception e)
+        {
+            // Storage unreachable: keep the last known share; sends fail and retry anyway until storage is back.
+            if (!stopping.IsCancellationRequested) _log.LogWarning(e, "Delivery worker heartbeat failed");
+        }
     }
 
     /// <summary>

@@ -4,12 +4,15 @@ using Microsoft.Extensions.Options;
 namespace InvestBot.Ranking.Delivery;
 
 /// <summary>
-/// Spaces sends evenly so this instance never exceeds Teams' limits: <see cref="RankingOptions.PerConversationPerSecond"/>
-/// into one conversation and <see cref="RankingOptions.GlobalPerSecond"/> overall. Every attempt, retries included, passes here.
+/// Spaces sends evenly so the bot never exceeds Teams' limits: <see cref="RankingOptions.PerConversationPerSecond"/>
+/// into one conversation (a delivery, all of one conversation's cards, runs on one instance) and
+/// <see cref="RankingOptions.GlobalPerSecond"/> for the whole bot, split evenly among the running workers.
+/// Every attempt, retries included, passes here.
 /// </summary>
 public sealed class SendPacer
 {
     private readonly TimeProvider _time;
+    private readonly double _botPerSecond;
     private readonly TimeSpan _perConversation;
     private readonly IntervalGate _global;
     private readonly ConcurrentDictionary<string, IntervalGate> _conversations = new();
@@ -17,8 +20,19 @@ public sealed class SendPacer
     public SendPacer(IOptions<RankingOptions> options, TimeProvider time)
     {
         _time = time;
+        _botPerSecond = options.Value.GlobalPerSecond;
         _perConversation = TimeSpan.FromSeconds(1 / options.Value.PerConversationPerSecond);
-        _global = new IntervalGate(TimeSpan.FromSeconds(1 / options.Value.GlobalPerSecond), time);
+        _global = new IntervalGate(TimeSpan.FromSeconds(1 / _botPerSecond), time);
+    }
+
+    /// <summary>How many workers share the bot-wide limit (this one included).</summary>
+    public int Share { get; private set; } = 1;
+
+    /// <summary>From now on this instance sends at most GlobalPerSecond ÷ <paramref name="workers"/>.</summary>
+    public void ShareAmong(int workers)
+    {
+        Share = Math.Max(1, workers);
+        _global.Interval = TimeSpan.FromSeconds(Share / _botPerSecond);
     }
 
     public async Task WaitAsync(string conversationId, CancellationToken ct)
@@ -31,7 +45,7 @@ public sealed class SendPacer
     /// <summary>Hands out time slots at least <c>interval</c> apart, in request order.</summary>
     private sealed class IntervalGate
     {
-        private readonly TimeSpan _interval;
+        private TimeSpan _interval;
         private readonly TimeProvider _time;
         private readonly object _lock = new();
         private DateTimeOffset _next = DateTimeOffset.MinValue;
@@ -40,6 +54,14 @@ public sealed class SendPacer
         {
             _interval = interval;
             _time = time;
+        }
+
+        public TimeSpan Interval
+        {
+            set
+            {
+                lock (_lock) _interval = value;
+            }
         }
 
         public Task WaitAsync(CancellationToken ct)
