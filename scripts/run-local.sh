@@ -29,8 +29,11 @@ cleanup() {
   trap - INT TERM EXIT
   echo
   echo "==> stopping"
-  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # Newest first, each waited for: the bot's graceful stop still reaches Azurite (hands queued work back, deregisters).
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill -TERM -- "-${pids[i]}" 2>/dev/null || kill -TERM "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
   echo "==> stopped"
 }
 trap cleanup INT TERM EXIT
