@@ -18,14 +18,22 @@ public sealed record PlaygroundConfig(PlaygroundUser CurrentUser, IReadOnlyList<
 
     public static PlaygroundUser Admin { get; } = new("user-admin", "王主任", "00000000-0000-0000-0000-0000000000a1");
 
-    public static PlaygroundConfig WithCurrentUser(PlaygroundUser me) => new(me, new[]
-    {
-        new PlaygroundUser("user-c1", "李明", "00000000-0000-0000-0000-0000000000c1"),
-        new PlaygroundUser("user-c2", "张华", "00000000-0000-0000-0000-0000000000c2"),
-        new PlaygroundUser("user-c3", "赵敏", "00000000-0000-0000-0000-0000000000c3"),
-        new PlaygroundUser("user-c4", "刘洋", "00000000-0000-0000-0000-0000000000c4"),
-        new PlaygroundUser("user-c5", "陈静", "00000000-0000-0000-0000-0000000000c5"),
-    });
+    /// <summary>A town's reporter, not an admin.</summary>
+    public static PlaygroundUser Reporter { get; } = new("user-c1", "李明", "00000000-0000-0000-0000-0000000000c1");
+
+    private static readonly PlaygroundUser[] Tenant =
+    [
+        Admin,
+        Reporter,
+        new("user-c2", "张华", "00000000-0000-0000-0000-0000000000c2"),
+        new("user-c3", "赵敏", "00000000-0000-0000-0000-0000000000c3"),
+        new("user-c4", "刘洋", "00000000-0000-0000-0000-0000000000c4"),
+        new("user-c5", "陈静", "00000000-0000-0000-0000-0000000000c5"),
+    ];
+
+    /// <summary>The same tenant seen by <paramref name="me"/>: everyone else is one of the (at least five) other users.</summary>
+    public static PlaygroundConfig WithCurrentUser(PlaygroundUser me) =>
+        new(me, Tenant.Where(u => u.AadObjectId != me.AadObjectId).ToList());
 
     public string ToYaml()
     {
@@ -41,7 +49,7 @@ public sealed record PlaygroundConfig(PlaygroundUser CurrentUser, IReadOnlyList<
         foreach (var user in Users)
             AppendUser(yaml, user, "  - ", "    ");
         yaml.AppendLine("personalChat:");
-        yaml.AppendLine("  id: personal-chat");
+        yaml.AppendLine($"  id: personal-chat-{CurrentUser.Id}"); // one 1:1 chat per person, as in Teams
         yaml.AppendLine("groupChat:");
         yaml.AppendLine("  id: group-chat-investment");
         yaml.AppendLine($"  name: {GroupChatName}");

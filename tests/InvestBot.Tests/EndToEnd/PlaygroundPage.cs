@@ -17,11 +17,13 @@ public sealed class PlaygroundPage
 
     public IPage Page => _page;
 
-    public static async Task<PlaygroundPage> OpenAsync(IBrowser browser, PlaygroundStack stack)
+    public static Task<PlaygroundPage> OpenAsync(IBrowser browser, PlaygroundStack stack) => OpenAsync(browser, stack.PlaygroundUrl);
+
+    public static async Task<PlaygroundPage> OpenAsync(IBrowser browser, string playgroundUrl)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(stack.PlaygroundUrl);
+        await page.GotoAsync(playgroundUrl);
         var playground = new PlaygroundPage(page);
         // The log panel says so once the Playground has reached the bot.
         await Expect(page.GetByText("Connected.", new() { Exact = true }).First).ToBeVisibleAsync(Visible);

@@ -19,6 +19,7 @@ public sealed class PlaygroundStack : IAsyncDisposable
     public required ChildProcess Playground { get; init; }
     public required string PlaygroundUrl { get; init; }
     public required string BotUrl { get; init; }
+    public required int BotPort { get; init; }
     public required string TablePrefix { get; init; }
 
     /// <param name="config">the mock Teams tenant; the current user is whoever the browser acts as</param>
@@ -57,27 +58,16 @@ public sealed class PlaygroundStack : IAsyncDisposable
             owned.Add(bot);
             await bot.WaitForLineAsync("Application started", TimeSpan.FromSeconds(60));
 
-            var pgPort = AzuriteServer.FreePort();
-            var configPath = Path.Combine(workDir, ".m365agentsplayground.yml");
-            await File.WriteAllTextAsync(configPath, config.ToYaml());
-            var playground = ChildProcess.Start("agents playground", RepoPaths.NodeTool("agentsplayground"),
-                new[] { "start", "-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "-p", pgPort.ToString() },
-                workDir,
-                new Dictionary<string, string?>
-                {
-                    ["TEAMSAPPTESTER_BROWSER"] = "none", // otherwise it exits trying to open a browser
-                    ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = configPath,
-                });
+            var (playground, playgroundUrl) = await StartPlaygroundAsync(config, botPort, Path.Combine(workDir, "playground"));
             owned.Add(playground);
-            await playground.WaitForLineAsync($"Listening on {pgPort}", TimeSpan.FromSeconds(60));
-            await AzuriteServer.WaitForPortAsync(pgPort, playground.Process, TimeSpan.FromSeconds(30));
 
             var stack = new PlaygroundStack(workDir)
             {
                 Azurite = azurite,
                 Bot = bot,
                 Playground = playground,
-                PlaygroundUrl = $"http://localhost:{pgPort}",
+                PlaygroundUrl = playgroundUrl,
+                BotPort = botPort,
                 BotUrl = $"http://127.0.0.1:{botPort}",
                 TablePrefix = prefix,
             };
@@ -91,13 +81,51 @@ public sealed class PlaygroundStack : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Another person's Teams client on the same bot: a second Playground whose current user is <paramref name="config"/>'s.
+    /// Returns its URL; it stops with the stack.
+    /// </summary>
+    public async Task<string> StartAnotherPlaygroundAsync(PlaygroundConfig config)
+    {
+        var (playground, url) = await StartPlaygroundAsync(config, BotPort, Path.Combine(_workDir, "playground-" + config.CurrentUser.Id));
+        _owned.Add(playground);
+        return url;
+    }
+
+    private static async Task<(ChildProcess Process, string Url)> StartPlaygroundAsync(PlaygroundConfig config, int botPort, string dir)
+    {
+        Directory.CreateDirectory(dir);
+        var pgPort = AzuriteServer.FreePort();
+        var configPath = Path.Combine(dir, ".m365agentsplayground.yml");
+        await File.WriteAllTextAsync(configPath, config.ToYaml());
+        var playground = ChildProcess.Start("agents playground", RepoPaths.NodeTool("agentsplayground"),
+            new[] { "start", "-e", $"http://127.0.0.1:{botPort}/api/messages", "-c", "msteams", "-p", pgPort.ToString() },
+            dir,
+            new Dictionary<string, string?>
+            {
+                ["TEAMSAPPTESTER_BROWSER"] = "none", // otherwise it exits trying to open a browser
+                ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = configPath,
+            });
+        try
+        {
+            await playground.WaitForLineAsync($"Listening on {pgPort}", TimeSpan.FromSeconds(60));
+            await AzuriteServer.WaitForPortAsync(pgPort, playground.Process, TimeSpan.FromSeconds(30));
+            return (playground, $"http://localhost:{pgPort}");
+        }
+        catch
+        {
+            await playground.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>What the processes said, for failure messages.</summary>
     public string Diagnostics() =>
         $"--- bot ---\n{Bot.Tail()}\n--- playground ---\n{Playground.Tail(20)}\n--- playground log ---\n{PlaygroundLogTail()}";
 
     private string PlaygroundLogTail()
     {
-        var log = Path.Combine(_workDir, "devTools", "m365agentsplayground.log");
+        var log = Path.Combine(_workDir, "playground", "devTools", "m365agentsplayground.log");
         return File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : "(none)";
     }
 

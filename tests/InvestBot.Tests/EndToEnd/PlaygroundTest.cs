@@ -23,6 +23,8 @@ public abstract class PlaygroundTest(ChromiumFixture chromium) : IAsyncLifetime
 
     public async Task DisposeAsync() => await Stack.DisposeAsync();
 
+    private readonly List<PlaygroundPage> _otherClients = new();
+
     /// <summary>Opens the Playground and runs the journey; a failure carries a screenshot path and the logs.</summary>
     protected async Task InPlaygroundAsync(Func<PlaygroundPage, Task> journey, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {
@@ -35,11 +37,23 @@ public abstract class PlaygroundTest(ChromiumFixture chromium) : IAsyncLifetime
         {
             var shot = Path.Combine(AppContext.BaseDirectory, $"e2e-{name}.png");
             await ui.ScreenshotAsync(shot);
+            for (var i = 0; i < _otherClients.Count; i++)
+                await _otherClients[i].ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, $"e2e-{name}-other{i + 1}.png"));
             throw new Exception($"{e.Message}\nscreenshot: {shot}\n{Stack.Diagnostics()}", e);
         }
         finally
         {
+            foreach (var other in _otherClients) await other.Page.Context.CloseAsync();
             await ui.Page.Context.CloseAsync();
         }
+    }
+
+    /// <summary>Another person's Teams client (a second Playground on the same bot), opened in its own browser context.</summary>
+    protected async Task<PlaygroundPage> OpenClientOfAsync(PlaygroundUser user)
+    {
+        var url = await Stack.StartAnotherPlaygroundAsync(PlaygroundConfig.WithCurrentUser(user));
+        var page = await PlaygroundPage.OpenAsync(chromium.Browser, url);
+        _otherClients.Add(page);
+        return page;
     }
 }
