@@ -1,6 +1,5 @@
 using InvestBot.Ranking.Delivery;
 using InvestBot.Tests.Infrastructure;
-using InvestBot.Tests.Reporting;
 using Xunit;
 
 namespace InvestBot.Tests.Ranking;

@@ -1,6 +1,7 @@
 using InvestBot.Hosting;
 using InvestBot.Organization;
 using InvestBot.Reporting;
+using InvestBot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Xunit;
 

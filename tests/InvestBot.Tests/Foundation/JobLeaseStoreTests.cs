@@ -1,9 +1,8 @@
-using InvestBot.Reporting;
 using InvestBot.Storage;
 using InvestBot.Tests.Infrastructure;
 using Xunit;
 
-namespace InvestBot.Tests.Reporting;
+namespace InvestBot.Tests.Foundation;
 
 [Trait("Category", "Integration")]
 public sealed class JobLeaseStoreTests

@@ -1,6 +1,9 @@
-namespace InvestBot.Tests.Reporting;
+namespace InvestBot.Tests.Infrastructure;
 
-/// <summary>A clock the test sets: reporting windows depend on the date in Asia/Shanghai.</summary>
+/// <summary>
+/// A clock the test sets: reporting windows depend on the date in Asia/Shanghai. Timers still run in real time, so a
+/// running bot's background loops keep going; for timers that move only when the test says, see Ranking/ManualTimeProvider.
+/// </summary>
 public sealed class ManualTime : TimeProvider
 {
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
