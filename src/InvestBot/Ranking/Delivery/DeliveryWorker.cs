@@ -43,7 +43,10 @@ public sealed class DeliveryWorker : BackgroundService
     {
         if (!_options.WorkerEnabled) return;
         await HeartbeatAsync(stopping); // learn this instance's share before the first send
-        await Task.WhenAll(ReceiveLoopAsync(stopping), ProgressLoopAsync(stopping), HeartbeatLoopAsync(stopping));
+        // Joining running workers: give them one heartbeat to see this one and lower their rate before it sends,
+        // so the bot as a whole never goes above the limit while instances come up.
+        if (_pacer.Share == 1 || await PauseAsync(TimeSpan.FromSeconds(_options.HeartbeatSeconds), stopping))
+            await Task.WhenAll(ReceiveLoopAsync(stopping), ProgressLoopAsync(stopping), HeartbeatLoopAsync(stopping));
         try
         {
             using var leaving = new CancellationTokenSource(TimeSpan.FromSeconds(5));
