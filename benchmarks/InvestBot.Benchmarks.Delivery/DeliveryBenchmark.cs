@@ -10,6 +10,8 @@ namespace InvestBot.Benchmarks.Delivery;
 /// Time to deliver one ranking announcement to 1,000 subscribed conversations through the loopback Bot Connector, with the
 /// production limits (50 messages/s per bot, 7/s per conversation). The limits alone need messages ÷ 50 seconds.
 /// Measured: from 确认发布 (announcement, delivery records and queue tickets written) until the last delivery is final.
+/// With two instances sharing the queue the bound is the same: they split the per-bot limit, so a ratio near 0.5 would
+/// mean they were each sending at the full rate.
 /// </summary>
 public class DeliveryBenchmark
 {
@@ -21,8 +23,13 @@ public class DeliveryBenchmark
 
     public static double LowerBoundSeconds => Conversations * Parts / GlobalPerSecond;
 
+    /// <summary>Bot instances sharing tables and queue.</summary>
+    [Params(1, 2)]
+    public int Instances { get; set; }
+
     private FakeBotConnector _connector = null!;
     private RankingBot _bot = null!;
+    private RankingBot? _second;
     private readonly FakeFiguresReader _figures = RankingSamples.Figures(3);
 
     [GlobalSetup]
@@ -37,11 +44,24 @@ public class DeliveryBenchmark
     {
         _connector.Reset();
         // A fresh table prefix and queue every iteration: same starting point, no leftovers.
-        _bot = RankingBot.StartAsync(_connector, _figures, settings: new Dictionary<string, string?>
+        var prefix = TestTables.NewPrefix();
+        var settings = new Dictionary<string, string?>
         {
             ["InvestBot:Ranking:GlobalPerSecond"] = GlobalPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["InvestBot:Ranking:PerConversationPerSecond"] = "7",
-        }).GetAwaiter().GetResult();
+            ["InvestBot:Ranking:HeartbeatSeconds"] = "1", // the second instance's join pause is one heartbeat
+        };
+        _bot = RankingBot.StartAsync(_connector, _figures, prefix, settings).GetAwaiter().GetResult();
+        if (Instances == 2)
+        {
+            _second = RankingBot.StartAsync(_connector, _figures, prefix, settings).GetAwaiter().GetResult();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (_bot.Service<SendPacer>().Share != 2 || _second.Service<SendPacer>().Share != 2)
+            {
+                if (DateTime.UtcNow > deadline) throw new InvalidOperationException("the two instances did not see each other");
+                Thread.Sleep(50);
+            }
+        }
         _bot.SeedSubscribedGroupsAsync(_connector.ServiceUrl, Conversations).GetAwaiter().GetResult();
     }
 
@@ -59,7 +79,12 @@ public class DeliveryBenchmark
     }
 
     [IterationCleanup]
-    public void IterationCleanup() => _bot.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void IterationCleanup()
+    {
+        _second?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _second = null;
+        _bot.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     [GlobalCleanup]
     public void GlobalCleanup() => _connector.DisposeAsync().AsTask().GetAwaiter().GetResult();
