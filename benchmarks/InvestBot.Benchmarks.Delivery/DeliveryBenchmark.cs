@@ -55,12 +55,7 @@ public class DeliveryBenchmark
         if (Instances == 2)
         {
             _second = RankingBot.StartAsync(_connector, _figures, prefix, settings).GetAwaiter().GetResult();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (_bot.Service<SendPacer>().Share != 2 || _second.Service<SendPacer>().Share != 2)
-            {
-                if (DateTime.UtcNow > deadline) throw new InvalidOperationException("the two instances did not see each other");
-                Thread.Sleep(50);
-            }
+            RankingBot.WaitUntilSharingAsync(TimeSpan.FromSeconds(30), _bot, _second).GetAwaiter().GetResult();
         }
         _bot.SeedSubscribedGroupsAsync(_connector.ServiceUrl, Conversations).GetAwaiter().GetResult();
     }

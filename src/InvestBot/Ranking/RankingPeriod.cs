@@ -20,8 +20,8 @@ public readonly record struct RankingPeriod(int Year, int Month)
     /// <summary>Accepts what <see cref="ReportingMonth.TryParse"/> accepts: 2023-03, 2023-3, 2023年3月, 2023/03, 202303.</summary>
     public static bool TryParse(string? text, out RankingPeriod period)
     {
-        period = default;
-        return ReportingMonth.TryParse(text) is { } month && TryCreate(month.Year, month.Month, out period);
+        period = ReportingMonth.TryParse(text) is { } month ? From(month) : default;
+        return period != default;
     }
 
     public static RankingPeriod From(ReportingMonth month) => new(month.Year, month.Month);

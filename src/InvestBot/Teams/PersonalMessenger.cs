@@ -27,8 +27,12 @@ public sealed class PersonalMessenger : IPersonalMessenger
     public Task<bool> SendTextAsync(string aadObjectId, string text, CancellationToken ct) =>
         SendToUserAsync(aadObjectId, MessageFactory.Text(text), ct);
 
-    /// <summary>False when the person never talked to the bot (no personal chat known) or Teams refused the message.</summary>
-    public async Task<bool> SendToUserAsync(string aadObjectId, IActivity activity, CancellationToken ct)
+    public Task<bool> SendToUserAsync(string aadObjectId, IActivity activity, CancellationToken ct) =>
+        SendToUserAsync(aadObjectId, [activity], ct);
+
+    /// <summary>Sends the activities in order in one go. False when the person never talked to the bot (no personal chat
+    /// known) or Teams refused a message.</summary>
+    public async Task<bool> SendToUserAsync(string aadObjectId, IReadOnlyList<IActivity> activities, CancellationToken ct)
     {
         var chat = await _conversations.FindPersonalChatAsync(aadObjectId, ct);
         if (chat is null)
@@ -46,7 +50,7 @@ public sealed class PersonalMessenger : IPersonalMessenger
         };
         try
         {
-            await _adapter.ContinueConversationAsync(_appId, reference, (turn, c) => turn.SendActivityAsync(activity, c), ct);
+            await _adapter.ContinueConversationAsync(_appId, reference, (turn, c) => turn.SendActivitiesAsync(activities.ToArray(), c), ct);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)

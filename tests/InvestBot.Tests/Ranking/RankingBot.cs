@@ -88,5 +88,16 @@ public sealed class RankingBot : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until each of <paramref name="bots"/> (sharing a prefix) knows it shares the per-bot limit with the others.</summary>
+    public static async Task WaitUntilSharingAsync(TimeSpan timeout, params RankingBot[] bots)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (bots.Any(b => b.Service<SendPacer>().Share != bots.Length))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the {bots.Length} instances did not see each other");
+            await Task.Delay(50); // polling for their heartbeats
+        }
+    }
+
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }

@@ -219,6 +219,6 @@ public sealed class RankingCommandsTests : IAsyncLifetime
         var inGroup = await SayAsync("排名", user, Group);
         Assert.Contains("已私信发送", inGroup);
         Assert.DoesNotContain("宝坻区招商引资情况通报", inGroup);
-        Assert.NotEmpty(_connector.PostsTo(TestConversation.Personal(user).Id));
+        Assert.Equal(_bot.PartsOf(published.Announcement), _connector.PostsTo(TestConversation.Personal(user).Id).Count); // every card
     }
 }

@@ -178,7 +178,7 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         var seconds = (times[^1] - times[0]).TotalSeconds;
         Assert.True((times.Count - 1) / seconds <= 20.5, $"{times.Count} posts in {seconds:0.00}s");
         // Arrival at the connector jitters (first connection, a loaded machine), so a single window may hold a few more.
-        var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).Max();
+        var busiest = BusiestSecond(times);
         Assert.InRange(busiest, 1, 25);
         // Several cards into one conversation are spaced by 1/7 s.
         if (parts > 1)
@@ -188,6 +188,10 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
             Assert.All(gaps, g => Assert.True(g >= TimeSpan.FromMilliseconds(120), $"gap {g.TotalMilliseconds} ms"));
         }
     }
+
+    /// <summary>The most posts arriving within any one second.</summary>
+    private static int BusiestSecond(List<DateTimeOffset> sortedTimes) =>
+        sortedTimes.Select((t, i) => sortedTimes.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).Max();
 
     [Fact]
     public async Task Two_instances_together_stay_within_the_bot_wide_rate_limit()
@@ -200,7 +204,7 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         var prefix = TestTables.NewPrefix();
         await using var a = await RankingBot.StartAsync(_connector, _figures, prefix, settings);
         await using var b = await RankingBot.StartAsync(_connector, _figures, prefix, settings);
-        await WaitUntilAsync(() => a.Service<SendPacer>().Share == 2 && b.Service<SendPacer>().Share == 2);
+        await RankingBot.WaitUntilSharingAsync(Timeout, a, b);
         var ids = await a.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 16);
 
         var outcome = await a.PublishAsync(March);
@@ -212,18 +216,8 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         var seconds = (times[^1] - times[0]).TotalSeconds;
         // Each instance's first send goes at once, so two pacers spread n posts over at least (n - 2) gaps; arrival jitters a little.
         Assert.True((times.Count - 2) / seconds <= 4.4, $"{times.Count} posts in {seconds:0.00}s");
-        var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).Max();
+        var busiest = BusiestSecond(times);
         Assert.InRange(busiest, 1, 8); // 2 × 2 per second, plus arrival jitter at the connector
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(50);
-        }
     }
 
     [Fact]

@@ -159,19 +159,17 @@ public sealed partial class RankingCommand : IMessageCommand
     /// <summary>In a personal chat: reply. In a group or channel: post into the asker's personal chat, and say so briefly.</summary>
     private async Task ReplyPrivatelyAsync(MessageRequest request, IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
     {
+        var activities = messages.Select(m => (IActivity)Card.ToActivity(JObject.Parse(m.CardJson!), m.Text)).ToList();
         if (request.IsPersonal)
         {
-            foreach (var m in messages)
-                await request.SendAsync(Card.ToActivity(JObject.Parse(m.CardJson!), m.Text), ct);
+            foreach (var activity in activities)
+                await request.SendAsync(activity, ct);
             return;
         }
-        foreach (var m in messages)
+        if (!await _messenger.SendToUserAsync(request.User.Id, activities, ct))
         {
-            if (!await _messenger.SendToUserAsync(request.User.Id, Card.ToActivity(JObject.Parse(m.CardJson!), m.Text), ct))
-            {
-                await request.SendTextAsync("排名只通过私聊发送，但私信没有送达。请先打开与 InvestBot 的私聊，再发送“排名”或“我单位排名”。", ct);
-                return;
-            }
+            await request.SendTextAsync("排名只通过私聊发送，但私信没有送达。请先打开与 InvestBot 的私聊，再发送“排名”或“我单位排名”。", ct);
+            return;
         }
         await request.Turn.SendActivityAsync(MessageFactory.Text($"已私信发送给 {request.User.Name ?? "您"}。"), ct);
     }
