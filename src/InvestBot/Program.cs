@@ -1,4 +1,5 @@
 using InvestBot.Hosting;
+using InvestBot.KeyProjects;
 using InvestBot.Knowledge;
 using InvestBot.Ranking;
 using InvestBot.Reporting;
@@ -9,10 +10,12 @@ builder.Services.AddInvestBotCore(builder.Configuration);
 builder.Services.AddKnowledge(builder.Configuration);
 builder.Services.AddReporting(builder.Configuration);
 builder.Services.AddRanking(builder.Configuration);
+builder.Services.AddKeyProjects(builder.Configuration);
 
 var app = builder.Build();
 app.MapInvestBot();
 app.MapReportingEndpoints();
+app.MapKeyProjectEndpoints();
 app.Run();
 
 /// <summary>Entry point type, visible to WebApplicationFactory in the HTTP tests.</summary>

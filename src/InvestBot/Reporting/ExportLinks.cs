@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace InvestBot.Reporting;
 
 /// <summary>
-/// Short-lived signed download links for the month's Excel export: HMAC-SHA256 over (month, expiry).
+/// Short-lived signed download links for Excel exports: HMAC-SHA256 over (path, resource, expiry); the month export signs its month.
 /// Anyone holding the link can download until it expires, so links go only to admins and live minutes.
 /// </summary>
 public sealed class ExportLinks
@@ -27,21 +27,28 @@ public sealed class ExportLinks
         if (!string.IsNullOrEmpty(_options.DownloadSigningKey)) _key = Encoding.UTF8.GetBytes(_options.DownloadSigningKey);
     }
 
-    public async Task<(string Url, DateTimeOffset Expires)> CreateAsync(ReportingMonth month, CancellationToken ct)
+    public Task<(string Url, DateTimeOffset Expires)> CreateAsync(ReportingMonth month, CancellationToken ct) =>
+        CreateAsync(Path, month.Key, ct);
+
+    /// <summary>A link to <c>{path}/{resource}</c>; other capabilities' downloads use their own path, which is part of what is signed.</summary>
+    public async Task<(string Url, DateTimeOffset Expires)> CreateAsync(string path, string resource, CancellationToken ct)
     {
         var expires = _time.GetUtcNow().AddMinutes(Math.Max(1, _options.DownloadLinkMinutes));
         var exp = expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var url = $"{_options.PublicBaseUrl.TrimEnd('/')}{Path}/{month.Key}?exp={exp}&sig={Sign(await KeyAsync(ct), month, exp)}";
+        var url = $"{_options.PublicBaseUrl.TrimEnd('/')}{path}/{resource}?exp={exp}&sig={Sign(await KeyAsync(ct), Signed(path, resource), exp)}";
         return (url, expires);
     }
 
     public enum Check { Valid, BadSignature, Expired }
 
-    public async Task<Check> VerifyAsync(ReportingMonth month, string? exp, string? sig, CancellationToken ct)
+    public Task<Check> VerifyAsync(ReportingMonth month, string? exp, string? sig, CancellationToken ct) =>
+        VerifyAsync(Path, month.Key, exp, sig, ct);
+
+    public async Task<Check> VerifyAsync(string path, string resource, string? exp, string? sig, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(exp) || string.IsNullOrEmpty(sig) || !long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             return Check.BadSignature;
-        var expected = Encoding.ASCII.GetBytes(Sign(await KeyAsync(ct), month, exp));
+        var expected = Encoding.ASCII.GetBytes(Sign(await KeyAsync(ct), Signed(path, resource), exp));
         if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(sig))) return Check.BadSignature;
         return _time.GetUtcNow().ToUnixTimeSeconds() > seconds ? Check.Expired : Check.Valid;
     }
@@ -49,9 +56,12 @@ public sealed class ExportLinks
     /// <summary>The configured key, else the one all instances share in storage (fetched once per process).</summary>
     private async Task<byte[]> KeyAsync(CancellationToken ct) => _key ??= await _secrets.GetOrCreateAsync(SecretName, 32, ct);
 
-    private static string Sign(byte[] key, ReportingMonth month, string exp)
+    /// <summary>The month export keeps signing its month alone, so links handed out before this change stay valid.</summary>
+    private static string Signed(string path, string resource) => path == Path ? resource : path + "/" + resource;
+
+    private static string Sign(byte[] key, string resource, string exp)
     {
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"export|{month.Key}|{exp}"));
+        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"export|{resource}|{exp}"));
         return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 }

@@ -1,0 +1,78 @@
+using InvestBot.Reporting;
+
+namespace InvestBot.KeyProjects;
+
+/// <summary>What a reporter enters about a project. Investment figures are in the unit of the kind's metric.</summary>
+public sealed record ProjectDetails(
+    string Name,
+    string Kind,
+    decimal TotalInvestment,
+    string Chain,
+    string Stage,
+    DateOnly? ExpectedStart,
+    DateOnly? ExpectedOperation,
+    string Contact,
+    string ContactPhone);
+
+/// <summary>One project of the ledger as it stands now.</summary>
+/// <param name="Level">重点/重大 as marked by an admin (key/major); empty until marked.</param>
+/// <param name="ArrivedTotal">Sum of the monthly updates' arrived investment.</param>
+/// <param name="RegisteredMonth">The calendar month (office time) the project was registered in; it counts as progress.</param>
+/// <param name="LastUpdateMonth">The latest month a progress update was saved for.</param>
+/// <param name="LastProgressMonth">The latest month with progress (stage advanced or investment arrived), or the registration month.</param>
+/// <param name="Problems">问题及需协调事项 of the latest month's update (empty: none).</param>
+public sealed record KeyProject(
+    string UnitId,
+    string Id,
+    ProjectDetails Details,
+    string Level,
+    int Revision,
+    decimal ArrivedTotal,
+    ReportingMonth RegisteredMonth,
+    ReportingMonth? LastUpdateMonth,
+    ReportingMonth LastProgressMonth,
+    string Problems,
+    string CreatedBy,
+    string? CreatedByName,
+    DateTimeOffset CreatedAt,
+    string ChangedBy,
+    string? ChangedByName,
+    DateTimeOffset ChangedAt)
+{
+    public string Name => Details.Name;
+    public string Stage => Details.Stage;
+}
+
+/// <summary>A month's progress report of one project (one per project and month; a correction replaces it).</summary>
+/// <param name="StageBefore">The stage the project was in when the month's first update was saved.</param>
+/// <param name="Arrived">Investment arrived in that month, in the kind's metric unit.</param>
+public sealed record ProgressUpdate(
+    string UnitId,
+    string ProjectId,
+    ReportingMonth Month,
+    string StageBefore,
+    string Stage,
+    decimal Arrived,
+    string Problems,
+    bool Late,
+    string By,
+    string? ByName,
+    DateTimeOffset At);
+
+/// <summary>What the reporter enters in a month's progress form.</summary>
+public sealed record ProgressInput(string Stage, decimal Arrived, string Problems);
+
+public enum ProjectChange { Registered, Edited, Marked, Progress }
+
+/// <summary>One append-only history row: who changed the project how, from which state to which.</summary>
+public sealed record ProjectRevision(
+    string UnitId,
+    string ProjectId,
+    int Revision,
+    ProjectChange Change,
+    ReportingMonth? Month,
+    string? Before,
+    string After,
+    string By,
+    string? ByName,
+    DateTimeOffset At);

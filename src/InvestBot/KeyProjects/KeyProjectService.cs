@@ -1,0 +1,261 @@
+using InvestBot.Access;
+using InvestBot.Organization;
+using InvestBot.Reporting;
+
+namespace InvestBot.KeyProjects;
+
+/// <summary>The registration / edit form: whose, which project (id minted when shown), what was entered, what is wrong.</summary>
+/// <param name="Revision">0 for a new project, else the revision the form is based on.</param>
+public sealed record ProjectForm(Unit Unit, string ProjectId, int Revision, IReadOnlyDictionary<string, string> Inputs,
+    IReadOnlyDictionary<string, string> Errors, string? Notice);
+
+/// <summary>The month's progress form of one project.</summary>
+public sealed record ProgressForm(Unit Unit, KeyProject Project, ReportingMonth Month, DateOnly Deadline, bool Late,
+    IReadOnlyDictionary<string, string> Inputs, IReadOnlyDictionary<string, string> Errors, string? Notice);
+
+/// <summary>One project with where it stands in the month checked.</summary>
+public sealed record ProjectStatus(KeyProject Project, Unit Unit, ReportingMonth Month, ProgressUpdate? ThisMonth, bool Stalled,
+    int MonthsWithoutProgress);
+
+/// <summary>A project's card: its status, its recent updates, and what the viewer may do with it.</summary>
+public sealed record ProjectDetail(ProjectStatus Status, IReadOnlyList<ProgressUpdate> Updates, bool ViewerIsAdmin);
+
+public abstract record ProjectOutcome
+{
+    public sealed record Form(ProjectForm Value) : ProjectOutcome;
+    public sealed record Progress(ProgressForm Value) : ProjectOutcome;
+    /// <summary>Saved (or, when <paramref name="Repeated"/>, already saved before): the project as it is now.</summary>
+    public sealed record Done(ProjectDetail Detail, string Message, bool Repeated = false) : ProjectOutcome;
+    public sealed record Denied(string Reason) : ProjectOutcome;
+}
+
+/// <summary>
+/// Registering, editing, marking and the monthly progress of key projects. Every decision — whose project, which month,
+/// which values — is made here from server-side state; the card's data is only a request.
+/// The month checked is the reporting month (the previous one); an update after the figures' deadline is kept and marked late.
+/// </summary>
+public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rules, ProjectValidator validator, UnitDirectory units,
+    IUnitBindingStore bindings, UserRoles roles, ReportingWindow window)
+{
+    public const string StaleForm = "表单数据不完整或已失效，未保存。请重新发送“我的项目”。";
+
+    public ReportingMonth CheckMonth => window.DefaultMonth;
+
+    public async Task<ProjectOutcome> OpenRegistrationAsync(UserIdentity user, Unit? unit, CancellationToken ct)
+    {
+        var (target, denied) = await ResolveAsync(user, unit, ct);
+        if (denied is not null) return new ProjectOutcome.Denied(denied);
+        return new ProjectOutcome.Form(new ProjectForm(target!, ProjectIds.New(), 0, new Dictionary<string, string>(),
+            new Dictionary<string, string>(), null));
+    }
+
+    public async Task<ProjectOutcome> RegisterAsync(UserIdentity user, string? unitId, string? projectId, IReadOnlyDictionary<string, string?> raw,
+        CancellationToken ct)
+    {
+        var unit = units.FindById(unitId);
+        if (unit is null || !ProjectIds.IsValid(projectId)) return new ProjectOutcome.Denied(StaleForm);
+        if (await DenyAsync(user, unit, ct) is { } denied) return new ProjectOutcome.Denied(denied + "项目未登记。");
+        var inputs = Inputs(raw, ProjectFields.Details);
+        var details = validator.Details(raw);
+        if (!details.IsValid)
+            return new ProjectOutcome.Form(new ProjectForm(unit, projectId!, 0, inputs, details.Errors, "有填写不正确的项目，请按提示修改后重新提交（尚未登记）。"));
+
+        var outcome = await store.RegisterAsync(new ProjectRegistration(unit.Id, projectId!, details.Value!, ReportingMonth.Of(window.Today),
+            user.Id, user.Name), ct);
+        return outcome switch
+        {
+            ProjectSave.Saved s => await DoneAsync(user, s.Project, $"已登记：{s.Project.Name}。管理员认定为重点或重大项目后将纳入月度检查和季度通报；请每月更新进展。", false, ct),
+            // Only this form carries this id: the project exists because this form was submitted before.
+            ProjectSave.Stale { Current: { } existing } => await DoneAsync(user, existing, "这是重复提交，项目只登记了一次。", true, ct),
+            ProjectSave.NameTaken => new ProjectOutcome.Form(new ProjectForm(unit, projectId!, 0, inputs,
+                new Dictionary<string, string> { [ProjectFields.Name] = "本单位已登记同名项目，请在“我的项目”中更新该项目，或换一个名称" },
+                "项目未登记。")),
+            _ => new ProjectOutcome.Denied(StaleForm),
+        };
+    }
+
+    public async Task<ProjectOutcome> OpenEditAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct)
+    {
+        var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
+        if (denied is not null) return new ProjectOutcome.Denied(denied);
+        return new ProjectOutcome.Form(new ProjectForm(unit!, project!.Id, project.Revision, InputsOf(project.Details),
+            new Dictionary<string, string>(), null));
+    }
+
+    public async Task<ProjectOutcome> EditAsync(UserIdentity user, string? unitId, string? projectId, int? revision,
+        IReadOnlyDictionary<string, string?> raw, CancellationToken ct)
+    {
+        if (revision is null or < 1) return new ProjectOutcome.Denied(StaleForm);
+        var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
+        if (denied is not null) return new ProjectOutcome.Denied(denied + "未保存。");
+        var inputs = Inputs(raw, ProjectFields.Details);
+        // The stage is not on the edit form: it moves only through the monthly progress.
+        var withStage = new Dictionary<string, string?>(raw) { [ProjectFields.Stage] = project!.Stage };
+        var details = validator.Details(withStage);
+        if (!details.IsValid)
+            return new ProjectOutcome.Form(new ProjectForm(unit!, project.Id, revision.Value, inputs, details.Errors, "有填写不正确的项目，请按提示修改后重新提交（尚未保存）。"));
+        if (project.LastUpdateMonth is not null && details.Value!.Kind != project.Details.Kind)
+            return new ProjectOutcome.Form(new ProjectForm(unit!, project.Id, revision.Value, inputs, new Dictionary<string, string>
+            {
+                [ProjectFields.Kind] = "已有月度进展，不能再更改内资/外资（两者的计量单位不同）",
+            }, "尚未保存。"));
+        if (!rules.ArrivedMayExceedTotal && details.Value!.TotalInvestment < project.ArrivedTotal)
+            return new ProjectOutcome.Form(new ProjectForm(unit!, project.Id, revision.Value, inputs, new Dictionary<string, string>
+            {
+                [ProjectFields.TotalInvestment] = $"不能小于已累计到位的 {ProjectValidator.Format(project.ArrivedTotal)} {rules.Kind(details.Value.Kind)!.Unit}",
+            }, "尚未保存。"));
+
+        var outcome = await store.EditAsync(unit!.Id, project.Id, revision.Value, details.Value!, user.Id, user.Name, ct);
+        return outcome switch
+        {
+            ProjectSave.Saved s => await DoneAsync(user, s.Project, $"已保存对“{s.Project.Name}”的修改。", false, ct),
+            ProjectSave.Stale { Current: { } current } when current.Details == details.Value! with { Stage = current.Stage } =>
+                await DoneAsync(user, current, "这是重复提交，修改只保存了一次。", true, ct),
+            ProjectSave.Stale { Current: { } current } => new ProjectOutcome.Form(new ProjectForm(unit, current.Id, current.Revision, inputs,
+                new Dictionary<string, string>(), $"在您修改期间，{current.ChangedByName ?? "有人"}已更新了这个项目，您的修改尚未保存。请核对后再次提交。")),
+            ProjectSave.NameTaken => new ProjectOutcome.Form(new ProjectForm(unit, project.Id, revision.Value, inputs,
+                new Dictionary<string, string> { [ProjectFields.Name] = "本单位已有同名项目，请换一个名称" }, "尚未保存。")),
+            _ => new ProjectOutcome.Denied(StaleForm),
+        };
+    }
+
+    public async Task<ProjectOutcome> OpenProgressAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct)
+    {
+        var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
+        if (denied is not null) return new ProjectOutcome.Denied(denied);
+        var month = CheckMonth;
+        var saved = await store.GetUpdateAsync(unit!.Id, project!.Id, month, ct);
+        var inputs = saved is null
+            ? new Dictionary<string, string> { [ProjectFields.Stage] = project.Stage }
+            : new Dictionary<string, string>
+            {
+                [ProjectFields.Stage] = saved.Stage, [ProjectFields.Arrived] = ProjectValidator.Format(saved.Arrived), [ProjectFields.Problems] = saved.Problems,
+            };
+        return new ProjectOutcome.Progress(ProgressFormOf(unit, project, inputs, new Dictionary<string, string>(),
+            saved is null ? null : $"{month.Label}进展已由{saved.ByName ?? "填报人"}提交，可修改后重新提交。"));
+    }
+
+    /// <param name="monthKey">From the card: must be the month being checked now.</param>
+    public async Task<ProjectOutcome> RecordProgressAsync(UserIdentity user, string? unitId, string? projectId, string? monthKey, int? revision,
+        IReadOnlyDictionary<string, string?> raw, CancellationToken ct)
+    {
+        var month = ReportingMonth.TryParse(monthKey);
+        if (revision is null or < 1 || month is null) return new ProjectOutcome.Denied(StaleForm);
+        var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
+        if (denied is not null) return new ProjectOutcome.Denied(denied + "进展未保存。");
+        if (month != CheckMonth)
+            return new ProjectOutcome.Denied($"现在填报的是{CheckMonth.Label}的项目进展，这张表单（{month.Value.Label}）已过期，未保存。请重新发送“我的项目”。");
+        var inputs = Inputs(raw, ProjectFields.Progress);
+        var previous = await store.GetUpdateAsync(unit!.Id, project!.Id, month.Value, ct);
+        var input = validator.Progress(project, raw, previous?.Arrived ?? 0);
+        if (!input.IsValid)
+            return new ProjectOutcome.Progress(ProgressFormOf(unit, project, inputs, input.Errors, "有填写不正确的项目，请按提示修改后重新提交（进展尚未保存）。")
+                with { Project = project with { Revision = revision.Value } });
+
+        var outcome = await store.RecordProgressAsync(unit.Id, project.Id, revision.Value, month.Value, input.Value!, Late(month.Value),
+            user.Id, user.Name, ct);
+        switch (outcome)
+        {
+            case ProjectSave.Saved s:
+                return await DoneAsync(user, s.Project, $"已保存“{s.Project.Name}”{month.Value.Label}的进展。", false, ct);
+            case ProjectSave.Stale { Current: { } current }:
+                var stored = await store.GetUpdateAsync(unit.Id, current.Id, month.Value, ct);
+                if (stored is not null && new ProgressInput(stored.Stage, stored.Arrived, stored.Problems) == input.Value)
+                    return await DoneAsync(user, current, "这是重复提交，进展只保存了一次。", true, ct);
+                return new ProjectOutcome.Progress(ProgressFormOf(unit, current, inputs, new Dictionary<string, string>(),
+                    $"在您填写期间，{current.ChangedByName ?? "有人"}已更新了这个项目（见下方当前状态），您的进展尚未保存。请核对后再次提交。"));
+            default:
+                return new ProjectOutcome.Denied(StaleForm);
+        }
+    }
+
+    /// <param name="level">key / major, or "none" to clear the mark. Anything else is refused.</param>
+    public async Task<ProjectOutcome> MarkAsync(UserIdentity user, string? unitId, string? projectId, int? revision, string? level, CancellationToken ct)
+    {
+        if (!roles.IsAdmin(user)) return new ProjectOutcome.Denied("只有区合作交流办管理员可以认定重点、重大项目。");
+        var newLevel = level == "none" ? "" : rules.Level(level)?.Id;
+        if (revision is null or < 1 || newLevel is null) return new ProjectOutcome.Denied("这个按钮的数据无效，未修改。请重新打开项目。");
+        var (project, _, denied) = await LoadAsync(user, unitId, projectId, ct);
+        if (denied is not null) return new ProjectOutcome.Denied(denied);
+        var outcome = await store.MarkAsync(project!.UnitId, project.Id, revision.Value, newLevel, user.Id, user.Name, ct);
+        return outcome switch
+        {
+            ProjectSave.Saved s => await DoneAsync(user, s.Project, newLevel.Length == 0
+                ? $"已取消“{s.Project.Name}”的认定。" : $"已将“{s.Project.Name}”认定为{rules.LevelName(newLevel)}项目。", false, ct),
+            ProjectSave.Stale { Current: { } current } when current.Level == newLevel =>
+                await DoneAsync(user, current, $"“{current.Name}”已是{rules.LevelName(newLevel)}项目，没有重复修改。", true, ct),
+            ProjectSave.Stale { Current: { } current } =>
+                await DoneAsync(user, current, "这个项目在您打开后已被修改，本次认定未保存。请核对下方最新信息后再操作。", true, ct),
+            _ => new ProjectOutcome.Denied(StaleForm),
+        };
+    }
+
+    public async Task<ProjectOutcome> DetailAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct)
+    {
+        var (project, _, denied) = await LoadAsync(user, unitId, projectId, ct);
+        return denied is not null ? new ProjectOutcome.Denied(denied) : await DoneAsync(user, project!, "", false, ct);
+    }
+
+    public async Task<ProjectStatus> StatusAsync(KeyProject project, Unit unit, ReportingMonth month, CancellationToken ct) =>
+        StatusOf(project, unit, month, await store.GetUpdateAsync(project.UnitId, project.Id, month, ct));
+
+    public ProjectStatus StatusOf(KeyProject project, Unit unit, ReportingMonth month, ProgressUpdate? thisMonth) =>
+        new(project, unit, month, thisMonth, ProjectProgress.IsStalled(project, month, rules), ProjectProgress.MonthsWithoutProgress(project, month));
+
+    /// <summary>The unit a user acts for: the one named (admins), else their binding.</summary>
+    public async Task<(Unit? Unit, string? Denied)> ResolveAsync(UserIdentity user, Unit? named, CancellationToken ct)
+    {
+        var isAdmin = roles.IsAdmin(user);
+        var bound = await bindings.GetAsync(user.Id, ct);
+        var unit = named ?? (bound is null ? null : units.FindById(bound.UnitId));
+        if (unit is null)
+            return (null, isAdmin ? "请写明单位，例如：登记项目 潮阳街道。" : ProjectAccess.NotBound);
+        return (unit, ProjectAccess.Deny(isAdmin, bound?.UnitId, unit));
+    }
+
+    private async Task<string?> DenyAsync(UserIdentity user, Unit unit, CancellationToken ct) =>
+        ProjectAccess.Deny(roles.IsAdmin(user), (await bindings.GetAsync(user.Id, ct))?.UnitId, unit);
+
+    private async Task<(KeyProject? Project, Unit? Unit, string? Denied)> LoadAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct)
+    {
+        var unit = units.FindById(unitId);
+        if (unit is null || !ProjectIds.IsValid(projectId)) return (null, null, StaleForm);
+        if (await DenyAsync(user, unit, ct) is { } denied) return (null, unit, denied);
+        var project = await store.GetAsync(unit.Id, projectId!, ct);
+        return project is null ? (null, unit, "找不到这个项目，请重新发送“我的项目”。") : (project, unit, null);
+    }
+
+    private async Task<ProjectOutcome> DoneAsync(UserIdentity user, KeyProject project, string message, bool repeated, CancellationToken ct)
+    {
+        var unit = units.FindById(project.UnitId)!;
+        var updates = await store.UpdatesAsync(project.UnitId, project.Id, ct);
+        var month = CheckMonth;
+        var status = StatusOf(project, unit, month, updates.FirstOrDefault(u => u.Month == month));
+        return new ProjectOutcome.Done(new ProjectDetail(status, updates, roles.IsAdmin(user)), message, repeated);
+    }
+
+    private ProgressForm ProgressFormOf(Unit unit, KeyProject project, IReadOnlyDictionary<string, string> inputs,
+        IReadOnlyDictionary<string, string> errors, string? notice)
+    {
+        var month = CheckMonth;
+        return new ProgressForm(unit, project, month, window.Deadline(month), Late(month), inputs, errors, notice);
+    }
+
+    private bool Late(ReportingMonth month) => window.Today > window.Deadline(month);
+
+    private static Dictionary<string, string> Inputs(IReadOnlyDictionary<string, string?> raw, IEnumerable<string> ids) =>
+        ids.ToDictionary(id => id, id => raw.TryGetValue(id, out var v) ? (v ?? "").Trim() : "");
+
+    private static Dictionary<string, string> InputsOf(ProjectDetails d) => new()
+    {
+        [ProjectFields.Name] = d.Name,
+        [ProjectFields.Kind] = d.Kind,
+        [ProjectFields.TotalInvestment] = ProjectValidator.Format(d.TotalInvestment),
+        [ProjectFields.Chain] = d.Chain,
+        [ProjectFields.Stage] = d.Stage,
+        [ProjectFields.ExpectedStart] = d.ExpectedStart?.ToString("yyyy-MM-dd") ?? "",
+        [ProjectFields.ExpectedOperation] = d.ExpectedOperation?.ToString("yyyy-MM-dd") ?? "",
+        [ProjectFields.Contact] = d.Contact,
+        [ProjectFields.ContactPhone] = d.ContactPhone,
+    };
+}
