@@ -41,7 +41,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
 
     public ReportingMonth CheckMonth => window.DefaultMonth;
 
-    public async Task<ProjectOutcome> OpenRegistrationAsync(UserIdentity user, Unit? unit, CancellationToken ct)
+    public async Task<ProjectOutcome> OpenRegistrationAsync(UserIdentity user, Unit? unit, CancellationToken ct = default)
     {
         var (target, denied) = await ResolveAsync(user, unit, ct);
         if (denied is not null) return new ProjectOutcome.Denied(denied);
@@ -50,7 +50,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
     }
 
     public async Task<ProjectOutcome> RegisterAsync(UserIdentity user, string? unitId, string? projectId, IReadOnlyDictionary<string, string?> raw,
-        CancellationToken ct)
+        CancellationToken ct = default)
     {
         var unit = units.FindById(unitId);
         if (unit is null || !ProjectIds.IsValid(projectId)) return new ProjectOutcome.Denied(StaleForm);
@@ -74,7 +74,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         };
     }
 
-    public async Task<ProjectOutcome> OpenEditAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct)
+    public async Task<ProjectOutcome> OpenEditAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct = default)
     {
         var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
         if (denied is not null) return new ProjectOutcome.Denied(denied);
@@ -83,7 +83,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
     }
 
     public async Task<ProjectOutcome> EditAsync(UserIdentity user, string? unitId, string? projectId, int? revision,
-        IReadOnlyDictionary<string, string?> raw, CancellationToken ct)
+        IReadOnlyDictionary<string, string?> raw, CancellationToken ct = default)
     {
         if (revision is null or < 1) return new ProjectOutcome.Denied(StaleForm);
         var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
@@ -119,7 +119,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         };
     }
 
-    public async Task<ProjectOutcome> OpenProgressAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct)
+    public async Task<ProjectOutcome> OpenProgressAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct = default)
     {
         var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
         if (denied is not null) return new ProjectOutcome.Denied(denied);
@@ -137,7 +137,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
 
     /// <param name="monthKey">From the card: must be the month being checked now.</param>
     public async Task<ProjectOutcome> RecordProgressAsync(UserIdentity user, string? unitId, string? projectId, string? monthKey, int? revision,
-        IReadOnlyDictionary<string, string?> raw, CancellationToken ct)
+        IReadOnlyDictionary<string, string?> raw, CancellationToken ct = default)
     {
         var month = ReportingMonth.TryParse(monthKey);
         if (revision is null or < 1 || month is null) return new ProjectOutcome.Denied(StaleForm);
@@ -170,7 +170,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
     }
 
     /// <param name="level">key / major, or "none" to clear the mark. Anything else is refused.</param>
-    public async Task<ProjectOutcome> MarkAsync(UserIdentity user, string? unitId, string? projectId, int? revision, string? level, CancellationToken ct)
+    public async Task<ProjectOutcome> MarkAsync(UserIdentity user, string? unitId, string? projectId, int? revision, string? level, CancellationToken ct = default)
     {
         if (!roles.IsAdmin(user)) return new ProjectOutcome.Denied("只有区合作交流办管理员可以认定重点、重大项目。");
         var newLevel = level == "none" ? "" : rules.Level(level)?.Id;
@@ -190,20 +190,20 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         };
     }
 
-    public async Task<ProjectOutcome> DetailAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct)
+    public async Task<ProjectOutcome> DetailAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct = default)
     {
         var (project, _, denied) = await LoadAsync(user, unitId, projectId, ct);
         return denied is not null ? new ProjectOutcome.Denied(denied) : await DoneAsync(user, project!, "", false, ct);
     }
 
-    public async Task<ProjectStatus> StatusAsync(KeyProject project, Unit unit, ReportingMonth month, CancellationToken ct) =>
+    public async Task<ProjectStatus> StatusAsync(KeyProject project, Unit unit, ReportingMonth month, CancellationToken ct = default) =>
         StatusOf(project, unit, month, await store.GetUpdateAsync(project.UnitId, project.Id, month, ct));
 
     public ProjectStatus StatusOf(KeyProject project, Unit unit, ReportingMonth month, ProgressUpdate? thisMonth) =>
         new(project, unit, month, thisMonth, ProjectProgress.IsStalled(project, month, rules), ProjectProgress.MonthsWithoutProgress(project, month));
 
     /// <summary>The unit a user acts for: the one named (admins), else their binding.</summary>
-    public async Task<(Unit? Unit, string? Denied)> ResolveAsync(UserIdentity user, Unit? named, CancellationToken ct)
+    public async Task<(Unit? Unit, string? Denied)> ResolveAsync(UserIdentity user, Unit? named, CancellationToken ct = default)
     {
         var isAdmin = roles.IsAdmin(user);
         var bound = await bindings.GetAsync(user.Id, ct);

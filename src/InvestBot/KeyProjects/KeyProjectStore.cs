@@ -46,11 +46,11 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
     /// <summary>One unit's projects, oldest first.</summary>
     public async Task<IReadOnlyList<KeyProject>> ListUnitAsync(string unitId, CancellationToken ct = default) =>
         (await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Require(unitId)} and RowType eq {ProjectRow}"), ToProject, ct))
-        .OrderBy(p => p.CreatedAt).ToList();
+        .OrderBy(p => p.CreatedAt).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>Every unit's projects (the ledger is small: hundreds of rows, one query).</summary>
     public async Task<IReadOnlyList<KeyProject>> ListAllAsync(CancellationToken ct = default) =>
-        (await QueryAsync(TableClient.CreateQueryFilter($"RowType eq {ProjectRow}"), ToProject, ct)).OrderBy(p => p.CreatedAt).ToList();
+        (await QueryAsync(TableClient.CreateQueryFilter($"RowType eq {ProjectRow}"), ToProject, ct)).OrderBy(p => p.CreatedAt).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
 
     public async Task<IReadOnlyList<ProgressUpdate>> UpdatesAsync(string unitId, string projectId, CancellationToken ct = default) =>
         (await QueryAsync(TableClient.CreateQueryFilter(

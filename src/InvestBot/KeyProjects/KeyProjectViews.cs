@@ -25,7 +25,7 @@ public sealed record ProjectOverview(ReportingMonth Month, Unit? Filter, IReadOn
 public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService service, KeyProjectRules rules, UnitDirectory units,
     UserRoles roles, ReportingWindow window)
 {
-    public async Task<(UnitProjects? View, string? Denied)> MineAsync(UserIdentity user, Unit? named, CancellationToken ct)
+    public async Task<(UnitProjects? View, string? Denied)> MineAsync(UserIdentity user, Unit? named, CancellationToken ct = default)
     {
         var (unit, denied) = await service.ResolveAsync(user, named, ct);
         if (denied is not null) return (null, denied);
@@ -36,7 +36,7 @@ public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService ser
         return (new UnitProjects(unit, month, window.Deadline(month), statuses), null);
     }
 
-    public async Task<(ProjectOverview? View, string? Denied)> OverviewAsync(UserIdentity user, Unit? filter, ReportingMonth? asked, CancellationToken ct)
+    public async Task<(ProjectOverview? View, string? Denied)> OverviewAsync(UserIdentity user, Unit? filter, ReportingMonth? asked, CancellationToken ct = default)
     {
         if (!roles.IsAdmin(user)) return (null, "只有区合作交流办管理员可以查看全区重点项目；查看本单位项目请发送“我的项目”。");
         var month = asked ?? service.CheckMonth;
@@ -53,7 +53,7 @@ public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService ser
 
     /// <summary>Every project with its status in <paramref name="month"/>, in the order the office reads them.</summary>
     public async Task<List<ProjectStatus>> StatusesAsync(ReportingMonth month, IReadOnlyDictionary<(string, string), ProgressUpdate> updates,
-        CancellationToken ct) =>
+        CancellationToken ct = default) =>
         (await store.ListAllAsync(ct))
             .Select(p => units.FindById(p.UnitId) is { } unit ? service.StatusOf(p, unit, month, updates.GetValueOrDefault((p.UnitId, p.Id))) : null)
             .OfType<ProjectStatus>()

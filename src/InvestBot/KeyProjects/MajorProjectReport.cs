@@ -20,21 +20,23 @@ public sealed record StageLine(string StageName, int Projects, IReadOnlyList<Mon
 /// against plan (the projects' planned total investment), the open problems (问题及需协调事项 of each project's latest update
 /// in the quarter) and the stalled projects. A snapshot: published as computed, stored with the announcement.
 /// </summary>
+/// <param name="KindNames">内资, 外资 in the data file's order (totals are listed in it).</param>
 public sealed record MajorProjectReport(string QuarterKey, string QuarterLabel, DateTimeOffset GeneratedAt,
-    IReadOnlyList<StageLine> ByStage, IReadOnlyList<ReportProject> Projects, int StalledMonths)
+    IReadOnlyList<StageLine> ByStage, IReadOnlyList<ReportProject> Projects, int StalledMonths, IReadOnlyList<string> KindNames)
 {
     public IEnumerable<ReportProject> WithProblems => Projects.Where(p => p.Problems.Length > 0);
     public IEnumerable<ReportProject> Stalled => Projects.Where(p => p.Stalled);
 
     /// <summary>Totals over every stage, per kind.</summary>
     public IReadOnlyList<Money> Sum(Func<StageLine, IReadOnlyList<Money>> pick) =>
-        ByStage.SelectMany(pick).GroupBy(m => (m.KindName, m.Unit)).Select(g => new Money(g.Key.KindName, g.Key.Unit, g.Sum(m => m.Amount))).ToList();
+        ByStage.SelectMany(pick).GroupBy(m => (m.KindName, m.Unit)).Select(g => new Money(g.Key.KindName, g.Key.Unit, g.Sum(m => m.Amount)))
+            .OrderBy(m => KindNames.ToList().IndexOf(m.KindName)).ToList();
 }
 
 /// <summary>Builds the quarter's report from the ledger: 重大 projects registered or updated by the quarter's end.</summary>
 public sealed class MajorProjectReportBuilder(KeyProjectStore store, KeyProjectRules rules, UnitDirectory units, TimeProvider time)
 {
-    public async Task<MajorProjectReport> BuildAsync(ReportQuarter quarter, CancellationToken ct)
+    public async Task<MajorProjectReport> BuildAsync(ReportQuarter quarter, CancellationToken ct = default)
     {
         var end = quarter.LastMonth;
         var projects = (await store.ListAllAsync(ct)).Where(p => p.Level == KeyProjectRules.MajorLevel).ToList();
@@ -64,7 +66,8 @@ public sealed class MajorProjectReportBuilder(KeyProjectStore store, KeyProjectR
             return new StageLine(stage.Name, inStage.Count, PerKind(inStage, l => l.TotalInvestment), PerKind(inStage, l => l.ArrivedInQuarter),
                 PerKind(inStage, l => l.ArrivedToDate));
         }).ToList();
-        return new MajorProjectReport(quarter.Key, quarter.Label, time.GetUtcNow(), byStage, lines, rules.StalledMonths);
+        return new MajorProjectReport(quarter.Key, quarter.Label, time.GetUtcNow(), byStage, lines, rules.StalledMonths,
+            rules.Kinds.Select(k => k.Name).ToList());
     }
 
     private IReadOnlyList<Money> PerKind(IReadOnlyList<ReportProject> lines, Func<ReportProject, decimal> amount) =>
