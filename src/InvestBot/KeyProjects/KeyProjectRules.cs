@@ -68,9 +68,18 @@ public sealed class KeyProjectRules
     /// <summary>The level's name, or 待认定 for a project no admin has marked yet.</summary>
     public string LevelName(string? id) => Level(id)?.Name ?? "待认定";
 
+    private PolicyDocument? _document;
+
+    /// <summary>“（二十六）‘……’” for a rule of the document, “区合作交流办设置：…” for an office setting.</summary>
+    public string Describe(RuleSource source) => source.Describe(_document);
+
+    /// <summary>（二十六）提高跟踪问效频率 — the cited article as the document heads it (after <see cref="Validate"/>).</summary>
+    public string Heading(int article) => _document?.Article(article)?.Heading ?? $"第{article}条";
+
     /// <summary>Every quote must appear in the article it cites: the bot states only what the document says.</summary>
     public void Validate(PolicyDocument document)
     {
+        _document = document;
         var cited = Articles.Values.Concat(Kinds.Select(k => k.Source)).Concat(Levels.Select(l => l.Source))
             .Concat(Chains.Select(c => c.Source)).Append(StagesSource).Concat(Settings.Values);
         foreach (var source in cited.Where(s => !s.IsOfficeSetting))

@@ -1,5 +1,4 @@
 using InvestBot.Hosting;
-using InvestBot.Knowledge;
 using InvestBot.Reporting;
 using MiniExcelLibs;
 
@@ -10,7 +9,7 @@ namespace InvestBot.KeyProjects;
 /// 督查报告 for the 区级招商引资工作领导小组 (（二十六）“撰写督查报告呈报…”), both .xlsx with one sheet per part.
 /// </summary>
 public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore store, MajorProjectReportBuilder reports, KeyProjectRules rules,
-    KnowledgeBase knowledge, OfficeClock clock)
+    OfficeClock clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -18,7 +17,7 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
 
     public static string SupervisionFileName(ReportQuarter quarter) => $"重大招商项目督查报告-{quarter.Key}.xlsx";
 
-    public async Task<byte[]> LedgerAsync(ReportingMonth month, CancellationToken ct)
+    public async Task<byte[]> LedgerAsync(ReportingMonth month, CancellationToken ct = default)
     {
         var updates = (await store.ListUpdatesAsync(month, month, ct)).ToDictionary(u => (u.UnitId, u.ProjectId));
         var rows = (await views.StatusesAsync(month, updates, ct)).Select(s =>
@@ -52,16 +51,15 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
         return await SaveAsync(new Dictionary<string, object> { [month.Key] = OrNone(rows, "单位") }, ct);
     }
 
-    public async Task<byte[]> SupervisionAsync(ReportQuarter quarter, CancellationToken ct)
+    public async Task<byte[]> SupervisionAsync(ReportQuarter quarter, CancellationToken ct = default)
     {
         var report = await reports.BuildAsync(quarter, ct);
         var basis = rules.Articles["supervisionReport"];
-        var article = knowledge.Document.Article(basis.Article ?? 26);
         var summary = new List<Dictionary<string, object?>>
         {
             Line("标题", $"宝坻区重大招商项目推进情况督查报告（{quarter.Label}）"),
             Line("呈报", "区级招商引资工作领导小组各位领导"),
-            Line("依据", $"{article?.Heading}：{basis.Quote}"),
+            Line("依据", $"{rules.Heading(basis.Article ?? 26)}：{basis.Quote}"),
             Line("编制", $"区合作交流办 · {clock.ToLocal(report.GeneratedAt):yyyy年M月d日 HH:mm}（据重点项目台账生成）"),
             Line("重大项目", $"{report.Projects.Count} 个"),
             Line("计划总投资", Amounts(report.Sum(l => l.Plan))),

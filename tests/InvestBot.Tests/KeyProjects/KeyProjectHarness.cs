@@ -37,6 +37,7 @@ public sealed class KeyProjectHarness
         Service = new KeyProjectService(Store, Rules, new ProjectValidator(Rules), Units, Bindings, Roles, Window);
         Views = new KeyProjectViews(Store, Service, Rules, Units, Roles, Window);
         Reports = new MajorProjectReportBuilder(Store, Rules, Units, time);
+        Workbooks = new KeyProjectWorkbooks(Views, Store, Reports, Rules, clock);
     }
 
     public TableProvider Tables { get; }
@@ -48,6 +49,7 @@ public sealed class KeyProjectHarness
     public KeyProjectService Service { get; }
     public KeyProjectViews Views { get; }
     public MajorProjectReportBuilder Reports { get; }
+    public KeyProjectWorkbooks Workbooks { get; }
 
     /// <summary>A harness whose clock reads the given Beijing day (default 2023-04-03: March is being checked).</summary>
     public static async Task<KeyProjectHarness> StartAsync(int year = 2023, int month = 4, int day = 3) =>

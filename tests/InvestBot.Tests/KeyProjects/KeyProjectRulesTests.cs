@@ -23,7 +23,7 @@ public sealed class KeyProjectRulesTests
         Assert.Equal(["内资", "外资"], Rules.Kinds.Select(k => k.Name));
         Assert.Equal(["重点", "重大"], Rules.Levels.Select(l => l.Name));
         Assert.Equal(["在谈", "签约", "开工", "投产"], Rules.Stages.Select(s => s.Name));
-        Assert.Equal("（二十六）“每季度通报重大招商项目推进情况”", Rules.Articles["quarterlyReport"].Describe(Document));
+        Assert.Equal("（二十六）“每季度通报重大招商项目推进情况”", Rules.Describe(Rules.Articles["quarterlyReport"]));
     }
 
     [Fact]
@@ -33,7 +33,8 @@ public sealed class KeyProjectRulesTests
         Assert.True(Rules.StalledMonthsSource.IsOfficeSetting);
         Assert.Equal(2, Rules.StalledMonths);
         Assert.All(Rules.Settings.Values, s => Assert.True(s.IsOfficeSetting));
-        Assert.StartsWith("区合作交流办设置", Rules.StalledMonthsSource.Describe(Document));
+        Assert.StartsWith("区合作交流办设置", Rules.Describe(Rules.StalledMonthsSource));
+        Assert.Equal("（二十六）提高跟踪问效频率", Rules.Heading(26));
     }
 
     [Fact]
