@@ -38,6 +38,8 @@ public static class RankingModule
         services.AddSingleton<SendPacer>();
         services.AddSingleton<WorkerRegistry>();
         services.AddSingleton<DeliveryProcessor>();
+        services.AddSingleton<AnnouncementDispatcher>();
+        services.AddSingleton<IAnnouncementKind, RankingAnnouncementKind>();
         services.AddSingleton<RankingPublisher>();
         services.AddSingleton<AdminNotifier>();
         services.AddSingleton<DeliveryWorker>();

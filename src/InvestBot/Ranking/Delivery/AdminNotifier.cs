@@ -24,9 +24,10 @@ public sealed class AdminNotifier
             await _messenger.SendTextAsync(id, text, ct);
     }
 
-    public static string CompletionText(Announcement a, DeliveryProgress p)
+    /// <param name="title">The announcement as its kind names it (<see cref="IAnnouncementKind.Title"/>).</param>
+    public static string CompletionText(string title, DeliveryProgress p)
     {
-        var head = $"{(a.IsCorrection ? "【更正】" : "")}{a.Period.Label}招商引资情况通报发布完成：已送达 {p.Sent}/{p.Total} 个会话";
+        var head = $"{title}发布完成：已送达 {p.Sent}/{p.Total} 个会话";
         if (p.Inactive + p.Failed == 0) return head + "。";
         return head + $"，失效 {p.Inactive} 个，失败 {p.Failed} 个：\n" + string.Join("\n", p.Problems.Take(30).Select(x => "· " + x));
     }

@@ -13,7 +13,7 @@ public sealed class DeliveryProcessor
     private readonly AnnouncementStore _announcements;
     private readonly SubscriptionStore _subscriptions;
     private readonly IAnnouncementSender _sender;
-    private readonly IAnnouncementRenderer _renderer;
+    private readonly Dictionary<string, IAnnouncementKind> _kinds;
     private readonly SendPacer _pacer;
     private readonly RankingOptions _options;
     private readonly TimeProvider _time;
@@ -21,14 +21,14 @@ public sealed class DeliveryProcessor
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<OutgoingMessage>?>>> _rendered = new();
 
     public DeliveryProcessor(DeliveryStore deliveries, AnnouncementStore announcements, SubscriptionStore subscriptions,
-        IAnnouncementSender sender, IAnnouncementRenderer renderer, SendPacer pacer, IOptions<RankingOptions> options,
+        IAnnouncementSender sender, IEnumerable<IAnnouncementKind> kinds, SendPacer pacer, IOptions<RankingOptions> options,
         TimeProvider time, ILogger<DeliveryProcessor> log)
     {
         _deliveries = deliveries;
         _announcements = announcements;
         _subscriptions = subscriptions;
         _sender = sender;
-        _renderer = renderer;
+        _kinds = kinds.ToDictionary(k => k.Kind);
         _pacer = pacer;
         _options = options.Value;
         _time = time;
@@ -137,8 +137,9 @@ public sealed class DeliveryProcessor
         if (_rendered.Count > 20) _rendered.Clear();
         var lazy = _rendered.GetOrAdd(announcementId, id => new Lazy<Task<IReadOnlyList<OutgoingMessage>?>>(async () =>
         {
-            var a = await _announcements.GetAsync(id);
-            return a is null ? null : _renderer.Render(a);
+            // Whatever its kind, an announcement goes out the same way; only its cards differ.
+            var a = await _announcements.GetRecordAsync(id);
+            return a is not null && _kinds.TryGetValue(a.Kind, out var kind) ? await kind.RenderAsync(a, CancellationToken.None) : null;
         }));
         var task = lazy.Value;
         if (task.IsFaulted) _rendered.TryRemove(announcementId, out _);

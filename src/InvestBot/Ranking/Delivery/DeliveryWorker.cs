@@ -14,7 +14,8 @@ public sealed class DeliveryWorker : BackgroundService
     private readonly DeliveryProcessor _processor;
     private readonly AnnouncementStore _announcements;
     private readonly DeliveryStore _deliveries;
-    private readonly RankingPublisher _publisher;
+    private readonly AnnouncementDispatcher _dispatcher;
+    private readonly Dictionary<string, IAnnouncementKind> _kinds;
     private readonly AdminNotifier _notifier;
     private readonly WorkerRegistry _registry;
     private readonly SendPacer _pacer;
@@ -23,14 +24,15 @@ public sealed class DeliveryWorker : BackgroundService
     private readonly ILogger<DeliveryWorker> _log;
 
     public DeliveryWorker(DeliveryQueue queue, DeliveryProcessor processor, AnnouncementStore announcements, DeliveryStore deliveries,
-        RankingPublisher publisher, AdminNotifier notifier, WorkerRegistry registry, SendPacer pacer, IOptions<RankingOptions> options,
-        TimeProvider time, ILogger<DeliveryWorker> log)
+        AnnouncementDispatcher dispatcher, IEnumerable<IAnnouncementKind> kinds, AdminNotifier notifier, WorkerRegistry registry, SendPacer pacer,
+        IOptions<RankingOptions> options, TimeProvider time, ILogger<DeliveryWorker> log)
     {
         _queue = queue;
         _processor = processor;
         _announcements = announcements;
         _deliveries = deliveries;
-        _publisher = publisher;
+        _dispatcher = dispatcher;
+        _kinds = kinds.ToDictionary(k => k.Kind);
         _notifier = notifier;
         _registry = registry;
         _pacer = pacer;
@@ -178,20 +180,24 @@ public sealed class DeliveryWorker : BackgroundService
 
     public async Task FinishPublicationsAsync(CancellationToken ct)
     {
-        foreach (var a in await _announcements.ListUnfinishedAsync(ct))
+        // Every kind of announcement (the ranking, other capabilities' reports) is finished the same way.
+        foreach (var a in await _announcements.ListUnfinishedRecordsAsync(ct))
         {
             if (a.State == AnnouncementState.Preparing)
             {
                 // The instance that published died before queuing everything (queuing a thousand tickets takes seconds, so wait well beyond that).
                 if (_time.GetUtcNow() - a.PublishedAt > TimeSpan.FromSeconds(_options.ClaimSeconds * 5))
-                    await _publisher.ResumeAsync(a, ct: ct);
+                    await _dispatcher.StartAsync(a.Id, ct: ct);
                 continue;
             }
             var progress = await _deliveries.ProgressAsync(a.Id, ct);
             if (!progress.Finished) continue;
             // Exactly one instance wins the transition and reports.
             if (await _announcements.TryTransitionAsync(a.Id, AnnouncementState.Delivering, AnnouncementState.Completed, ct: ct))
-                await _notifier.NotifyAsync(a.PublishedBy, AdminNotifier.CompletionText(a, progress), ct);
+            {
+                var title = _kinds.TryGetValue(a.Kind, out var kind) ? kind.Title(a) : a.Title ?? a.Id;
+                await _notifier.NotifyAsync(a.PublishedBy, AdminNotifier.CompletionText(title, progress), ct);
+            }
         }
     }
 

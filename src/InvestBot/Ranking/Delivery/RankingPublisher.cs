@@ -13,34 +13,27 @@ public sealed record PublishPreview(RankingResult Ranking, int NextRevision, IRe
 
 /// <summary>
 /// Publishing: stores the announcement (insert-only, so a period is published once unless corrected), one delivery record per
-/// subscribed conversation, and one queue ticket per delivery. Every step can be repeated after a crash (<see cref="ResumeAsync"/>).
+/// subscribed conversation, and one queue ticket per delivery (<see cref="AnnouncementDispatcher"/>). Every step can be repeated after a crash.
 /// </summary>
 public sealed class RankingPublisher
 {
     private readonly RankingService _ranking;
     private readonly AnnouncementStore _announcements;
-    private readonly DeliveryStore _deliveries;
-    private readonly DeliveryQueue _queue;
-    private readonly SubscriptionStore _subscriptions;
-    private readonly IConversationStore _conversations;
+    private readonly AnnouncementDispatcher _dispatcher;
     private readonly TimeProvider _time;
 
-    public RankingPublisher(RankingService ranking, AnnouncementStore announcements, DeliveryStore deliveries, DeliveryQueue queue,
-        SubscriptionStore subscriptions, IConversationStore conversations, TimeProvider time)
+    public RankingPublisher(RankingService ranking, AnnouncementStore announcements, AnnouncementDispatcher dispatcher, TimeProvider time)
     {
         _ranking = ranking;
         _announcements = announcements;
-        _deliveries = deliveries;
-        _queue = queue;
-        _subscriptions = subscriptions;
-        _conversations = conversations;
+        _dispatcher = dispatcher;
         _time = time;
     }
 
     public async Task<PublishPreview> PreviewAsync(RankingPeriod period, CancellationToken ct = default)
     {
         var existing = await _announcements.ListAsync(period, ct);
-        var targets = await TargetsAsync(ct);
+        var targets = await _dispatcher.TargetsAsync(ct);
         var ranking = await _ranking.ComputeAsync(period, ct);
         return new PublishPreview(ranking, existing.Count == 0 ? 0 : existing.Max(a => a.Revision) + 1, existing, targets.Count);
     }
@@ -54,7 +47,7 @@ public sealed class RankingPublisher
         var revision = existing.Count == 0 ? 0 : existing.Max(a => a.Revision) + 1;
         if (expectedRevision is { } expected && expected != revision) return new PublishOutcome(PublishStatus.Stale, existing.FirstOrDefault());
 
-        var targets = await TargetsAsync(ct);
+        var targets = await _dispatcher.TargetsAsync(ct);
         if (targets.Count == 0) return new PublishOutcome(PublishStatus.NoSubscribers);
 
         var ranking = RankingSnapshot.ForPublication(await _ranking.ComputeAsync(period, ct));
@@ -69,21 +62,6 @@ public sealed class RankingPublisher
     }
 
     /// <summary>Finishes a publication that stopped while preparing: adds missing deliveries, queues every unfinished one.</summary>
-    public async Task<int> ResumeAsync(Announcement announcement, IReadOnlyList<ConversationRecord>? targets = null, CancellationToken ct = default)
-    {
-        targets ??= await TargetsAsync(ct);
-        var total = await _deliveries.AddMissingAsync(announcement.Id, targets, ct);
-        var open = (await _deliveries.ListAsync(announcement.Id, ct)).Where(d => !d.IsFinal);
-        // Duplicate tickets (two instances resuming) are harmless: a delivery is claimed before it is sent.
-        await _queue.EnqueueAsync(open.Select(d => new DeliveryTicket(announcement.Id, d.Conversation.ConversationId)), ct);
-        await _announcements.TryTransitionAsync(announcement.Id, AnnouncementState.Preparing, AnnouncementState.Delivering, total, ct);
-        return total;
-    }
-
-    /// <summary>Active subscriptions whose conversation the bot is still installed in.</summary>
-    private async Task<IReadOnlyList<ConversationRecord>> TargetsAsync(CancellationToken ct)
-    {
-        var subscribed = (await _subscriptions.ListAsync(activeOnly: true, ct)).Select(s => s.ConversationId).ToHashSet();
-        return (await _conversations.ListAsync(includeRemoved: false, ct)).Where(c => subscribed.Contains(c.ConversationId)).ToList();
-    }
+    public Task<int> ResumeAsync(Announcement announcement, IReadOnlyList<ConversationRecord>? targets = null, CancellationToken ct = default) =>
+        _dispatcher.StartAsync(announcement.Id, targets, ct);
 }
