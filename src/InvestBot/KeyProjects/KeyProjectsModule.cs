@@ -1,4 +1,4 @@
-using InvestBot.Hosting;
+using InvestBot.Common;
 using InvestBot.Knowledge;
 using InvestBot.Reporting;
 using Microsoft.Extensions.Options;

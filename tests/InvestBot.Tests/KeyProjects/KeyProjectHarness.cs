@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using InvestBot.Access;
-using InvestBot.Hosting;
+using InvestBot.Common;
 using InvestBot.KeyProjects;
 using InvestBot.Knowledge;
 using InvestBot.Organization;
@@ -8,6 +8,7 @@ using InvestBot.Reporting;
 using InvestBot.Storage;
 using InvestBot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InvestBot.Tests.KeyProjects;
 
@@ -25,7 +26,7 @@ public sealed class KeyProjectHarness
     public static readonly KeyProjectRules Rules = LoadRules();
     public static readonly UserIdentity Admin = new("aad-admin", "王主任");
 
-    private KeyProjectHarness(TableProvider tables, ManualTime time)
+    private KeyProjectHarness(TableProvider tables, FakeTimeProvider time)
     {
         Tables = tables;
         Time = time;
@@ -41,7 +42,7 @@ public sealed class KeyProjectHarness
     }
 
     public TableProvider Tables { get; }
-    public ManualTime Time { get; }
+    public FakeTimeProvider Time { get; }
     public ReportingWindow Window { get; }
     public UserRoles Roles { get; }
     public TableUnitBindingStore Bindings { get; }
@@ -53,9 +54,9 @@ public sealed class KeyProjectHarness
 
     /// <summary>A harness whose clock reads the given Beijing day (default 2023-04-03: March is being checked).</summary>
     public static async Task<KeyProjectHarness> StartAsync(int year = 2023, int month = 4, int day = 3) =>
-        new(await TestTables.NewProviderAsync(), ManualTime.AtBeijing(year, month, day));
+        new(await TestTables.NewProviderAsync(), TestClock.AtBeijing(year, month, day));
 
-    public void SetToday(int year, int month, int day) => Time.Set(ManualTime.Beijing(year, month, day));
+    public void SetToday(int year, int month, int day) => Time.SetUtcNow(TestClock.Beijing(year, month, day));
 
     public static KeyProjectRules LoadRules()
     {
@@ -94,7 +95,7 @@ public sealed class KeyProjectHarness
     public async Task<KeyProject> RegisterAsync(UserIdentity user, string unitId, Dictionary<string, string?>? inputs = null)
     {
         var outcome = await Service.RegisterAsync(user, unitId, ProjectIds.New(), inputs ?? DetailInputs());
-        Time.Set(Time.GetUtcNow().AddSeconds(1)); // registration order is creation time
+        Time.Advance(TimeSpan.FromSeconds(1)); // registration order is creation time
         return Done(outcome).Status.Project;
     }
 
