@@ -37,8 +37,6 @@ public abstract record ProjectOutcome
 public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rules, ProjectValidator validator, UnitDirectory units,
     IUnitBindingStore bindings, UserRoles roles, ReportingWindow window)
 {
-    public const string StaleForm = "表单数据不完整或已失效，未保存。请重新发送“我的项目”。";
-
     public ReportingMonth CheckMonth => window.DefaultMonth;
 
     public async Task<ProjectOutcome> OpenRegistrationAsync(UserIdentity user, Unit? unit, CancellationToken ct = default)
@@ -53,24 +51,24 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         CancellationToken ct = default)
     {
         var unit = units.FindById(unitId);
-        if (unit is null || !ProjectIds.IsValid(projectId)) return new ProjectOutcome.Denied(StaleForm);
-        if (await DenyAsync(user, unit, ct) is { } denied) return new ProjectOutcome.Denied(denied + "项目未登记。");
+        if (unit is null || !ProjectIds.IsValid(projectId)) return new ProjectOutcome.Denied(KeyProjectTexts.StaleForm);
+        if (await DenyAsync(user, unit, ct) is { } denied) return new ProjectOutcome.Denied(denied + KeyProjectTexts.NotRegistered);
         var inputs = Inputs(raw, ProjectFields.Details);
         var details = validator.Details(raw);
         if (!details.IsValid)
-            return new ProjectOutcome.Form(new ProjectForm(unit, projectId!, 0, inputs, details.Errors, "有填写不正确的项目，请按提示修改后重新提交（尚未登记）。"));
+            return new ProjectOutcome.Form(new ProjectForm(unit, projectId!, 0, inputs, details.Errors, KeyProjectTexts.FixAndResubmitRegistration));
 
         var outcome = await store.RegisterAsync(new ProjectRegistration(unit.Id, projectId!, details.Value!, ReportingMonth.Of(window.Today),
             user.Id, user.Name), ct);
         return outcome switch
         {
-            ProjectSave.Saved s => await DoneAsync(user, s.Project, $"已登记：{s.Project.Name}。管理员认定为重点或重大项目后将纳入月度检查和季度通报；请每月更新进展。", false, ct),
+            ProjectSave.Saved s => await DoneAsync(user, s.Project, KeyProjectTexts.Registered(s.Project.Name), false, ct),
             // Only this form carries this id: the project exists because this form was submitted before.
-            ProjectSave.Stale { Current: { } existing } => await DoneAsync(user, existing, "这是重复提交，项目只登记了一次。", true, ct),
+            ProjectSave.Stale { Current: { } existing } => await DoneAsync(user, existing, KeyProjectTexts.RegisteredTwice, true, ct),
             ProjectSave.NameTaken => new ProjectOutcome.Form(new ProjectForm(unit, projectId!, 0, inputs,
-                new Dictionary<string, string> { [ProjectFields.Name] = "本单位已登记同名项目，请在“我的项目”中更新该项目，或换一个名称" },
-                "项目未登记。")),
-            _ => new ProjectOutcome.Denied(StaleForm),
+                new Dictionary<string, string> { [ProjectFields.Name] = KeyProjectTexts.DuplicateName },
+                KeyProjectTexts.NotRegistered)),
+            _ => new ProjectOutcome.Denied(KeyProjectTexts.StaleForm),
         };
     }
 
@@ -85,37 +83,37 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
     public async Task<ProjectOutcome> EditAsync(UserIdentity user, string? unitId, string? projectId, int? revision,
         IReadOnlyDictionary<string, string?> raw, CancellationToken ct = default)
     {
-        if (revision is null or < 1) return new ProjectOutcome.Denied(StaleForm);
+        if (revision is null or < 1) return new ProjectOutcome.Denied(KeyProjectTexts.StaleForm);
         var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
-        if (denied is not null) return new ProjectOutcome.Denied(denied + "未保存。");
+        if (denied is not null) return new ProjectOutcome.Denied(denied + KeyProjectTexts.NotSavedSuffix);
         var inputs = Inputs(raw, ProjectFields.Details);
         // The stage is not on the edit form: it moves only through the monthly progress.
         var withStage = new Dictionary<string, string?>(raw) { [ProjectFields.Stage] = project!.Stage };
         var details = validator.Details(withStage);
         if (!details.IsValid)
-            return new ProjectOutcome.Form(new ProjectForm(unit!, project.Id, revision.Value, inputs, details.Errors, "有填写不正确的项目，请按提示修改后重新提交（尚未保存）。"));
+            return new ProjectOutcome.Form(new ProjectForm(unit!, project.Id, revision.Value, inputs, details.Errors, KeyProjectTexts.FixAndResubmit));
         if (project.LastUpdateMonth is not null && details.Value!.Kind != project.Details.Kind)
             return new ProjectOutcome.Form(new ProjectForm(unit!, project.Id, revision.Value, inputs, new Dictionary<string, string>
             {
-                [ProjectFields.Kind] = "已有月度进展，不能再更改内资/外资（两者的计量单位不同）",
-            }, "尚未保存。"));
+                [ProjectFields.Kind] = KeyProjectTexts.KindLocked,
+            }, KeyProjectTexts.NotSaved));
         if (!rules.ArrivedMayExceedTotal && details.Value!.TotalInvestment < project.ArrivedTotal)
             return new ProjectOutcome.Form(new ProjectForm(unit!, project.Id, revision.Value, inputs, new Dictionary<string, string>
             {
-                [ProjectFields.TotalInvestment] = $"不能小于已累计到位的 {ProjectValidator.Format(project.ArrivedTotal)} {rules.Kind(details.Value.Kind)!.Unit}",
-            }, "尚未保存。"));
+                [ProjectFields.TotalInvestment] = KeyProjectTexts.TotalBelowArrived(project.ArrivedTotal, rules.Kind(details.Value.Kind)!.Unit),
+            }, KeyProjectTexts.NotSaved));
 
         var outcome = await store.EditAsync(unit!.Id, project.Id, revision.Value, details.Value!, user.Id, user.Name, ct);
         return outcome switch
         {
-            ProjectSave.Saved s => await DoneAsync(user, s.Project, $"已保存对“{s.Project.Name}”的修改。", false, ct),
+            ProjectSave.Saved s => await DoneAsync(user, s.Project, KeyProjectTexts.Edited(s.Project.Name), false, ct),
             ProjectSave.Stale { Current: { } current } when current.Details == details.Value! with { Stage = current.Stage } =>
-                await DoneAsync(user, current, "这是重复提交，修改只保存了一次。", true, ct),
+                await DoneAsync(user, current, KeyProjectTexts.EditedTwice, true, ct),
             ProjectSave.Stale { Current: { } current } => new ProjectOutcome.Form(new ProjectForm(unit, current.Id, current.Revision, inputs,
-                new Dictionary<string, string>(), $"在您修改期间，{current.ChangedByName ?? "有人"}已更新了这个项目，您的修改尚未保存。请核对后再次提交。")),
+                new Dictionary<string, string>(), KeyProjectTexts.ChangedMeanwhile(current.ChangedByName))),
             ProjectSave.NameTaken => new ProjectOutcome.Form(new ProjectForm(unit, project.Id, revision.Value, inputs,
-                new Dictionary<string, string> { [ProjectFields.Name] = "本单位已有同名项目，请换一个名称" }, "尚未保存。")),
-            _ => new ProjectOutcome.Denied(StaleForm),
+                new Dictionary<string, string> { [ProjectFields.Name] = KeyProjectTexts.DuplicateNameOnEdit }, KeyProjectTexts.NotSaved)),
+            _ => new ProjectOutcome.Denied(KeyProjectTexts.StaleForm),
         };
     }
 
@@ -132,7 +130,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
                 [ProjectFields.Stage] = saved.Stage, [ProjectFields.Arrived] = ProjectValidator.Format(saved.Arrived), [ProjectFields.Problems] = saved.Problems,
             };
         return new ProjectOutcome.Progress(ProgressFormOf(unit, project, inputs, new Dictionary<string, string>(),
-            saved is null ? null : $"{month.Label}进展已由{saved.ByName ?? "填报人"}提交，可修改后重新提交。"));
+            saved is null ? null : KeyProjectTexts.ProgressAlreadySaved(month, saved.ByName)));
     }
 
     /// <param name="monthKey">From the card: must be the month being checked now.</param>
@@ -140,16 +138,16 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         IReadOnlyDictionary<string, string?> raw, CancellationToken ct = default)
     {
         var month = ReportingMonth.TryParse(monthKey);
-        if (revision is null or < 1 || month is null) return new ProjectOutcome.Denied(StaleForm);
+        if (revision is null or < 1 || month is null) return new ProjectOutcome.Denied(KeyProjectTexts.StaleForm);
         var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
-        if (denied is not null) return new ProjectOutcome.Denied(denied + "进展未保存。");
+        if (denied is not null) return new ProjectOutcome.Denied(denied + KeyProjectTexts.ProgressNotSavedSuffix);
         if (month != CheckMonth)
-            return new ProjectOutcome.Denied($"现在填报的是{CheckMonth.Label}的项目进展，这张表单（{month.Value.Label}）已过期，未保存。请重新发送“我的项目”。");
+            return new ProjectOutcome.Denied(KeyProjectTexts.WrongMonth(CheckMonth, month.Value));
         var inputs = Inputs(raw, ProjectFields.Progress);
         var previous = await store.GetUpdateAsync(unit!.Id, project!.Id, month.Value, ct);
         var input = validator.Progress(project, raw, previous?.Arrived ?? 0);
         if (!input.IsValid)
-            return new ProjectOutcome.Progress(ProgressFormOf(unit, project, inputs, input.Errors, "有填写不正确的项目，请按提示修改后重新提交（进展尚未保存）。")
+            return new ProjectOutcome.Progress(ProgressFormOf(unit, project, inputs, input.Errors, KeyProjectTexts.FixAndResubmitProgress)
                 with { Project = project with { Revision = revision.Value } });
 
         var outcome = await store.RecordProgressAsync(unit.Id, project.Id, revision.Value, month.Value, input.Value!, Late(month.Value),
@@ -157,36 +155,36 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         switch (outcome)
         {
             case ProjectSave.Saved s:
-                return await DoneAsync(user, s.Project, $"已保存“{s.Project.Name}”{month.Value.Label}的进展。", false, ct);
+                return await DoneAsync(user, s.Project, KeyProjectTexts.ProgressSaved(s.Project.Name, month.Value), false, ct);
             case ProjectSave.Stale { Current: { } current }:
                 var stored = await store.GetUpdateAsync(unit.Id, current.Id, month.Value, ct);
                 if (stored is not null && new ProgressInput(stored.Stage, stored.Arrived, stored.Problems) == input.Value)
-                    return await DoneAsync(user, current, "这是重复提交，进展只保存了一次。", true, ct);
+                    return await DoneAsync(user, current, KeyProjectTexts.ProgressTwice, true, ct);
                 return new ProjectOutcome.Progress(ProgressFormOf(unit, current, inputs, new Dictionary<string, string>(),
-                    $"在您填写期间，{current.ChangedByName ?? "有人"}已更新了这个项目（见下方当前状态），您的进展尚未保存。请核对后再次提交。"));
+                    KeyProjectTexts.ProgressChangedMeanwhile(current.ChangedByName)));
             default:
-                return new ProjectOutcome.Denied(StaleForm);
+                return new ProjectOutcome.Denied(KeyProjectTexts.StaleForm);
         }
     }
 
     /// <param name="level">key / major, or "none" to clear the mark. Anything else is refused.</param>
     public async Task<ProjectOutcome> MarkAsync(UserIdentity user, string? unitId, string? projectId, int? revision, string? level, CancellationToken ct = default)
     {
-        if (!roles.IsAdmin(user)) return new ProjectOutcome.Denied("只有区合作交流办管理员可以认定重点、重大项目。");
+        if (!roles.IsAdmin(user)) return new ProjectOutcome.Denied(KeyProjectTexts.MarkAdminOnly);
         var newLevel = level == "none" ? "" : rules.Level(level)?.Id;
-        if (revision is null or < 1 || newLevel is null) return new ProjectOutcome.Denied("这个按钮的数据无效，未修改。请重新打开项目。");
+        if (revision is null or < 1 || newLevel is null) return new ProjectOutcome.Denied(KeyProjectTexts.ButtonInvalid);
         var (project, _, denied) = await LoadAsync(user, unitId, projectId, ct);
         if (denied is not null) return new ProjectOutcome.Denied(denied);
         var outcome = await store.MarkAsync(project!.UnitId, project.Id, revision.Value, newLevel, user.Id, user.Name, ct);
         return outcome switch
         {
             ProjectSave.Saved s => await DoneAsync(user, s.Project, newLevel.Length == 0
-                ? $"已取消“{s.Project.Name}”的认定。" : $"已将“{s.Project.Name}”认定为{rules.LevelName(newLevel)}项目。", false, ct),
+                ? KeyProjectTexts.Unmarked(s.Project.Name) : KeyProjectTexts.Marked(s.Project.Name, rules.LevelName(newLevel)), false, ct),
             ProjectSave.Stale { Current: { } current } when current.Level == newLevel =>
-                await DoneAsync(user, current, $"“{current.Name}”已是{rules.LevelName(newLevel)}项目，没有重复修改。", true, ct),
+                await DoneAsync(user, current, KeyProjectTexts.MarkedTwice(current.Name, rules.LevelName(newLevel)), true, ct),
             ProjectSave.Stale { Current: { } current } =>
-                await DoneAsync(user, current, "这个项目在您打开后已被修改，本次认定未保存。请核对下方最新信息后再操作。", true, ct),
-            _ => new ProjectOutcome.Denied(StaleForm),
+                await DoneAsync(user, current, KeyProjectTexts.MarkChangedMeanwhile, true, ct),
+            _ => new ProjectOutcome.Denied(KeyProjectTexts.StaleForm),
         };
     }
 
@@ -209,7 +207,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         var bound = await bindings.GetAsync(user.Id, ct);
         var unit = named ?? (bound is null ? null : units.FindById(bound.UnitId));
         if (unit is null)
-            return (null, isAdmin ? "请写明单位，例如：登记项目 潮阳街道。" : ProjectAccess.NotBound);
+            return (null, isAdmin ? KeyProjectTexts.AdminNamesUnit : KeyProjectTexts.NotBound);
         return (unit, ProjectAccess.Deny(isAdmin, bound?.UnitId, unit));
     }
 
@@ -219,10 +217,10 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
     private async Task<(KeyProject? Project, Unit? Unit, string? Denied)> LoadAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct)
     {
         var unit = units.FindById(unitId);
-        if (unit is null || !ProjectIds.IsValid(projectId)) return (null, null, StaleForm);
+        if (unit is null || !ProjectIds.IsValid(projectId)) return (null, null, KeyProjectTexts.StaleForm);
         if (await DenyAsync(user, unit, ct) is { } denied) return (null, unit, denied);
         var project = await store.GetAsync(unit.Id, projectId!, ct);
-        return project is null ? (null, unit, "找不到这个项目，请重新发送“我的项目”。") : (project, unit, null);
+        return project is null ? (null, unit, KeyProjectTexts.ProjectNotFound) : (project, unit, null);
     }
 
     private async Task<ProjectOutcome> DoneAsync(UserIdentity user, KeyProject project, string message, bool repeated, CancellationToken ct)

@@ -5,10 +5,8 @@ using InvestBot.Reporting;
 namespace InvestBot.KeyProjects;
 
 /// <summary>我的项目: one unit's projects in the month checked.</summary>
-public sealed record UnitProjects(Unit Unit, ReportingMonth Month, DateOnly Deadline, IReadOnlyList<ProjectStatus> Projects)
-{
-    public int Missing => Projects.Count(p => p.ThisMonth is null);
-}
+/// <param name="Missing">Projects still to update this month (those in operation need no monthly update).</param>
+public sealed record UnitProjects(Unit Unit, ReportingMonth Month, DateOnly Deadline, IReadOnlyList<ProjectStatus> Projects, int Missing);
 
 public sealed record StageSummary(ProjectStage Stage, int Projects, int Stalled);
 
@@ -32,13 +30,28 @@ public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService ser
         var month = service.CheckMonth;
         var projects = await store.ListUnitAsync(unit!.Id, ct);
         var updates = (await store.ListUpdatesAsync(month, month, ct)).Where(u => u.UnitId == unit.Id).ToDictionary(u => u.ProjectId);
+        return (UnitView(unit, month, projects, updates), null);
+    }
+
+    /// <summary>Every unit with projects, as 我的项目 shows it, from two queries (for the reminders).</summary>
+    public async Task<IReadOnlyList<UnitProjects>> AllUnitsAsync(CancellationToken ct = default)
+    {
+        var month = service.CheckMonth;
+        var updates = (await store.ListUpdatesAsync(month, month, ct)).ToDictionary(u => u.ProjectId);
+        return (await store.ListAllAsync(ct)).GroupBy(p => p.UnitId)
+            .Select(g => units.FindById(g.Key) is { } unit ? UnitView(unit, month, g.ToList(), updates) : null)
+            .OfType<UnitProjects>().ToList();
+    }
+
+    private UnitProjects UnitView(Unit unit, ReportingMonth month, IReadOnlyList<KeyProject> projects, IReadOnlyDictionary<string, ProgressUpdate> updates)
+    {
         var statuses = projects.Select(p => service.StatusOf(p, unit, month, updates.GetValueOrDefault(p.Id))).ToList();
-        return (new UnitProjects(unit, month, window.Deadline(month), statuses), null);
+        return new UnitProjects(unit, month, window.Deadline(month), statuses, statuses.Count(NeedsUpdate));
     }
 
     public async Task<(ProjectOverview? View, string? Denied)> OverviewAsync(UserIdentity user, Unit? filter, ReportingMonth? asked, CancellationToken ct = default)
     {
-        if (!roles.IsAdmin(user)) return (null, "只有区合作交流办管理员可以查看全区重点项目；查看本单位项目请发送“我的项目”。");
+        if (!roles.IsAdmin(user)) return (null, KeyProjectTexts.OverviewAdminOnly);
         var month = asked ?? service.CheckMonth;
         var updates = (await store.ListUpdatesAsync(month, month, ct)).ToDictionary(u => (u.UnitId, u.ProjectId));
         var statuses = await StatusesAsync(month, updates, ct);
@@ -61,6 +74,9 @@ public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService ser
             .ThenBy(s => rules.Stage(s.Project.Stage)?.Index ?? int.MaxValue)
             .ThenBy(s => UnitOrder(s.Unit)).ThenBy(s => s.Project.Name, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>The month's update is still missing, and the project is not yet in operation.</summary>
+    public bool NeedsUpdate(ProjectStatus status) => status.ThisMonth is null && status.Project.Stage != rules.FinalStage.Id;
 
     private int UnitOrder(Unit unit)
     {

@@ -1,6 +1,11 @@
 using InvestBot.Common;
+using InvestBot.KeyProjects.Bot;
 using InvestBot.Knowledge;
+using InvestBot.Knowledge.Bot;
+using InvestBot.Ranking.Delivery;
 using InvestBot.Reporting;
+using InvestBot.Reporting.Bot;
+using InvestBot.Teams.Commands;
 using Microsoft.Extensions.Options;
 
 namespace InvestBot.KeyProjects;
@@ -22,6 +27,17 @@ public static class KeyProjectsModule
         services.AddSingleton<KeyProjectViews>();
         services.AddSingleton<MajorProjectReportBuilder>();
         services.AddSingleton<KeyProjectWorkbooks>();
+        services.AddSingleton<MajorProjectPublisher>();
+
+        // Teams glue: the command table section, cards, the report as an announcement kind of the shared delivery.
+        services.AddSingleton<KeyProjectCards>();
+        services.AddSingleton<ProjectReplies>();
+        services.AddSingleton<QuarterArgument>();
+        services.AddSingleton(sp => new MajorProjectReportCards(sp.GetRequiredService<KeyProjectRules>()));
+        services.AddSingleton<IAnnouncementKind>(sp => sp.GetRequiredService<MajorProjectReportCards>());
+        services.AddSingleton<IReminderContribution, KeyProjectReminders>();
+        services.AddSingleton<IArticleButtons, KeyProjectArticleButtons>();
+        services.AddCommandSection(KeyProjectCommands.Section);
         return services;
     }
 }

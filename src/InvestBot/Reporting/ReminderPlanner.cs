@@ -29,13 +29,21 @@ public sealed class ReminderPlanner
         _options = options.Value;
     }
 
-    public async Task<IReadOnlyList<Reminder>> DueAsync(CancellationToken ct)
+    /// <summary>The month whose reminders go out today, with its deadline; null on any other day. Other capabilities'
+    /// monthly reminders (key-project updates) follow the same days.</summary>
+    public (ReportingMonth Month, DateOnly Deadline)? ReminderDay()
     {
         var month = _window.DefaultMonth;
         var deadline = _window.Deadline(month);
         var today = _window.Today;
-        if (_window.StateOf(month) != WindowState.Open) return Array.Empty<Reminder>();
-        if (today != deadline && today != deadline.AddDays(-_options.ReminderDaysBefore)) return Array.Empty<Reminder>();
+        if (_window.StateOf(month) != WindowState.Open) return null;
+        return today == deadline || today == deadline.AddDays(-_options.ReminderDaysBefore) ? (month, deadline) : null;
+    }
+
+    public async Task<IReadOnlyList<Reminder>> DueAsync(CancellationToken ct)
+    {
+        if (ReminderDay() is not { } day) return Array.Empty<Reminder>();
+        var (month, deadline) = day;
         var submitted = (await _figures.ListMonthAsync(month, ct)).Select(f => f.UnitId).ToHashSet();
         return (await _bindings.ListAsync(ct))
             .Where(b => !submitted.Contains(b.UnitId))

@@ -14,9 +14,11 @@ public static class AnswerCards
     public const string FeedbackVerb = "knowledge.feedback";
     private const int MaxQuestionInData = 200;
 
-    public static (JObject Card, string Summary) Build(PolicyAnswer answer, KnowledgeBase kb) => answer.Kind switch
+    /// <param name="articleButtons">What other capabilities offer under the answer's article (e.g. the key-project
+    /// commands under （二十六）); shown only on an answer about that article.</param>
+    public static (JObject Card, string Summary) Build(PolicyAnswer answer, KnowledgeBase kb, IReadOnlyList<JObject>? articleButtons = null) => answer.Kind switch
     {
-        AnswerKind.Article or AnswerKind.Responsible or AnswerKind.Target => ArticleCard(answer, kb),
+        AnswerKind.Article or AnswerKind.Responsible or AnswerKind.Target => ArticleCard(answer, kb, articleButtons ?? []),
         AnswerKind.UnitDuties => DutiesCard(answer),
         AnswerKind.AllArticles => AllArticlesCard(kb.Document),
         AnswerKind.Sections => SectionsCard(kb.Document),
@@ -29,7 +31,7 @@ public static class AnswerCards
         _ => HowToAsk($"抱歉，我在三十条措施中没有找到与“{Shorten(answer.Question, 40)}”相关的内容。"),
     };
 
-    private static (JObject, string) ArticleCard(PolicyAnswer answer, KnowledgeBase kb)
+    private static (JObject, string) ArticleCard(PolicyAnswer answer, KnowledgeBase kb, IReadOnlyList<JObject> articleButtons)
     {
         var article = answer.Article!;
         var units = kb.ResponsibleFor(article).Select(kb.Describe).ToList();
@@ -57,6 +59,11 @@ public static class AnswerCards
         var actions = new List<JToken>();
         if (!answer.FullText) actions.Add(Card.ImBack("查看全文", $"第{article.Number}条全文"));
         actions.AddRange(related.Select(r => Card.ImBack("相关：" + r.Heading, $"第{r.Number}条")));
+        if (articleButtons.Count > 0)
+        {
+            body.Add(Card.Text("办理本条相关工作：", weight: "Bolder", spacing: "Medium"));
+            body.Add(Card.ActionSet(articleButtons));
+        }
         body.Add(Card.ActionSet(FeedbackButtons(answer.Question, article.Number)));
         return (Card.Create(body, actions, plain.ToString()), article.Heading);
     }

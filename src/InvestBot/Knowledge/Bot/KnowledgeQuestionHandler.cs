@@ -2,12 +2,22 @@ using InvestBot.Access;
 using InvestBot.Organization;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
+using Newtonsoft.Json.Linq;
 
 namespace InvestBot.Knowledge.Bot;
 
+/// <summary>
+/// Buttons another capability offers under the answer to an article, so that reading a rule leads to doing the work it asks
+/// for (the key-project commands under （二十六）). Action.Execute buttons; the role is checked again when pressed.
+/// </summary>
+public interface IArticleButtons
+{
+    IEnumerable<JObject> For(int article, bool isAdmin);
+}
+
 /// <summary>Free-text policy questions: what the router runs when no command row took the message.</summary>
 public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
-    KnowledgeFeedbackStore feedback, ILogger<KnowledgeQuestionHandler> log) : IFreeTextHandler
+    KnowledgeFeedbackStore feedback, IEnumerable<IArticleButtons> articleButtons, UserRoles roles, ILogger<KnowledgeQuestionHandler> log) : IFreeTextHandler
 {
     private const int MaxQuestionLength = 300;
 
@@ -26,7 +36,10 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
         if (answerer.AsksAboutOwnUnit(text) && await bindings.GetAsync(request.User.Id, ct) is { } binding)
             ownUnit = units.FindById(binding.UnitId);
         var answer = answerer.Answer(text, ownUnit);
-        var (card, summary) = AnswerCards.Build(answer, kb);
+        var buttons = answer.Article is { } article
+            ? articleButtons.SelectMany(b => b.For(article.Number, roles.IsAdmin(request.User))).ToList()
+            : [];
+        var (card, summary) = AnswerCards.Build(answer, kb, buttons);
         await request.SendAsync(Card.ToActivity(card, summary), ct);
 
         if (!answer.Answered)

@@ -40,7 +40,7 @@ public sealed class RankingAnnouncementCards : IAnnouncementRenderer
         return cards.Select((c, i) => new OutgoingMessage(c.ToString(Formatting.None), cards.Count == 1 ? title : $"{title}（{i + 1}/{cards.Count}）")).ToList();
     }
 
-    public static int Size(JObject card) => Encoding.UTF8.GetByteCount(card.ToString(Formatting.None));
+    public static int Size(JObject card) => Card.Size(card);
 
     public IReadOnlyList<JObject> Build(Announcement announcement)
     {
@@ -49,28 +49,13 @@ public sealed class RankingAnnouncementCards : IAnnouncementRenderer
             blocks.AddRange(CategoryBlocks(announcement.Ranking, category));
         blocks.Add([Card.Text("说明：得分为各项指标年度累计完成率（完成值÷年度目标，单项最高按 150% 计）的加权值；括号内为完成目标的百分比；↑↓ 为较上月名次变化。", size: "Small", isSubtle: true, separator: true)]);
 
-        // Greedy packing; the page heading added afterwards is covered by the reserve.
-        const int reserve = 600;
-        var pages = new List<List<JObject>>();
-        var current = new List<JObject>();
-        foreach (var block in blocks)
-        {
-            if (current.Count > 0 && Size(Card.Create(current.Concat(block))) > MaxCardBytes - reserve)
-            {
-                pages.Add(current);
-                current = new List<JObject>();
-            }
-            current.AddRange(block);
-        }
-        pages.Add(current);
-
         var title = Title(announcement);
-        return pages.Select((body, i) =>
+        return Card.Pages(blocks, MaxCardBytes, (page, pages) =>
         {
-            var heading = pages.Count == 1 ? Card.Title(title) : Card.Title($"{title}（{i + 1}/{pages.Count}）");
+            var heading = pages == 1 ? Card.Title(title) : Card.Title($"{title}（{page}/{pages}）");
             if (announcement.IsCorrection) heading["color"] = "Attention";
-            return Card.Create(body.Prepend(heading), fallbackText: title);
-        }).ToList();
+            return heading;
+        }, title);
     }
 
     private static List<JObject> Intro(Announcement a)

@@ -6,9 +6,18 @@ using InvestBot.Reporting;
 using InvestBot.Storage;
 using InvestBot.Teams.Cards;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 
 namespace InvestBot.Reporting.Bot;
+
+/// <summary>Another capability's monthly reminders, sent by <see cref="ReportReminderJob"/> on the figures' reminder days
+/// (one schedule, one lease per occurrence): e.g. the key projects' progress updates.</summary>
+public interface IReminderContribution
+{
+    /// <summary>The personal messages due for <paramref name="month"/> (deadline <paramref name="deadline"/>), by AAD object id.</summary>
+    Task<IReadOnlyList<(string UserId, IActivity Activity)>> DueAsync(ReportingMonth month, DateOnly deadline, CancellationToken ct);
+}
 
 /// <summary>
 /// Sends each reporter whose unit has not submitted a personal reminder with the form, on the schedule
@@ -26,11 +35,14 @@ public sealed class ReportReminderJob : BackgroundService
     private readonly TimeProvider _time;
     private readonly ReportingOptions _options;
     private readonly ILogger<ReportReminderJob> _log;
+    private readonly IReadOnlyList<IReminderContribution> _contributions;
     private readonly string _instance = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
 
     public ReportReminderJob(ReminderPlanner planner, JobLeaseStore leases, FigureFormService forms, PersonalMessenger messenger,
-        OfficeClock clock, TimeProvider time, IOptions<ReportingOptions> options, ILogger<ReportReminderJob> log)
+        OfficeClock clock, TimeProvider time, IOptions<ReportingOptions> options, ILogger<ReportReminderJob> log,
+        IEnumerable<IReminderContribution> contributions)
     {
+        _contributions = contributions.ToList();
         _planner = planner;
         _leases = leases;
         _forms = forms;
@@ -72,7 +84,7 @@ public sealed class ReportReminderJob : BackgroundService
     }
 
     /// <summary>Sends the reminders of one scheduled occurrence, unless another instance already claimed it.</summary>
-    /// <returns>How many reporters were reminded (0 when this instance did not win the claim).</returns>
+    /// <returns>How many reminders were sent (0 when this instance did not win the claim).</returns>
     public async Task<int> RunOnceAsync(DateTimeOffset occurrence, CancellationToken ct)
     {
         var key = _clock.ToLocal(occurrence).ToString("yyyyMMddHHmm");
@@ -88,6 +100,10 @@ public sealed class ReportReminderJob : BackgroundService
             activity.Text = text;
             if (await _messenger.SendToUserAsync(reminder.Reporter.UserId, activity, ct)) sent++;
         }
+        if (_planner.ReminderDay() is { } day)
+            foreach (var contribution in _contributions)
+                foreach (var (userId, message) in await contribution.DueAsync(day.Month, day.Deadline, ct))
+                    if (await _messenger.SendToUserAsync(userId, message, ct)) sent++;
         await _leases.CompleteAsync(JobName, key, ct);
         _log.LogInformation("Reminder run {Key}: {Sent} reminders sent", key, sent);
         return sent;

@@ -17,7 +17,7 @@ public sealed record ReportFormPayload(string UnitId, string Month, int? Revisio
         .ToDictionary(p => p.Name[ReportCards.InputPrefix.Length..], p => AsText(p.Value));
 
     /// <summary>Whatever the client sent, as the text the user would have typed (numbers in invariant notation).</summary>
-    private static string? AsText(JToken? token) => token switch
+    public static string? AsText(JToken? token) => token switch
     {
         null or { Type: JTokenType.Null or JTokenType.Undefined } => null,
         JValue { Type: JTokenType.String } s => (string?)s,

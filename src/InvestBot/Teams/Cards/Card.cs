@@ -86,6 +86,33 @@ public static class Card
         return a;
     }
 
+    /// <summary>The card's size as Teams counts it (UTF-8 JSON); Teams rejects messages above about 28 KB.</summary>
+    public static int Size(JObject card) => System.Text.Encoding.UTF8.GetByteCount(card.ToString(Newtonsoft.Json.Formatting.None));
+
+    /// <summary>
+    /// Packs blocks of body elements into as few cards as fit <paramref name="maxBytes"/> each, greedily and in order (a block
+    /// is never split), each card headed by <paramref name="heading"/>(page, pages) — so a long announcement goes out as
+    /// several messages Teams accepts. The heading must fit the 600-byte reserve.
+    /// </summary>
+    public static IReadOnlyList<JObject> Pages(IEnumerable<IReadOnlyList<JObject>> blocks, int maxBytes, Func<int, int, JObject> heading,
+        string? fallbackText = null)
+    {
+        const int reserve = 600;
+        var pages = new List<List<JObject>>();
+        var current = new List<JObject>();
+        foreach (var block in blocks)
+        {
+            if (current.Count > 0 && Size(Create(current.Concat(block))) > maxBytes - reserve)
+            {
+                pages.Add(current);
+                current = [];
+            }
+            current.AddRange(block);
+        }
+        pages.Add(current);
+        return pages.Select((body, i) => Create(body.Prepend(heading(i + 1, pages.Count)), fallbackText: fallbackText)).ToList();
+    }
+
     public static JObject ActionSet(IEnumerable<JToken> actions) => new()
     {
         ["type"] = "ActionSet",

@@ -1,0 +1,155 @@
+using InvestBot.Common;
+using InvestBot.Organization;
+using InvestBot.Reporting;
+using InvestBot.Teams;
+using InvestBot.Teams.Cards;
+using Newtonsoft.Json.Linq;
+
+namespace InvestBot.KeyProjects.Bot;
+
+/// <summary>Turns a ledger outcome into what the user sees: a reply, or the card that replaces the pressed one.</summary>
+public sealed class ProjectReplies(KeyProjectCards cards, OfficeClock clock)
+{
+    public (JObject? Card, string Text) Of(ProjectOutcome outcome) => outcome switch
+    {
+        ProjectOutcome.Form f => (cards.Form(f.Value), $"{f.Value.Unit.Name}重点项目"),
+        ProjectOutcome.Progress p => (cards.ProgressForm(p.Value), $"{p.Value.Project.Name}{p.Value.Month.Label}进展"),
+        ProjectOutcome.Done d => (cards.Detail(d.Detail, d.Message, clock.Zone), d.Message.Length > 0 ? d.Message : d.Detail.Status.Project.Name),
+        ProjectOutcome.Denied d => (null, d.Reason),
+        _ => (null, KeyProjectTexts.StaleForm),
+    };
+
+    public Task SendAsync(MessageRequest request, ProjectOutcome outcome, CancellationToken ct)
+    {
+        var (card, text) = Of(outcome);
+        return card is null ? request.SendTextAsync(text, ct) : request.SendAsync(Card.ToActivity(card, text), ct);
+    }
+
+    public CardActionResult ToResult(ProjectOutcome outcome)
+    {
+        var (card, text) = Of(outcome);
+        return card is null ? CardActionResult.Say(text) : CardActionResult.Replace(card);
+    }
+}
+
+/// <summary>登记项目 (reporters: for their unit; admins: 登记项目 潮阳街道) — the registration form.</summary>
+public sealed class RegisterProjectCommand(KeyProjectService service, UnitDirectory units, ProjectReplies replies) : ICommandHandler
+{
+    public bool Accepts(string args) => args.Length == 0 || units.FindByName(args) is not null;
+
+    public async Task HandleAsync(CommandRequest request, CancellationToken ct) =>
+        await replies.SendAsync(request, await service.OpenRegistrationAsync(request.User, units.FindByName(request.Args), ct), ct);
+}
+
+/// <summary>我的项目 — the bound unit's projects with this month's status, each with 更新进展.</summary>
+public sealed class MyProjectsCommand(KeyProjectViews views, KeyProjectCards cards) : ICommandHandler
+{
+    public async Task HandleAsync(CommandRequest request, CancellationToken ct)
+    {
+        var (view, denied) = await views.MineAsync(request.User, null, ct);
+        if (view is null) await request.SendTextAsync(denied!, ct);
+        else await request.SendAsync(Card.ToActivity(cards.Mine(view), $"{view.Unit.Name}的重点项目"), ct);
+    }
+}
+
+/// <summary>重点项目 / 重点项目 潮阳街道 / 重点项目 2023-03 (admins) — the monthly check: stalled first, by stage, by unit.</summary>
+public sealed class OverviewCommand(KeyProjectViews views, KeyProjectCards cards, UnitDirectory units, OfficeClock clock) : ICommandHandler
+{
+    /// <summary>A unit and/or a month may follow; 重点项目有哪些要求 is a question for the Q&amp;A.</summary>
+    public bool Accepts(string args) => args.Length == 0 || MonthInText.Find(args, clock.Today).Found || units.FindByName(args) is not null
+        || (units.FindMentions(args).Count == 1 && MonthInText.Find(args, clock.Today).Found);
+
+    public async Task HandleAsync(CommandRequest request, CancellationToken ct)
+    {
+        var (named, month) = MonthInText.Find(request.Args, clock.Today);
+        if (named && month is null)
+        {
+            await request.SendTextAsync(KeyProjectTexts.MonthInvalid, ct);
+            return;
+        }
+        var unit = units.FindByName(request.Args) ?? units.FindMentions(request.Args).FirstOrDefault();
+        var (view, denied) = await views.OverviewAsync(request.User, unit, month, ct);
+        if (view is null) await request.SendTextAsync(denied!, ct);
+        else await request.SendAsync(Card.ToActivity(cards.Overview(view), "重点项目检查"), ct);
+    }
+}
+
+/// <summary>导出项目 / 导出项目 2023-03 (admins) — a signed link to the ledger workbook of the month checked.</summary>
+public sealed class ExportProjectsCommand(ExportLinks links, KeyProjectService service, OfficeClock clock) : ICommandHandler
+{
+    public bool Accepts(string args) => args.Length == 0 || MonthInText.Find(args, clock.Today).Found;
+
+    public async Task HandleAsync(CommandRequest request, CancellationToken ct)
+    {
+        var (named, month) = MonthInText.Find(request.Args, clock.Today);
+        if (named && month is null)
+        {
+            await request.SendTextAsync(KeyProjectTexts.MonthInvalid, ct);
+            return;
+        }
+        var m = month ?? service.CheckMonth;
+        var (url, expires) = await links.CreateAsync(KeyProjectEndpoints.LedgerPath, m.Key, ct);
+        await request.SendAsync(Card.ToActivity(KeyProjectCards.DownloadLink($"重点项目台账（{m.Label}）", url, clock.ToLocal(expires)), "重点项目台账导出"), ct);
+    }
+}
+
+/// <summary>Reads the quarter after a command (default: the latest one that has ended) and says what is wrong with it.</summary>
+public sealed class QuarterArgument(OfficeClock clock)
+{
+    public bool Accepts(string args) => args.Length == 0 || ReportQuarter.Find(args, clock.Today).Found;
+
+    /// <returns>The quarter, or null after telling the user why not.</returns>
+    public async Task<ReportQuarter?> ReadAsync(CommandRequest request, CancellationToken ct)
+    {
+        var (named, quarter) = ReportQuarter.Find(request.Args, clock.Today);
+        var q = named ? quarter : ReportQuarter.LastEnded(clock.Today);
+        if (q is null)
+            await request.SendTextAsync(KeyProjectTexts.QuarterInvalid(request.Command.Name, ReportQuarter.LastEnded(clock.Today)), ct);
+        else if (!q.Value.HasEnded(clock.Today))
+        {
+            await request.SendTextAsync(KeyProjectTexts.QuarterNotEnded(q.Value), ct);
+            return null;
+        }
+        return q;
+    }
+}
+
+/// <summary>发布项目通报 2023Q1 (admins, personal chat) — a private preview of the quarterly report with 确认发布 / 取消.</summary>
+public sealed class PublishReportCommand(MajorProjectPublisher publisher, MajorProjectReportCards reportCards, QuarterArgument quarters,
+    OfficeClock clock) : ICommandHandler
+{
+    public bool Accepts(string args) => quarters.Accepts(args);
+
+    public async Task HandleAsync(CommandRequest request, CancellationToken ct)
+    {
+        if (await quarters.ReadAsync(request, ct) is not { } quarter) return;
+        var preview = await publisher.PreviewAsync(quarter, ct);
+        if (preview.Published is { } published)
+        {
+            await request.SendTextAsync(KeyProjectTexts.ReportPublishedAt(quarter, clock.ToLocal(published.PublishedAt)), ct);
+            return;
+        }
+        if (preview.Subscribers == 0)
+        {
+            await request.SendTextAsync(KeyProjectTexts.NoSubscribers, ct);
+            return;
+        }
+        foreach (var part in reportCards.Render(preview.Report))
+            await request.SendAsync(Card.ToActivity(JObject.Parse(part.CardJson!), "预览：" + part.Text), ct);
+        await request.SendAsync(Card.ToActivity(MajorProjectReportCards.Confirm(preview, quarter), $"确认发布{quarter.Label}通报"), ct);
+    }
+}
+
+/// <summary>督查报告 2023Q1 (admins) — a signed link to the quarter's 督查报告 workbook for the leading group.</summary>
+public sealed class SupervisionReportCommand(ExportLinks links, QuarterArgument quarters, OfficeClock clock) : ICommandHandler
+{
+    public bool Accepts(string args) => quarters.Accepts(args);
+
+    public async Task HandleAsync(CommandRequest request, CancellationToken ct)
+    {
+        if (await quarters.ReadAsync(request, ct) is not { } quarter) return;
+        var (url, expires) = await links.CreateAsync(KeyProjectEndpoints.SupervisionPath, quarter.Key, ct);
+        await request.SendAsync(Card.ToActivity(KeyProjectCards.DownloadLink($"{quarter.Label}重大招商项目督查报告", url, clock.ToLocal(expires)),
+            "督查报告"), ct);
+    }
+}

@@ -1,0 +1,63 @@
+using InvestBot.Reporting;
+
+namespace InvestBot.KeyProjects;
+
+/// <summary>
+/// What 重点项目 says to people — the rules' messages and the Teams replies — in one place for the office to review.
+/// Card layouts keep their short labels next to the layout.
+/// </summary>
+public static class KeyProjectTexts
+{
+    // Who may do what.
+    public const string NotBound = "您还没有绑定所在单位。请发送“绑定 单位名称”（例如：绑定 潮阳街道），经管理员审批后即可登记和更新本单位的重点项目。";
+    public const string OtherUnit = "您只能登记、查看和更新本单位的项目，不能操作其他单位的项目。";
+    public const string UnknownUnit = "找不到这个单位，请重新发送“我的项目”。";
+    public const string AdminNamesUnit = "请写明单位，例如：登记项目 潮阳街道。";
+    public const string OverviewAdminOnly = "只有区合作交流办管理员可以查看全区重点项目；查看本单位项目请发送“我的项目”。";
+    public const string MarkAdminOnly = "只有区合作交流办管理员可以认定重点、重大项目。";
+
+    // Forms.
+    public const string StaleForm = "表单数据不完整或已失效，未保存。请重新发送“我的项目”。";
+    public const string ProjectNotFound = "找不到这个项目，请重新发送“我的项目”。";
+    public const string ButtonInvalid = "这个按钮的数据无效，未修改。请重新打开项目。";
+    public const string FixAndResubmitRegistration = "有填写不正确的项目，请按提示修改后重新提交（尚未登记）。";
+    public const string FixAndResubmit = "有填写不正确的项目，请按提示修改后重新提交（尚未保存）。";
+    public const string FixAndResubmitProgress = "有填写不正确的项目，请按提示修改后重新提交（进展尚未保存）。";
+    public const string NotRegistered = "项目未登记。";
+    public const string NotSaved = "尚未保存。";
+    public const string NotSavedSuffix = "未保存。";
+    public const string ProgressNotSavedSuffix = "进展未保存。";
+    public const string DuplicateName = "本单位已登记同名项目，请在“我的项目”中更新该项目，或换一个名称";
+    public const string DuplicateNameOnEdit = "本单位已有同名项目，请换一个名称";
+    public const string KindLocked = "已有月度进展，不能再更改内资/外资（两者的计量单位不同）";
+    public static string TotalBelowArrived(decimal arrived, string unit) => $"不能小于已累计到位的 {ProjectValidator.Format(arrived)} {unit}";
+    public static string Registered(string name) => $"已登记：{name}。管理员认定为重点或重大项目后将纳入季度通报；请每月更新进展。";
+    public const string RegisteredTwice = "这是重复提交，项目只登记了一次。";
+    public static string Edited(string name) => $"已保存对“{name}”的修改。";
+    public const string EditedTwice = "这是重复提交，修改只保存了一次。";
+    public static string ChangedMeanwhile(string? by) => $"在您修改期间，{by ?? "有人"}已更新了这个项目，您的修改尚未保存。请核对后再次提交。";
+    public static string ProgressSaved(string name, ReportingMonth month) => $"已保存“{name}”{month.Label}的进展。";
+    public const string ProgressTwice = "这是重复提交，进展只保存了一次。";
+    public static string ProgressChangedMeanwhile(string? by) => $"在您填写期间，{by ?? "有人"}已更新了这个项目（见下方当前状态），您的进展尚未保存。请核对后再次提交。";
+    public static string ProgressAlreadySaved(ReportingMonth month, string? by) => $"{month.Label}进展已由{by ?? "填报人"}提交，可修改后重新提交。";
+    public static string WrongMonth(ReportingMonth now, ReportingMonth form) => $"现在填报的是{now.Label}的项目进展，这张表单（{form.Label}）已过期，未保存。请重新发送“我的项目”。";
+    public static string Marked(string name, string level) => $"已将“{name}”认定为{level}项目。";
+    public static string Unmarked(string name) => $"已取消“{name}”的认定。";
+    public static string MarkedTwice(string name, string level) => $"“{name}”已是{level}项目，没有重复修改。";
+    public const string MarkChangedMeanwhile = "这个项目在您打开后已被修改，本次认定未保存。请核对下方最新信息后再操作。";
+
+    // Commands.
+    public const string MonthInvalid = "月份不正确，请写成 2023-03 或 3月。";
+    public static string QuarterInvalid(string command, ReportQuarter example) => $"季度不正确，请写成“{command} {example.Key}”或“{command} {example.Year}年第{"一二三四"[example.Quarter - 1]}季度”。";
+    public static string QuarterNotEnded(ReportQuarter q) => $"{q.Label}还没有结束，不能通报。";
+    public static string ReportPublishedAt(ReportQuarter q, DateTimeOffset at) => $"{q.Label}重大招商项目推进情况通报已于 {at:yyyy-MM-dd HH:mm} 发布，不会重复发送。";
+    public static string ReportAlreadyPublished(ReportQuarter q) => $"{q.Label}的通报已经发布过，本次没有重复发送。";
+    public const string NoSubscribers = "还没有群聊或频道订阅通报。请先在群聊或团队频道中 @InvestBot 发送“订阅通报”。";
+    public const string NoSubscribersSent = "没有订阅通报的群聊或频道，未发送。请先在群聊或频道中发送“订阅通报”。";
+    public static string Opened(string command) => $"已发送“{command}”的结果。";
+    public static string LinkValidUntil(DateTimeOffset expires) => $"下载链接有效至 {expires:M月d日 HH:mm}，请勿转发。";
+
+    // Reminders.
+    public static string Reminder(string unit, int missing, ReportingMonth month, DateOnly deadline) =>
+        $"提醒：{unit}有 {missing} 个重点项目尚未更新{month.Label}进展，请在{deadline.Month}月{deadline.Day}日前更新。";
+}
