@@ -20,6 +20,12 @@ public sealed class InvestBotOptions
     /// <summary>Folder holding the data files the office edits (units, metrics, weights, the policy text).</summary>
     public string DataDirectory { get; set; } = "";
 
+    /// <summary>
+    /// "2023-04-03": run as if today (office time) were this date, clocks otherwise real — for demos and end-to-end tests of
+    /// rules bound to dates (reporting windows, quarters). Honoured only in the Development environment; empty: the real date.
+    /// </summary>
+    public string DemoToday { get; set; } = "";
+
     /// <summary>Azurite's well-known development account, used when no connection string is set.</summary>
     public const string LocalDevelopmentStorage = "UseDevelopmentStorage=true";
 

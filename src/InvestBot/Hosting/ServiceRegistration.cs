@@ -30,7 +30,7 @@ public static class ServiceRegistration
                     o.DataDirectory = Path.Combine(AppContext.BaseDirectory, "Data");
             });
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => Clock(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton<OfficeClock>();
 
         // Storage
@@ -62,6 +62,18 @@ public static class ServiceRegistration
         services.AddSingleton<CommandTable>();
         services.AddCommandSection(KernelCommands.Section);
         return services;
+    }
+
+    /// <summary>The system clock, or (Development only) one moved to InvestBot:DemoToday.</summary>
+    private static TimeProvider Clock(InvestBotOptions options, IHostEnvironment environment)
+    {
+        if (string.IsNullOrWhiteSpace(options.DemoToday)) return TimeProvider.System;
+        if (!environment.IsDevelopment())
+            throw new InvalidOperationException("InvestBot:DemoToday is for demos and end-to-end tests: it is honoured only in the Development environment.");
+        if (!DateOnly.TryParseExact(options.DemoToday.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var today))
+            throw new InvalidOperationException($"InvestBot:DemoToday '{options.DemoToday}' must be a date written yyyy-MM-dd.");
+        return ShiftedTimeProvider.ToDay(TimeProvider.System, today, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone));
     }
 
     private static string FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? "";
