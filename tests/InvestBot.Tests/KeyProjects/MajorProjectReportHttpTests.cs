@@ -1,0 +1,120 @@
+using InvestBot.Common;
+using InvestBot.KeyProjects;
+using InvestBot.KeyProjects.Bot;
+using InvestBot.Ranking.Delivery;
+using InvestBot.Reporting.Bot;
+using InvestBot.Teams;
+using InvestBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace InvestBot.Tests.KeyProjects;
+
+/// <summary>
+/// The quarterly 重大招商项目推进情况通报 through the shared announcement delivery (queue, claims, loopback connector), and the
+/// project reminders sent with the figures'. The clock runs (the delivery worker waits on it), moved to 2023-04-03.
+/// </summary>
+[Trait("Category", "Http")]
+public sealed class MajorProjectReportHttpTests : KeyProjectBotTestBase
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TestConversation Group = TestConversation.Group("19:keyprojects-group@thread.v2");
+    private readonly TestUser _zhang = TestUser.Named("张三");
+
+    protected override TimeProvider Clock { get; } =
+        ShiftedTimeProvider.ToDay(TimeProvider.System, new DateOnly(2023, 4, 3), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+
+    private async Task<KeyProject> MajorProjectWithMarchProgressAsync()
+    {
+        await BindAsync(_zhang, Chaoyang);
+        var p = await RegisteredAsync(_zhang, Chaoyang, "动力电池正极材料项目", "100000");
+        await UpdateAsync(_zhang, p, "started", "25000", "供电线路待区电力部门协调");
+        p = (await Store.GetAsync(Chaoyang, p.Id))!;
+        await Bot.ExecuteAsync(KeyProjectCards.MarkVerb, new MarkPayload(p.UnitId, p.Id, p.Revision, "major").ToData(), TestUser.Admin);
+        return p;
+    }
+
+    [Fact]
+    public async Task The_admin_previews_then_publishes_once_and_the_report_reaches_the_subscribed_group()
+    {
+        await MajorProjectWithMarchProgressAsync();
+        Assert.Contains(KeyProjectTexts.NoSubscribers, await SayAsync("发布项目通报 2023Q1", TestUser.Admin));
+        await Bot.InstallAsync(Group, TestUser.Admin);
+        Assert.Contains("已订阅", await SayAsync("订阅通报", TestUser.Admin, Group));
+        await SayAsync("帮助", TestUser.Admin); // the admin's personal chat, where the completion notice goes
+
+        var preview = (await Bot.SayAsync("发布项目通报 2023年第一季度", TestUser.Admin)).SelectMany(BotClient.Cards).ToList();
+        var confirm = preview.Last();
+        var report = BotClient.CardText(preview[0]);
+        Assert.Contains("2023年第一季度重大招商项目推进情况通报", report);
+        Assert.Contains("（二十六）“每季度通报重大招商项目推进情况”", report);
+        Assert.Contains("动力电池正极材料项目", report);
+        Assert.Contains("供电线路待区电力部门协调", report);
+        Assert.Contains("25000 万元", report);
+        Assert.Contains("接收会话", BotClient.CardText(confirm));
+        Assert.Empty(Connector.PostsTo(Group.Id)); // nothing is sent before confirmation
+
+        var data = ActionOf(confirm, MajorProjectReportCards.ConfirmVerb)["data"]!;
+        Assert.Equal(BotTexts.AdminOnlyAction, (await Bot.ExecuteAsync(MajorProjectReportCards.ConfirmVerb, data, _zhang)).Message);
+        var started = await Bot.ExecuteAsync(MajorProjectReportCards.ConfirmVerb, data, TestUser.Admin);
+        Assert.Contains("正在发布：2023年第一季度重大招商项目推进情况通报", BotClient.CardText(started.Card!));
+
+        var posted = await Connector.WaitForAsync(Group.Id, a => BotClient.AllText([a]).Contains("重大招商项目推进情况通报"), Timeout);
+        Assert.Contains("动力电池正极材料项目", BotClient.AllText([posted]));
+        var note = await Connector.WaitForAsync(TestConversation.Personal(TestUser.Admin).Id, a => a.Text?.Contains("发布完成") == true, Timeout);
+        Assert.Equal("2023年第一季度重大招商项目推进情况通报发布完成：已送达 1/1 个会话。", note.Text);
+        var parts = Connector.PostsTo(Group.Id).Count;
+
+        // Once per quarter: a second press, a second command, a second admin send nothing more.
+        Assert.Equal(KeyProjectTexts.ReportAlreadyPublished(new ReportQuarter(2023, 1)),
+            (await Bot.ExecuteAsync(MajorProjectReportCards.ConfirmVerb, data, TestUser.Admin)).Message);
+        Assert.Contains("已于", await SayAsync("发布项目通报 2023Q1", TestUser.Admin));
+        Assert.Equal(parts, Connector.PostsTo(Group.Id).Count);
+        var stored = Assert.Single(await App.Service<AnnouncementStore>().ListRecordsAsync(MajorProjectPublisher.Kind));
+        Assert.Equal(("kp-2023Q1.r0", AnnouncementState.Completed), (stored.Id, stored.State));
+        // The ranking's own list is not confused by another kind of announcement.
+        Assert.Empty(await App.Service<AnnouncementStore>().ListAsync());
+        Assert.Contains("目前还没有发布过排名通报", await SayAsync("排名", _zhang));
+    }
+
+    [Fact]
+    public async Task Cancel_sends_nothing_and_a_quarter_that_has_not_ended_cannot_be_published()
+    {
+        await Bot.InstallAsync(Group, TestUser.Admin);
+        await SayAsync("订阅通报", TestUser.Admin, Group);
+
+        var confirm = (await Bot.SayAsync("发布项目通报 2022Q4", TestUser.Admin)).SelectMany(BotClient.Cards).Last();
+        var cancelled = await Bot.ExecuteAsync(MajorProjectReportCards.CancelVerb, ActionOf(confirm, MajorProjectReportCards.CancelVerb)["data"]!, TestUser.Admin);
+        var future = await Bot.ExecuteAsync(MajorProjectReportCards.ConfirmVerb, new ReportPayload("2023Q2").ToData(), TestUser.Admin);
+        var forged = await Bot.ExecuteAsync(MajorProjectReportCards.ConfirmVerb, new JObject { ["quarter"] = "2023Q9" }, TestUser.Admin);
+
+        Assert.Contains("已取消发布", BotClient.CardText(cancelled.Card!));
+        Assert.Equal(KeyProjectTexts.QuarterNotEnded(new ReportQuarter(2023, 2)), future.Message);
+        Assert.Equal(KeyProjectTexts.ButtonInvalid, forged.Message);
+        Assert.Contains("还没有结束", await SayAsync("发布项目通报 2023Q2", TestUser.Admin));
+        Assert.Empty(await App.Service<AnnouncementStore>().ListRecordsAsync(null));
+        Assert.Empty(Connector.PostsTo(Group.Id));
+    }
+
+    [Fact]
+    public async Task Reporters_with_projects_not_yet_updated_are_reminded_with_the_figures_and_not_after_updating()
+    {
+        await BindAsync(_zhang, Chaoyang);
+        var p = await RegisteredAsync(_zhang, Chaoyang);
+        var job = ActivatorUtilities.CreateInstance<ReportReminderJob>(App.Services);
+        var personal = TestConversation.Personal(_zhang).Id;
+        bool IsProjectReminder(Microsoft.Bot.Schema.Activity a) => a.Text?.Contains("重点项目尚未更新") == true;
+
+        await job.RunOnceAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
+        var reminder = await Connector.WaitForAsync(personal, IsProjectReminder, Timeout);
+        await UpdateAsync(_zhang, p, "signed", "0");
+        await job.RunOnceAsync(TestClock.Beijing(2023, 4, 3, 10), CancellationToken.None);
+
+        Assert.Equal("提醒：潮阳街道有 1 个重点项目尚未更新2023年3月进展，请在4月5日前更新。", reminder.Text);
+        Assert.Contains("潮阳街道的重点项目", BotClient.AllText([reminder]));
+        Assert.Single(Connector.To(personal), IsProjectReminder);
+        // The figures' reminder goes out in both runs (March's figures are still missing); the project's only while it is.
+        Assert.Equal(2, Connector.To(personal).Count(a => a.Text?.Contains("数据尚未提交") == true));
+    }
+}
