@@ -258,12 +258,13 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         return input;
     }
 
+    /// <summary>Radio buttons: every option visible at once (a handful each), one click to choose.</summary>
     private static JObject Choices(string id, string label, IEnumerable<(string Title, string Value)> choices) => new()
     {
         ["type"] = "Input.ChoiceSet",
         ["id"] = id,
         ["label"] = label,
-        ["style"] = "compact",
+        ["style"] = "expanded",
         ["isRequired"] = true,
         ["errorMessage"] = "请选择",
         ["choices"] = new JArray(choices.Select(c => new JObject { ["title"] = c.Title, ["value"] = c.Value })),

@@ -58,12 +58,8 @@ public sealed class MajorProjectReportCards(KeyProjectRules rules, int maxCardBy
                 })),
             },
         };
-        var problems = report.WithProblems.ToList();
-        blocks.Add([Card.Heading($"需协调解决的问题（{problems.Count}）"), Card.Text(problems.Count == 0 ? "无" :
-            string.Join("\n\n", problems.Select(p => $"{p.UnitName} · {p.Name}（{p.ProblemsMonth}）：{p.Problems}")), color: problems.Count == 0 ? null : "Warning")]);
-        var stalled = report.Stalled.ToList();
-        blocks.Add([Card.Heading($"停滞项目（{stalled.Count}）"), Card.Text(stalled.Count == 0 ? "无" :
-            string.Join("\n\n", stalled.Select(p => $"⚠ {p.UnitName} · {p.Name}（{p.StageName}，连续{p.MonthsWithoutProgress}个月无进展）")), color: stalled.Count == 0 ? null : "Attention")]);
+        blocks.AddRange(ListBlocks("需协调解决的问题", report.WithProblems.Select(p => $"{p.UnitName} · {p.Name}（{p.ProblemsMonth}）：{p.Problems}").ToList(), "Warning"));
+        blocks.AddRange(ListBlocks("停滞项目", report.Stalled.Select(p => $"⚠ {p.UnitName} · {p.Name}（{p.StageName}，连续{p.MonthsWithoutProgress}个月无进展）").ToList(), "Attention"));
         // The project table, in chunks so that one chunk always fits a card.
         var chunks = report.Projects.Chunk(15).ToList();
         for (var i = 0; i < chunks.Count; i++)
@@ -77,6 +73,19 @@ public sealed class MajorProjectReportCards(KeyProjectRules rules, int maxCardBy
             size: "Small", isSubtle: true, separator: true)]);
         var title = MajorProjectPublisher.Title(report);
         return Card.Pages(blocks, maxCardBytes, (page, pages) => Card.Title(pages == 1 ? title : $"{title}（{page}/{pages}）"), title);
+    }
+
+    /// <summary>A headed list, in blocks of 20 lines so that no block outgrows a card (a problem is at most 500 characters).</summary>
+    private static IEnumerable<IReadOnlyList<JObject>> ListBlocks(string heading, IReadOnlyList<string> lines, string color)
+    {
+        if (lines.Count == 0)
+        {
+            yield return [Card.Heading($"{heading}（0）"), Card.Text("无")];
+            yield break;
+        }
+        var chunks = lines.Chunk(20).ToList();
+        for (var i = 0; i < chunks.Count; i++)
+            yield return [Card.Heading(i == 0 ? $"{heading}（{lines.Count}）" : $"{heading}（续）"), Card.Text(string.Join("\n\n", chunks[i]), color: color)];
     }
 
     public static JObject Confirm(ReportPreview preview, ReportQuarter quarter)

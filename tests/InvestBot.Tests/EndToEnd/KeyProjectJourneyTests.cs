@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace InvestBot.Tests.EndToEnd;
+
+/// <summary>
+/// （二十六） in two Teams clients on one bot: a town's reporter registers a project and records March's progress, the admin
+/// marks it 重大 from the monthly overview and publishes the first quarter's report, which arrives in the group chat.
+/// The bot runs as if it were 2023-04-03 (InvestBot:DemoToday), so March is being checked and the first quarter has ended.
+/// </summary>
+[Trait("Category", "E2E")]
+public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : PlaygroundTest(chromium)
+{
+    private const string Project = "动力电池正极材料项目";
+    private const string ReportTitle = "2023年第一季度重大招商项目推进情况通报";
+
+    protected override PlaygroundUser CurrentUser => PlaygroundConfig.Reporter;
+
+    protected override IReadOnlyDictionary<string, string?> BotSettings => new Dictionary<string, string?>
+    {
+        ["InvestBot__DemoToday"] = "2023-04-03",
+        ["InvestBot__Ranking__ScheduleEnabled"] = "false",
+    };
+
+    [Fact]
+    public Task A_reporter_registers_and_updates_a_project_and_the_admin_marks_it_major_and_publishes_the_quarterly_report() =>
+        InPlaygroundAsync(async reporter =>
+    {
+        var admin = await OpenClientOfAsync(PlaygroundConfig.Admin);
+        await admin.OpenPersonalChatAsync();
+        await admin.SendAndWaitForTextAsync($"绑定 潮阳街道 {PlaygroundConfig.Reporter.AadObjectId}", "的填报人");
+        await admin.OpenGroupChatAsync();
+        await admin.SendAndWaitForTextAsync("订阅通报", "已订阅", mentionBot: true);
+
+        // The reporter registers the project…
+        await reporter.OpenPersonalChatAsync();
+        var form = await reporter.SendAndWaitForCardAsync("登记项目", "登记重点项目");
+        await reporter.FillCardInputAsync(form, "项目名称", Project);
+        await Choose(form, "内资");
+        await reporter.FillCardInputAsync(form, "计划总投资（内资万元 / 外资万美元）", "100000");
+        await Choose(form, "动力电池产业链");
+        await Choose(form, "签约");
+        await reporter.FillCardInputAsync(form, "项目联系人", "李经理");
+        await reporter.FillCardInputAsync(form, "联系电话", "022-12345678");
+        await reporter.ClickCardButtonAsync(form, "登记");
+        var registered = await reporter.WaitForCardAsync($"已登记：{Project}");
+
+        // …and records March's progress from the project's card.
+        await reporter.ClickCardButtonAsync(registered, "更新进展");
+        var progress = await reporter.WaitForCardAsync("更新项目进展", "2023年3月");
+        await Choose(progress, "开工");
+        await reporter.FillCardInputAsync(progress, "本月到位投资（万元）", "25000");
+        await reporter.FillCardInputAsync(progress, "问题及需协调事项（没有可不填）", "供电线路待协调");
+        await reporter.ClickCardButtonAsync(progress, "提交");
+        await reporter.WaitForCardAsync($"已保存“{Project}”2023年3月的进展", "25000 万元");
+
+        // The admin checks the month, marks the project 重大 and publishes the quarter.
+        await admin.OpenPersonalChatAsync();
+        var overview = await admin.SendAndWaitForCardAsync("重点项目", "全区重点项目（2023年3月检查）");
+        Assert.Contains(Project, await overview.InnerTextAsync());
+        await admin.ClickCardButtonAsync(overview, "查看项目");
+        var detail = await admin.WaitForCardAsync(Project, "认定为重大");
+        await admin.ClickCardButtonAsync(detail, "认定为重大");
+        await admin.WaitForCardAsync($"已将“{Project}”认定为重大项目");
+
+        var confirm = await admin.SendAndWaitForCardAsync("发布项目通报 2023Q1", "确认发布");
+        await admin.ClickCardButtonAsync(confirm, "确认发布");
+        await admin.WaitForTextAsync($"{ReportTitle}发布完成");
+
+        await admin.OpenGroupChatAsync();
+        var report = await admin.WaitForCardAsync(ReportTitle, Project);
+        var text = await report.InnerTextAsync();
+        Assert.Contains("供电线路待协调", text);
+        Assert.Contains("25000 万元", text);
+
+        Task Choose(ILocator card, string option) => card.GetByRole(AriaRole.Radio, new() { Name = option, Exact = true }).CheckAsync();
+    });
+}
