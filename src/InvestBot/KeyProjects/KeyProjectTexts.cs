@@ -55,7 +55,6 @@ public static class KeyProjectTexts
     public const string NoSubscribers = "还没有群聊或频道订阅通报。请先在群聊或团队频道中 @InvestBot 发送“订阅通报”。";
     public const string NoSubscribersSent = "没有订阅通报的群聊或频道，未发送。请先在群聊或频道中发送“订阅通报”。";
     public static string Opened(string command) => $"已发送“{command}”的结果。";
-    public static string LinkValidUntil(DateTimeOffset expires) => $"下载链接有效至 {expires:M月d日 HH:mm}，请勿转发。";
 
     // Reminders.
     public static string Reminder(string unit, int missing, ReportingMonth month, DateOnly deadline) =>

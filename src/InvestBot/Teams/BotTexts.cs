@@ -14,6 +14,9 @@ public static class BotTexts
 
     public const string UnknownButton = "这个按钮已失效或无法识别，请重新发送命令获取最新的卡片。";
 
+    public static string LinkValidUntil(DateTimeOffset expires) => $"下载链接有效至 {expires:M月d日 HH:mm}，请勿转发。";
+    public const string DownloadExcel = "下载 Excel";
+
     public const string ActionFailed = "抱歉，处理这个操作时出错了，您的数据没有被修改。请稍后再试。";
 
     public const string HelpSummary = "InvestBot 使用帮助";

@@ -229,11 +229,6 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         return Card.Create(body, [Card.Execute("导出 Excel", OpenVerb, new OpenCommandPayload(KeyProjectCommands.Export).ToData())], title);
     }
 
-    public static JObject DownloadLink(string title, string url, DateTimeOffset validUntil) => Card.Create(
-        [Card.Title(title), Card.Text(KeyProjectTexts.LinkValidUntil(validUntil), isSubtle: true)],
-        [new JObject { ["type"] = "Action.OpenUrl", ["title"] = "下载 Excel", ["url"] = url }],
-        $"{title}：{url}");
-
     public string StageName(string id) => rules.Stage(id)?.Name ?? id;
 
     public static string Money(decimal amount, string unit) => $"{ProjectValidator.Format(amount)} {unit}";

@@ -89,7 +89,7 @@ public sealed class ExportProjectsCommand(ExportLinks links, KeyProjectService s
         }
         var m = month ?? service.CheckMonth;
         var (url, expires) = await links.CreateAsync(KeyProjectEndpoints.LedgerPath, m.Key, ct);
-        await request.SendAsync(Card.ToActivity(KeyProjectCards.DownloadLink($"重点项目台账（{m.Label}）", url, clock.ToLocal(expires)), "重点项目台账导出"), ct);
+        await request.SendAsync(Card.ToActivity(Card.DownloadLink($"重点项目台账（{m.Label}）", url, clock.ToLocal(expires)), "重点项目台账导出"), ct);
     }
 }
 
@@ -149,7 +149,7 @@ public sealed class SupervisionReportCommand(ExportLinks links, QuarterArgument 
     {
         if (await quarters.ReadAsync(request, ct) is not { } quarter) return;
         var (url, expires) = await links.CreateAsync(KeyProjectEndpoints.SupervisionPath, quarter.Key, ct);
-        await request.SendAsync(Card.ToActivity(KeyProjectCards.DownloadLink($"{quarter.Label}重大招商项目督查报告", url, clock.ToLocal(expires)),
+        await request.SendAsync(Card.ToActivity(Card.DownloadLink($"{quarter.Label}重大招商项目督查报告", url, clock.ToLocal(expires)),
             "督查报告"), ct);
     }
 }

@@ -1,7 +1,6 @@
 using InvestBot.Common;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
-using Newtonsoft.Json.Linq;
 
 namespace InvestBot.Reporting.Bot;
 
@@ -21,13 +20,6 @@ public sealed class ExportCommand(ExportLinks links, ReportingWindow window, Off
         }
         var m = month ?? window.DefaultMonth;
         var (url, expires) = await links.CreateAsync(m, ct);
-        var card = Card.Create(
-            [
-                Card.Title($"{m.Label}数据导出"),
-                Card.Text(ReportingTexts.ExportValidUntil(clock.ToLocal(expires)), isSubtle: true),
-            ],
-            [new JObject { ["type"] = "Action.OpenUrl", ["title"] = "下载 Excel", ["url"] = url }],
-            $"{m.Label}数据导出：{url}");
-        await request.SendAsync(Card.ToActivity(card, $"{m.Label}数据导出"), ct);
+        await request.SendAsync(Card.ToActivity(Card.DownloadLink($"{m.Label}数据导出", url, clock.ToLocal(expires)), $"{m.Label}数据导出"), ct);
     }
 }

@@ -15,7 +15,6 @@ public static class ReportingTexts
     public static string ReportersTold(int told) => $"已通知 {told} 位填报人。";
 
     public const string ExportMonthInvalid = "月份不正确，请写成“导出 2023-03”。";
-    public static string ExportValidUntil(DateTimeOffset expires) => $"下载链接有效至 {expires:M月d日 HH:mm}，请勿转发。";
 
     public const string BindUsage = "请在“绑定”后写上您的单位，例如：绑定 潮阳街道。";
     public static string UnitNotFound(string text) => $"没有找到单位“{text}”。请使用单位全称或常用简称，例如：绑定 潮阳街道、绑定 商务局。";

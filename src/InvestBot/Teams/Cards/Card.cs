@@ -113,6 +113,13 @@ public static class Card
         return pages.Select((body, i) => Create(body.Prepend(heading(i + 1, pages.Count)), fallbackText: fallbackText)).ToList();
     }
 
+    /// <summary>A signed, short-lived download link (an Excel export): the title, until when it works, and the button.</summary>
+    /// <param name="validUntil">The link's expiry in office time.</param>
+    public static JObject DownloadLink(string title, string url, DateTimeOffset validUntil) => Create(
+        [Title(title), Text(BotTexts.LinkValidUntil(validUntil), isSubtle: true)],
+        [new JObject { ["type"] = "Action.OpenUrl", ["title"] = BotTexts.DownloadExcel, ["url"] = url }],
+        $"{title}：{url}");
+
     public static JObject ActionSet(IEnumerable<JToken> actions) => new()
     {
         ["type"] = "ActionSet",
