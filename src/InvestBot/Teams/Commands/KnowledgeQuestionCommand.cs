@@ -2,6 +2,7 @@ using InvestBot.Access;
 using InvestBot.Knowledge;
 using InvestBot.Organization;
 using InvestBot.Teams.Cards;
+using InvestBot.Telemetry;
 
 namespace InvestBot.Teams.Commands;
 
@@ -18,10 +19,12 @@ public sealed class KnowledgeQuestionCommand : IMessageCommand
     private readonly UnitDirectory _units;
     private readonly KnowledgeFeedbackStore _feedback;
     private readonly ILogger<KnowledgeQuestionCommand> _log;
+    private readonly InvestBotMetrics _metrics;
 
     public KnowledgeQuestionCommand(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
-        KnowledgeFeedbackStore feedback, ILogger<KnowledgeQuestionCommand> log)
+        KnowledgeFeedbackStore feedback, ILogger<KnowledgeQuestionCommand> log, InvestBotMetrics metrics)
     {
+        _metrics = metrics;
         _answerer = answerer;
         _kb = kb;
         _bindings = bindings;
@@ -57,6 +60,7 @@ public sealed class KnowledgeQuestionCommand : IMessageCommand
         var answer = _answerer.Answer(text, ownUnit);
         var (card, summary) = AnswerCards.Build(answer, _kb);
         await request.SendAsync(Card.ToActivity(card, summary), ct);
+        _metrics.Question(answer.Outcome);
 
         if (!answer.Answered)
         {
