@@ -25,6 +25,7 @@ public sealed class StorageAccountOptions
     /// identity on Azure, <c>AZURE_CLIENT_ID</c>, or the developer's <c>az login</c>).</summary>
     public string ManagedIdentityClientId { get; set; } = "";
 
-    /// <summary>Token audience for storage; empty: the one for the cloud that <see cref="EndpointSuffix"/> names.</summary>
+    /// <summary>Token audience for storage; empty: the Tables SDK's audience for the cloud that <see cref="EndpointSuffix"/>
+    /// names, and the account's queue endpoint for the queue.</summary>
     public string Audience { get; set; } = "";
 }

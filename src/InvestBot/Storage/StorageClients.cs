@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
+
 
 namespace InvestBot.Storage;
 
@@ -51,7 +51,12 @@ public sealed class StorageClients
             "InvestBot:Storage:TableServiceUri (or AccountName) is required when QueueServiceUri is set.");
         QueueServiceUri = queueUri ?? throw new InvalidOperationException(
             "InvestBot:Storage:QueueServiceUri (or AccountName) is required when TableServiceUri is set.");
-        Audience = string.IsNullOrWhiteSpace(account.Audience) ? AudienceFor(suffix) : account.Audience.Trim();
+        var explicitAudience = string.IsNullOrWhiteSpace(account.Audience) ? null : account.Audience.Trim();
+        TableAudience = explicitAudience ?? TableAudienceFor(suffix);
+        // The account's own queue endpoint is a valid audience in every cloud; elsewhere (an emulator) the public one.
+        QueueAudience = explicitAudience ?? (QueueServiceUri.Host.EndsWith(".queue." + suffix, StringComparison.OrdinalIgnoreCase)
+            ? $"https://{QueueServiceUri.Host}/"
+            : Azure.Storage.Queues.Models.QueueAudience.PublicAudience.ToString());
         if (string.IsNullOrWhiteSpace(account.ManagedIdentityClientId))
         {
             Authentication = StorageAuthentication.DefaultCredential;
@@ -79,30 +84,32 @@ public sealed class StorageClients
 
     public string? ManagedIdentityClientId { get; }
 
-    /// <summary>The token audience ("resource") requested for storage.</summary>
-    public string? Audience { get; }
+    /// <summary>The token audiences ("resource") requested for tables and for the queue.</summary>
+    public string? TableAudience { get; }
+
+    public string? QueueAudience { get; }
 
     public TableServiceClient CreateTableService(TableClientOptions options)
     {
         if (Credential is null) return new TableServiceClient(ConnectionString, options);
-        options.Audience = new TableAudience(Audience!);
+        options.Audience = new Azure.Data.Tables.TableAudience(TableAudience!);
         return new TableServiceClient(TableServiceUri!, Credential, options);
     }
 
     public QueueClient CreateQueue(string name)
     {
         if (Credential is null) return new QueueClient(ConnectionString, name);
-        var options = new QueueClientOptions { Audience = new QueueAudience(Audience!) };
+        var options = new QueueClientOptions { Audience = new Azure.Storage.Queues.Models.QueueAudience(QueueAudience!) };
         return new QueueClient(new Uri(QueueServiceUri!.AbsoluteUri.TrimEnd('/') + "/" + name), Credential, options);
     }
 
-    /// <summary>Storage's Entra ID audience in each cloud, recognised by the endpoint suffix.</summary>
-    public static string AudienceFor(string endpointSuffix) => endpointSuffix.ToLowerInvariant() switch
+    /// <summary>The Tables SDK's audience for the cloud the endpoint suffix names.</summary>
+    public static string TableAudienceFor(string endpointSuffix) => (endpointSuffix.ToLowerInvariant() switch
     {
-        "core.chinacloudapi.cn" => "https://storage.azure.cn/",
-        "core.usgovcloudapi.net" => "https://storage.azure.us/",
-        _ => "https://storage.azure.com/",
-    };
+        "core.chinacloudapi.cn" => Azure.Data.Tables.TableAudience.AzureChina,
+        "core.usgovcloudapi.net" => Azure.Data.Tables.TableAudience.AzureGovernment,
+        _ => Azure.Data.Tables.TableAudience.AzurePublicCloud,
+    }).ToString();
 
     private static Uri? ServiceUri(string explicitUri, string accountName, string service, string suffix)
     {
