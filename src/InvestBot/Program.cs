@@ -2,7 +2,7 @@ using InvestBot.Hosting;
 using InvestBot.Knowledge;
 using InvestBot.Ranking;
 using InvestBot.Reporting;
-using InvestBot.Telemetry;
+using InvestBot.Common;
 
 var builder = WebApplication.CreateBuilder(args);
 

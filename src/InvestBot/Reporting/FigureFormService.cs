@@ -1,4 +1,4 @@
-using InvestBot.Telemetry;
+using InvestBot.Common;
 using InvestBot.Access;
 using InvestBot.Organization;
 

@@ -6,7 +6,7 @@ using InvestBot.Ranking;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Reporting;
 using InvestBot.Storage;
-using InvestBot.Telemetry;
+using InvestBot.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

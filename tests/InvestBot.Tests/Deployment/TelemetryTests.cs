@@ -2,12 +2,14 @@ using System.Diagnostics.Metrics;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Teams;
-using InvestBot.Telemetry;
+using InvestBot.Common;
+using InvestBot.Hosting;
 using InvestBot.Tests.Infrastructure;
 using InvestBot.Tests.Ranking;
 using InvestBot.Tests.Reporting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xunit;
 
 namespace InvestBot.Tests.Deployment;
@@ -58,7 +60,11 @@ public sealed class TelemetryTests : ReportingBotTestBase
     [Fact]
     public async Task An_unhandled_error_is_counted_by_kind_and_the_user_gets_the_apology()
     {
-        await using var app = await BotApp.StartAsync(services: s => s.AddSingleton<IMessageCommand, ThrowingCommand>());
+        await using var app = await BotApp.StartAsync(services: s =>
+        {
+            s.RemoveAll<IFreeTextHandler>();
+            s.AddSingleton<IFreeTextHandler, ThrowingHandler>();
+        });
         using var recorder = new MetricRecorder(app.Service<IMeterFactory>());
 
         var replies = await app.Client().SayAsync("故障测试", TestUser.Named("赵六"));
@@ -78,10 +84,9 @@ public sealed class TelemetryTests : ReportingBotTestBase
         Assert.Equal(TelemetryExporter.None, For(("APPLICATIONINSIGHTS_CONNECTION_STRING", "InstrumentationKey=x"), ("InvestBot:Telemetry:Exporter", "none")));
     }
 
-    private sealed class ThrowingCommand : IMessageCommand
+    /// <summary>Stands in for the Q&amp;A and fails the way a broken dependency would.</summary>
+    private sealed class ThrowingHandler : IFreeTextHandler
     {
-        public int Order => -1;
-
         public Task<bool> TryHandleAsync(MessageRequest request, CancellationToken ct) =>
             request.Text.Trim() == "故障测试" ? throw new TimeoutException("simulated") : Task.FromResult(false);
     }

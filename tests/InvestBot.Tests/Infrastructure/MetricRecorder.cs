@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using InvestBot.Telemetry;
+using InvestBot.Common;
 
 namespace InvestBot.Tests.Infrastructure;
 

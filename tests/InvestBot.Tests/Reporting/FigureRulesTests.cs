@@ -1,4 +1,4 @@
-using InvestBot.Hosting;
+using InvestBot.Common;
 using InvestBot.Organization;
 using InvestBot.Reporting;
 using InvestBot.Tests.Infrastructure;

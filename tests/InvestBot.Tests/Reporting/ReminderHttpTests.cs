@@ -1,3 +1,4 @@
+using InvestBot.Reporting.Bot;
 using InvestBot.Reporting;
 using InvestBot.Teams;
 using InvestBot.Tests.Infrastructure;

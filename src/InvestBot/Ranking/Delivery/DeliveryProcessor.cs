@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using InvestBot.Telemetry;
+using InvestBot.Common;
 using Microsoft.Extensions.Options;
 
 namespace InvestBot.Ranking.Delivery;

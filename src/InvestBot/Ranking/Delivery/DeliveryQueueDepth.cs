@@ -1,4 +1,4 @@
-using InvestBot.Telemetry;
+using InvestBot.Common;
 
 namespace InvestBot.Ranking.Delivery;
 
