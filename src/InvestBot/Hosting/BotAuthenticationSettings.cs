@@ -53,3 +53,16 @@ public static class BotAuthenticationSettings
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppType"] = appType })
                 .Build();
 }
+
+/// <summary>Builds the Bot Framework authentication while the host starts, so an incomplete identity stops the app with
+/// the missing setting in the log (App Service shows the failed start) instead of failing every message later.</summary>
+public sealed class BotAuthenticationStartupCheck(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct)
+    {
+        _ = services.GetRequiredService<BotFrameworkAuthentication>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

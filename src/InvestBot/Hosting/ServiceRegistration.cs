@@ -53,6 +53,7 @@ public static class ServiceRegistration
         // with one, every request must carry a valid Bot Framework token.
         services.AddHttpClient();
         services.AddSingleton(BotAuthenticationSettings.Create);
+        services.AddHostedService<BotAuthenticationStartupCheck>();
         services.AddSingleton<InvestBotAdapter>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());

@@ -53,6 +53,21 @@ public sealed class SovereignCloudTests
     }
 
     [Fact]
+    public async Task An_incomplete_identity_stops_the_app_at_startup_naming_the_missing_setting()
+    {
+        var app = await BotApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppId"] = AppId, ["MicrosoftAppPassword"] = "secret", ["MicrosoftAppTenantId"] = "",
+        });
+
+        var error = Record.Exception(() => app.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains("MicrosoftAppTenantId is required for MicrosoftAppType SingleTenant", error.ToString());
+        try { await app.DisposeAsync(); } catch (InvalidOperationException) { } // the host never started
+    }
+
+    [Fact]
     public async Task Incoming_requests_are_validated_against_the_configured_OpenID_metadata()
     {
         await using var cloud = await LoopbackTokenService.StartAsync();

@@ -137,7 +137,11 @@ public sealed class LoopbackTokenService : IAsyncDisposable
 /// </summary>
 internal static class LoopbackCertificate
 {
-    private const string Subject = "CN=InvestBot test token service";
+    private const string SubjectPrefix = "CN=InvestBot test token service";
+
+    // One subject per test process: several runs of the suite (other worktrees of the same user) trust their own
+    // certificates in the same store at the same time, and each removes only its own.
+    private static readonly string Subject = $"{SubjectPrefix} {Environment.ProcessId}-{Guid.NewGuid():N}";
     private static readonly Lazy<X509Certificate2> Instance = new(CreateAndTrust);
 
     public static X509Certificate2 Trusted => Instance.Value;
@@ -158,9 +162,8 @@ internal static class LoopbackCertificate
         root.Open(OpenFlags.ReadWrite);
         // Leftovers of crashed earlier runs are removed once expired; a live one may belong to a test run in another
         // worktree of the same user (removing it would break that run's HTTPS).
-        foreach (var old in root.Certificates.Find(X509FindType.FindBySubjectDistinguishedName, Subject, false))
-            if (old.NotAfter < DateTime.Now)
-                root.Remove(old);
+        foreach (var old in root.Certificates.Where(c => c.Subject.StartsWith(SubjectPrefix, StringComparison.Ordinal) && c.NotAfter < DateTime.Now).ToList())
+            root.Remove(old);
         root.Add(X509CertificateLoader.LoadCertificate(certificate.RawData));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Untrust(certificate);
         return certificate;
