@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using InvestBot.Knowledge;
+using InvestBot.Teams.Cards;
+using InvestBot.Tests.Infrastructure;
+using InvestBot.Tests.Knowledge;
+using Newtonsoft.Json;
+
+namespace InvestBot.Benchmarks.EchoFloor;
+
+/// <summary>
+/// Where a question spends its time, stage by stage, measured in-process on the real app's singletons with a
+/// Stopwatch over many passes of the labelled set (mean per question). The last row is the whole turn through
+/// the real adapter and ASP.NET pipeline (in-memory TestServer, one user, Azurite behind it).
+/// </summary>
+public static class StageBenchmark
+{
+    private const int Passes = 30;
+
+    public static IReadOnlyList<(string Stage, double Microseconds)> Run()
+    {
+        var questions = LabelledQuestions.Load().Select(q => q.Text).ToList();
+        var app = BotApp.StartAsync().GetAwaiter().GetResult();
+        try
+        {
+            var answerer = app.Service<PolicyQuestionAnswerer>();
+            var index = app.Service<ArticleSearchIndex>();
+            var kb = app.Service<KnowledgeBase>();
+            var topics = questions.Select(answerer.Topic).ToList();
+            var answers = questions.Select(q => answerer.Answer(q)).ToList();
+            var cards = answers.Select(a => AnswerCards.Build(a, kb)).ToList();
+            var rows = new List<(string, double)>
+            {
+                ("answer: whole `PolicyQuestionAnswerer.Answer`", Mean(questions, q => answerer.Answer(q))),
+                ("  of which: topic words (`Topic`)", Mean(questions, answerer.Topic)),
+                ("  of which: analysis (`TopicTerms`, SmartCn)", Mean(topics, index.TopicTerms)),
+                ("  of which: retrieval (`ArticleSearchIndex.Search`)", Mean(topics, t => index.Search(t))),
+                ("card: `AnswerCards.Build`", Mean(answers, a => AnswerCards.Build(a, kb))),
+                ("card: JSON of the reply activity", Mean(cards, c => JsonConvert.SerializeObject(Card.ToActivity(c.Card, c.Summary)))),
+                ("whole turn in-process (TestServer, adapter, storage)", WholeTurn(app, questions)),
+            };
+            return rows;
+        }
+        finally
+        {
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static double Mean<T>(IReadOnlyList<T> items, Func<T, object?> stage)
+    {
+        foreach (var item in items) stage(item); // warm-up
+        var watch = Stopwatch.StartNew();
+        for (var pass = 0; pass < Passes; pass++)
+            foreach (var item in items) stage(item);
+        return watch.Elapsed.TotalMicroseconds / (Passes * items.Count);
+    }
+
+    private static double WholeTurn(BotApp app, IReadOnlyList<string> questions)
+    {
+        var http = app.CreateClient();
+        var id = Guid.NewGuid().ToString();
+        var payloads = questions.Select(q => LoadDriver.Message(q, id, "a:stage-" + id)).ToList();
+        void Send(byte[] body)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            using var response = http.PostAsync("/api/messages", content).GetAwaiter().GetResult();
+            response.EnsureSuccessStatusCode();
+            response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        }
+        foreach (var p in payloads) Send(p);
+        var watch = Stopwatch.StartNew();
+        const int passes = 5;
+        for (var pass = 0; pass < passes; pass++)
+            foreach (var p in payloads) Send(p);
+        return watch.Elapsed.TotalMicroseconds / (passes * payloads.Count);
+    }
+
+    public static void Print(IEnumerable<(string Stage, double Microseconds)> rows)
+    {
+        Console.WriteLine("| stage | mean per question |");
+        Console.WriteLine("| --- | ---: |");
+        foreach (var (stage, us) in rows) Console.WriteLine($"| {stage} | {us:F0} µs |");
+    }
+}
