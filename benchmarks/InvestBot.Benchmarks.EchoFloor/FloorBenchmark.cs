@@ -27,32 +27,40 @@ public static class FloorBenchmark
             await driver.RunAsync(bot.Url, botLoad, Math.Max(Users * 20, texts.Count * 2));
             var echoRuns = new List<Latencies>();
             var botRuns = new List<Latencies>();
+            var echoCpu = TimeSpan.Zero;
+            var botCpu = TimeSpan.Zero;
+            async Task Measure(ServerProcess server, byte[][][] load, List<Latencies> runs, Action<TimeSpan> addCpu)
+            {
+                var before = server.CpuTime;
+                runs.Add(await driver.RunAsync(server.Url, load, size));
+                addCpu(server.CpuTime - before);
+            }
             for (var r = 0; r < rounds; r++)
             {
-                if (r % 2 == 0)
-                {
-                    echoRuns.Add(await driver.RunAsync(echo.Url, echoLoad, size));
-                    botRuns.Add(await driver.RunAsync(bot.Url, botLoad, size));
-                }
-                else
-                {
-                    botRuns.Add(await driver.RunAsync(bot.Url, botLoad, size));
-                    echoRuns.Add(await driver.RunAsync(echo.Url, echoLoad, size));
-                }
+                Task Echo() => Measure(echo, echoLoad, echoRuns, t => echoCpu += t);
+                Task Bot() => Measure(bot, botLoad, botRuns, t => botCpu += t);
+                if (r % 2 == 0) { await Echo(); await Bot(); }
+                else { await Bot(); await Echo(); }
             }
-            results.Add(new FloorResult(name, Latencies.Merge(echoRuns), Latencies.Merge(botRuns)));
+            var n = rounds * size;
+            results.Add(new FloorResult(name, Latencies.Merge(echoRuns), Latencies.Merge(botRuns),
+                echoCpu.TotalMicroseconds / n, botCpu.TotalMicroseconds / n));
         }
         return results;
     }
 
     public static void Print(IEnumerable<FloorResult> results)
     {
-        Console.WriteLine($"| turn ({Users} concurrent users, expectReplies) | n | echo p50 | echo p99 | InvestBot p50 | InvestBot p99 | ratio p50 | ratio p99 |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine($"| turn ({Users} concurrent users, expectReplies) | n | echo p50 | echo p99 | InvestBot p50 | InvestBot p99 | ratio p50 | ratio p99 | " +
+            "server CPU per turn: echo | InvestBot | ratio |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
             Console.WriteLine($"| {r.Name} | {r.Bot.Count} | {r.Echo.P50:F2} ms | {r.Echo.P99:F2} ms | {r.Bot.P50:F2} ms | {r.Bot.P99:F2} ms | " +
-                $"{r.Bot.P50 / r.Echo.P50:F2}× | {r.Bot.P99 / r.Echo.P99:F2}× |");
+                $"{r.Bot.P50 / r.Echo.P50:F2}× | {r.Bot.P99 / r.Echo.P99:F2}× | {r.EchoCpuMicroseconds:F0} µs | {r.BotCpuMicroseconds:F0} µs | " +
+                $"{r.BotCpuMicroseconds / r.EchoCpuMicroseconds:F2}× |");
     }
 }
 
-public sealed record FloorResult(string Name, Latencies Echo, Latencies Bot);
+/// <param name="EchoCpuMicroseconds">The server process's CPU time per turn (user + system, all threads, GC included):
+/// unlike latency, the machine's other load does not inflate it.</param>
+public sealed record FloorResult(string Name, Latencies Echo, Latencies Bot, double EchoCpuMicroseconds, double BotCpuMicroseconds);

@@ -82,6 +82,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the server process has used so far (all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            using var p = Server;
+            return p.TotalProcessorTime;
+        }
+    }
+
     public string Tail() => _child.Tail();
 
     public ValueTask DisposeAsync() => _child.DisposeAsync();

@@ -59,18 +59,24 @@ public sealed class KnowledgeLexicon
         return text;
     }
 
-    /// <summary>The other words of every synonym group the word belongs to.</summary>
-    public IEnumerable<string> SynonymsOf(string word) =>
-        Synonyms.Where(g => g.Contains(word)).SelectMany(g => g).Where(w => w != word).Distinct();
+    private Dictionary<string, IReadOnlyList<string>>? _synonymsOf;
 
-    /// <summary>The text plus every synonym of each synonym word it contains, so both spellings can match.</summary>
-    public string Expand(string text)
+    /// <summary>The other words of every synonym group the word belongs to (looked up, not searched: asked per word per article).</summary>
+    public IReadOnlyList<string> SynonymsOf(string word)
+    {
+        _synonymsOf ??= Synonyms.SelectMany(g => g).Distinct().ToDictionary(w => w,
+            w => (IReadOnlyList<string>)Synonyms.Where(g => g.Contains(w)).SelectMany(g => g).Where(x => x != w).Distinct().ToArray());
+        return _synonymsOf.TryGetValue(word, out var list) ? list : [];
+    }
+
+    /// <summary>The synonyms of each synonym word the text contains that the text does not contain itself, so both spellings can match.</summary>
+    public IReadOnlyList<string> ExpansionOf(string text)
     {
         var extra = new List<string>();
         foreach (var group in Synonyms)
             if (group.Any(w => text.Contains(w, StringComparison.Ordinal)))
                 extra.AddRange(group.Where(w => !text.Contains(w, StringComparison.Ordinal)));
-        return extra.Count == 0 ? text : text + " " + string.Join(" ", extra);
+        return extra;
     }
 
     private sealed record LexiconFile(

@@ -93,7 +93,8 @@ public sealed partial class PolicyQuestionAnswerer
         float Boost(PolicyArticle a) =>
             (unitNames.Any(n => a.Body.Contains(n, StringComparison.Ordinal) || (a.ResponsibleText ?? "").Contains(n, StringComparison.Ordinal)) ? 1.3f : 1f)
             * (asksNumber && a.Targets.Count > 0 ? 1.3f : 1f);
-        var hits = _index.Search(topic, 5, Boost);
+        var query = _index.Prepare(topic);
+        var hits = _index.Search(query, 5, Boost);
 
         if (hits.Count == 0 || hits[0].Coverage < NothingBelow)
             return new PolicyAnswer { Kind = AnswerKind.NotFound, Question = question };
@@ -105,7 +106,7 @@ public sealed partial class PolicyQuestionAnswerer
         if (!confident)
             return new PolicyAnswer { Kind = AnswerKind.Suggestions, Question = question, Candidates = hits.Take(3).Select(h => h.Article).ToList() };
 
-        if (asksNumber && BestTargets(best.Article, topic, q, mentioned) is { Count: > 0 } targets)
+        if (asksNumber && BestTargets(best.Article, query.Terms, q, mentioned) is { Count: > 0 } targets)
             return new PolicyAnswer { Kind = AnswerKind.Target, Question = question, Article = best.Article, Targets = targets, Candidates = others };
         return new PolicyAnswer
         {
@@ -127,10 +128,9 @@ public sealed partial class PolicyQuestionAnswerer
     /// The article's targets that fit the question best: the words they share with it, the measure word asked
     /// for (几家 → 家), and the unit or kind asked about (科技城 → the phrase naming 京津中关村科技城管委会).
     /// </summary>
-    private List<PolicyTarget> BestTargets(PolicyArticle article, string topic, string q, IReadOnlyList<Unit> mentioned)
+    private List<PolicyTarget> BestTargets(PolicyArticle article, IReadOnlyList<string> terms, string q, IReadOnlyList<Unit> mentioned)
     {
         if (article.Targets.Count == 0) return [];
-        var terms = _index.TopicTerms(topic);
         var measure = MeasureAsked().Match(q) is { Success: true } m ? m.Groups["m"].Value : null;
         var names = mentioned.SelectMany(u => u.Aliases.Prepend(u.Name))
             .Concat(_kb.Units.Kinds.Where(k => q.Contains(k.Name, StringComparison.Ordinal) || _words.SynonymsOf(k.Name).Any(s => q.Contains(s, StringComparison.Ordinal)))
