@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using InvestBot.Access;
+using InvestBot.Common;
 using InvestBot.Conversations;
 using InvestBot.Organization;
 using InvestBot.Storage;
@@ -46,7 +47,6 @@ public static class ServiceRegistration
         // Organisation and roles
         services.AddSingleton(sp => UnitDirectory.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "units.json")));
         services.AddSingleton<UserRoles>();
-        services.AddSingleton(sp => InvestBot.Reporting.MetricCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "metrics.json")));
 
         // Bot Framework: with no MicrosoftAppId this runs unauthenticated for local use;
         // with one, every request must carry a valid Bot Framework token.
@@ -60,8 +60,8 @@ public static class ServiceRegistration
         services.AddSingleton<PersonalMessenger>();
         services.AddSingleton<IPersonalMessenger>(sp => sp.GetRequiredService<PersonalMessenger>());
 
-        services.AddSingleton<IMessageCommand, HelpCommand>();
-        services.AddSingleton(new HelpEntry("查看帮助", "帮助", Order: 900));
+        services.AddSingleton<CommandTable>();
+        services.AddCommandSection(KernelCommands.Section);
         return services;
     }
 

@@ -1,6 +1,6 @@
 using Cronos;
 using InvestBot.Access;
-using InvestBot.Hosting;
+using InvestBot.Common;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Storage;
 using Microsoft.Extensions.Options;

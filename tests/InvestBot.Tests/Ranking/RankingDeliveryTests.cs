@@ -1,5 +1,5 @@
 using InvestBot.Conversations;
-using InvestBot.Hosting;
+using InvestBot.Common;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Tests.Infrastructure;
