@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using InvestBot.Knowledge;
+using InvestBot.Knowledge.Bot;
 using InvestBot.Teams.Cards;
 using InvestBot.Tests.Infrastructure;
 using InvestBot.Tests.Knowledge;

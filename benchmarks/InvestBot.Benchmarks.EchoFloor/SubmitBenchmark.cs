@@ -24,7 +24,7 @@ public static class SubmitBenchmark
         // April 3rd, Beijing: March is open for reporting.
         await using var app = await BotApp.StartAsync(services: s =>
         {
-            s.AddSingleton<TimeProvider>(ManualTime.AtBeijing(2023, 4, 3));
+            s.AddSingleton<TimeProvider>(TestClock.AtBeijing(2023, 4, 3));
             counter.Register(s, azurite.ConnectionString);
         });
         var user = TestUser.Named("填报基准");

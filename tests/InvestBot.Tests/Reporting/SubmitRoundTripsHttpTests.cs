@@ -20,7 +20,7 @@ public sealed class SubmitRoundTripsHttpTests
         var counter = new StorageRequestCounter();
         await using var app = await BotApp.StartAsync(services: s =>
         {
-            s.AddSingleton<TimeProvider>(ManualTime.AtBeijing(2023, 4, 3));
+            s.AddSingleton<TimeProvider>(TestClock.AtBeijing(2023, 4, 3));
             counter.Register(s, azurite.ConnectionString);
         });
         var bot = app.Client();
