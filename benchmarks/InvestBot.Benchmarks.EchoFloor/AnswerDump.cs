@@ -10,13 +10,13 @@ namespace InvestBot.Benchmarks.EchoFloor;
 /// </summary>
 public static class AnswerDump
 {
-    public static void Print()
+    public static void Print(IEnumerable<string>? questions = null)
     {
         var answerer = KnowledgeFixture.Answerer;
-        foreach (var q in LabelledQuestions.Load())
+        foreach (var text in questions ?? LabelledQuestions.Load().Select(q => q.Text))
         {
-            var a = answerer.Answer(q.Text);
-            Console.WriteLine($"{q.Text}\t{a.Kind}\t{a.Article?.Number}\t{string.Join(",", a.Candidates.Select(c => c.Number))}\t" +
+            var a = answerer.Answer(text);
+            Console.WriteLine($"{text}\t{a.Kind}\t{a.Article?.Number}\t{string.Join(",", a.Candidates.Select(c => c.Number))}\t" +
                 string.Join(",", a.Targets.Select(t => t.Phrase)) + "\t" + string.Join(";", a.DutyLists.Select(d => d.Subject + ":" + string.Join(",", d.Duties.Select(x => x.Article.Number)))));
         }
     }

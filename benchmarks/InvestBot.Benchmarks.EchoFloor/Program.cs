@@ -14,9 +14,10 @@ if (args.FirstOrDefault() == "echo-server")
 }
 
 var mode = args.FirstOrDefault() ?? "all";
-if (mode == "answers")
+if (mode is "answers" or "ask")
 {
-    AnswerDump.Print();
+    // answers: every labelled question's answer, one per line (to diff two versions); ask: the questions on stdin.
+    AnswerDump.Print(mode == "ask" ? Console.In.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries) : null);
     return;
 }
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INVESTBOT", Path.Combine(RepoPaths.Root, "src", "InvestBot"));

@@ -25,7 +25,7 @@ public sealed record SearchQuery(string Topic, IReadOnlyList<string> Words, IRea
 /// then kept as plain tables (<see cref="Bm25Table"/>) and the index is dropped, so a question costs one SmartCn and
 /// one bigram analysis plus dictionary look-ups. Synonyms are analysed once, at start-up.
 /// </summary>
-public sealed class ArticleSearchIndex : IDisposable
+public sealed partial class ArticleSearchIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const float SynonymWeight = 0.3f;
@@ -45,6 +45,8 @@ public sealed class ArticleSearchIndex : IDisposable
     /// <summary>Article text without quotation marks, by document id (for coverage and verbatim stretches).</summary>
     private readonly string[] _plainText;
     private readonly Dictionary<string, (string[] Words, string[] Bigrams)> _synonymTokens = new(StringComparer.Ordinal);
+    /// <summary>The lexicon's words of two characters or more, longest first.</summary>
+    private readonly string[] _phrases;
 
     public ArticleSearchIndex(PolicyDocument document, KnowledgeLexicon lexicon)
     {
@@ -78,6 +80,7 @@ public sealed class ArticleSearchIndex : IDisposable
         }
         _articles = document.Articles.ToArray();
         _plainText = _articles.Select(a => Plain(a.Title + a.Body + (a.ResponsibleText ?? ""))).ToArray();
+        _phrases = lexicon.Synonyms.SelectMany(g => g).Distinct().Where(w => w.Length >= 2).OrderByDescending(w => w.Length).ToArray();
         foreach (var word in lexicon.Synonyms.SelectMany(g => g).Distinct())
             _synonymTokens[word] = (Analyze(_words, word).Select(t => t.Term).ToArray(), Analyze(_bigrams, word).Select(t => t.Term).ToArray());
     }
@@ -94,7 +97,7 @@ public sealed class ArticleSearchIndex : IDisposable
     {
         var wordTokens = Analyze(_words, topic);
         return new SearchQuery(topic, wordTokens.Select(t => t.Term).Distinct().ToList(),
-            Analyze(_bigrams, topic).Select(t => t.Term).Distinct().ToList(), TopicTerms(wordTokens));
+            Analyze(_bigrams, topic).Select(t => t.Term).Distinct().ToList(), TopicTerms(topic, wordTokens));
     }
 
     public IReadOnlyList<SearchHit> Search(SearchQuery query, int max = 5, Func<PolicyArticle, float>? boost = null)
@@ -156,16 +159,34 @@ public sealed class ArticleSearchIndex : IDisposable
     }
 
     /// <summary>The SmartCn words of the question (two characters or more, or digits), the units coverage is measured in.</summary>
-    public IReadOnlyList<string> TopicTerms(string topic) => TopicTerms(Analyze(_words, topic));
+    public IReadOnlyList<string> TopicTerms(string topic) => TopicTerms(topic, Analyze(_words, topic));
 
-    /// Runs of single characters SmartCn does not know (服贸会 → 服/贸/会) are joined back into one term.
-    private List<string> TopicTerms(List<(string Term, int Start, int End)> tokens)
+    /// Runs of single characters SmartCn does not know (服贸会 → 服/贸/会) are joined back into one term. A lexicon word
+    /// that SmartCn cuts into single characters or into pieces the notice never uses (服务贸易交易会 → 服务/贸易/交易会,
+    /// 借展会 → 借/展/会) is kept whole, so it and its synonyms can match. A count the notice never uses (两个, 五个)
+    /// says how many, not what about, and is left out.
+    private List<string> TopicTerms(string topic, List<(string Term, int Start, int End)> tokens)
     {
         var terms = new List<string>();
+        var covered = new bool[topic.Length];
+        foreach (var word in _phrases)
+            for (var at = topic.IndexOf(word, StringComparison.Ordinal); at >= 0; at = topic.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                if (covered.AsSpan(at, word.Length).Contains(true)) continue;
+                var end = at + word.Length;
+                // Only where SmartCn's words line up with it: 年内 in 今年内资 is not meant.
+                if (tokens.Any(t => (t.Start < at && t.End > at) || (t.Start < end && t.End > end))) continue;
+                var pieces = tokens.Where(t => t.Start >= at && t.End <= end).ToList();
+                if (pieces.Count == 0 || (pieces.Count == 1 && pieces[0].Term == word)) continue; // SmartCn knows the word itself
+                if (!pieces.All(p => p.Term.Length == 1) && pieces.All(p => p.Term.Length == 1 || InNotice(p.Term))) continue;
+                covered.AsSpan(at, word.Length).Fill(true);
+                terms.Add(word);
+            }
         string? run = null;
         var runEnd = -1;
         foreach (var (term, start, end) in tokens)
         {
+            if (end <= covered.Length && covered.AsSpan(start, end - start).Contains(true)) continue;
             if (term.Length == 1 && !char.IsAsciiDigit(term[0]) && !_lexicon.FillerChars.Contains(term[0]))
             {
                 if (run is not null && start == runEnd) run += term;
@@ -179,14 +200,14 @@ public sealed class ArticleSearchIndex : IDisposable
             }
             Flush(run);
             run = null;
-            if (term.Length >= 2 || char.IsAsciiDigit(term[0])) terms.Add(term);
+            if ((term.Length >= 2 && !(Count().IsMatch(term) && !InNotice(term))) || char.IsAsciiDigit(term[0])) terms.Add(term);
         }
         Flush(run);
         return terms.Distinct().ToList();
 
         void Flush(string? pending)
         {
-            if (pending is { Length: >= 2 }) terms.Add(pending);
+            if (pending is { Length: >= 2 } && !(Count().IsMatch(pending) && !InNotice(pending))) terms.Add(pending);
         }
     }
 
@@ -248,6 +269,11 @@ public sealed class ArticleSearchIndex : IDisposable
             return 0;
         }
     }
+
+    private bool InNotice(string term) => _plainText.Any(t => t.Contains(term, StringComparison.Ordinal));
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[一二三四五六七八九十两几0-9]+[个条家名次组项类种位人]$")]
+    private static partial System.Text.RegularExpressions.Regex Count();
 
     private static string Plain(string s) => s.Replace("“", "").Replace("”", "");
 

@@ -19,6 +19,12 @@ public sealed class KnowledgeLexicon
     /// <summary>Whole messages that are a greeting (你好) or thanks (谢谢), answered politely instead of searched.</summary>
     public required IReadOnlyList<string> GreetingWords { get; init; }
     public required IReadOnlyList<string> ThanksWords { get; init; }
+    /// <summary>Common one-character slips (那些 for 哪些), replaced before a question is read.</summary>
+    public IReadOnlyList<(string From, string To)> Slips { get; init; } = [];
+    /// <summary>Words joining several units in one duty question: 区商务局和（跟）发改委分别负责什么.</summary>
+    public IReadOnlyList<string> ConnectiveWords { get; init; } = [];
+    /// <summary>Words for the asker's own unit by its kind (本街道 → town), longest first.</summary>
+    public IReadOnlyList<(string Word, string Kind)> OwnKindWords { get; init; } = [];
 
     public static KnowledgeLexicon Load(string path)
     {
@@ -44,6 +50,10 @@ public sealed class KnowledgeLexicon
             ListWords = Sorted(file.ListWords),
             GreetingWords = Sorted(file.GreetingWords),
             ThanksWords = Sorted(file.ThanksWords),
+            Slips = (file.Slips ?? []).Where(p => p.Count == 2 && p[0].Length > 0).Select(p => (p[0], p[1])).ToList(),
+            ConnectiveWords = Sorted(file.ConnectiveWords),
+            OwnKindWords = (file.OwnKindWords ?? []).SelectMany(g => (g.Words ?? []).Select(w => (Word: w, g.Kind)))
+                .Where(w => w.Word.Length > 0).OrderByDescending(w => w.Word.Length).ToList(),
         };
     }
 
@@ -80,5 +90,8 @@ public sealed class KnowledgeLexicon
         List<List<string>>? Synonyms, List<string>? QuestionWords, string? FillerChars, List<string>? DutyWords,
         List<string>? WhoWords, List<string>? NumberWords, List<string>? MyUnitWords, List<string>? AllArticlesWords,
         List<string>? SectionListWords, List<string>? ListWords,
-        List<string>? GreetingWords, List<string>? ThanksWords);
+        List<string>? GreetingWords, List<string>? ThanksWords, List<List<string>>? Slips, List<string>? ConnectiveWords,
+        List<OwnKindGroup>? OwnKindWords);
+
+    private sealed record OwnKindGroup(string Kind, List<string>? Words);
 }
