@@ -52,7 +52,7 @@ public static class ServiceRegistration
         // Bot Framework: with no MicrosoftAppId this runs unauthenticated for local use;
         // with one, every request must carry a valid Bot Framework token.
         services.AddHttpClient();
-        services.AddSingleton(BotAuthenticationSettings.Create);
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusedClientsAuthentication(BotAuthenticationSettings.Create(sp)));
         services.AddHostedService<BotAuthenticationStartupCheck>();
         services.AddSingleton<InvestBotAdapter>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
