@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using InvestBot.Access;
 using InvestBot.Conversations;
 using InvestBot.Organization;
+using InvestBot.Scheduling;
 using InvestBot.Storage;
 using InvestBot.Teams;
 using InvestBot.Teams.Commands;
@@ -39,6 +40,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.TablePrefix));
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<JobLeaseStore>();
+        services.AddScheduling(configuration);
         services.AddSingleton<SharedSecretStore>();
         services.AddSingleton<IConversationStore, TableConversationStore>();
         services.AddSingleton<IUnitBindingStore, TableUnitBindingStore>();

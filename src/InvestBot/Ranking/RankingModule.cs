@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using InvestBot.Hosting;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Reporting;
+using InvestBot.Scheduling;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
 using InvestBot.Teams.Commands;
@@ -43,7 +44,7 @@ public static class RankingModule
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddSingleton<ScheduledPublication>();
-        services.AddHostedService<RankingScheduler>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ScheduledPublication>());
 
         // Teams glue.
         services.AddSingleton<IAnnouncementSender, RankingConnectorSender>();

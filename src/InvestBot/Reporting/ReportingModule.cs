@@ -1,4 +1,5 @@
 using InvestBot.Hosting;
+using InvestBot.Scheduling;
 using InvestBot.Teams;
 using InvestBot.Teams.Commands;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,7 @@ public static class ReportingModule
         services.AddSingleton<ICardActionHandler, ReportTargetActions>();
         services.AddSingleton<IMessageCommand, ReportExportCommand>();
         services.AddSingleton<ReportReminderJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReportReminderJob>());
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReportReminderJob>());
 
         services.AddSingleton(new HelpEntry("绑定填报单位", "绑定 潮阳街道（经管理员审批）", Order: 200));
         services.AddSingleton(new HelpEntry("填报月度数据", "填报 / 我要填报 / 填报3月数据", Order: 201));

@@ -2,6 +2,7 @@ using InvestBot.Conversations;
 using InvestBot.Hosting;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Delivery;
+using InvestBot.Scheduling;
 using InvestBot.Tests.Infrastructure;
 using Xunit;
 
@@ -230,13 +231,13 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         // 2023-04-06 09:00 Beijing: publishes March.
         var occurrence = new DateTimeOffset(2023, 4, 6, 9, 0, 0, TimeSpan.FromHours(8));
         var results = await Task.WhenAll(
-            a.Service<ScheduledPublication>().FireAsync(occurrence, CancellationToken.None),
-            b.Service<ScheduledPublication>().FireAsync(occurrence, CancellationToken.None));
-        var fired = Assert.Single(results, r => r is not null);
-        Assert.Equal(PublishStatus.Started, fired!.Status);
-        Assert.Equal("2023-03.r0", fired.Announcement!.Id);
-        await a.WaitForStateAsync(fired.Announcement.Id, AnnouncementState.Completed, Timeout);
-        AssertExactlyOnce(ids, a.PartsOf(fired.Announcement));
+            a.Service<ScheduledJobRunner>().FireAsync(a.Service<ScheduledPublication>(), occurrence, CancellationToken.None),
+            b.Service<ScheduledJobRunner>().FireAsync(b.Service<ScheduledPublication>(), occurrence, CancellationToken.None));
+        Assert.Single(results, r => r == FireOutcome.Ran);
+        Assert.Single(results, r => r is FireOutcome.AlreadyDone or FireOutcome.HeldElsewhere);
+        var fired = await a.WaitForStateAsync("2023-03.r0", AnnouncementState.Completed, Timeout);
+        AssertExactlyOnce(ids, a.PartsOf(fired));
+        Assert.Single(await a.Service<AnnouncementStore>().ListAsync());
     }
 
     [Fact]
