@@ -41,6 +41,7 @@ public static class RankingModule
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<RankingPublisher>();
         services.AddSingleton<AdminNotifier>();
+        services.AddSingleton<PoisonDeliveries>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddSingleton<ScheduledPublication>();

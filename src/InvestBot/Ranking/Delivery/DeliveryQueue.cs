@@ -8,7 +8,8 @@ namespace InvestBot.Ranking.Delivery;
 public sealed record DeliveryTicket(string AnnouncementId, string ConversationId);
 
 /// <summary>A ticket taken from the queue; invisible to other instances until deleted, released or its claim expires.</summary>
-public sealed record ReceivedTicket(DeliveryTicket Ticket, string MessageId, string PopReceipt);
+/// <param name="DequeueCount">How many times the queue has handed this ticket out, this time included.</param>
+public sealed record ReceivedTicket(DeliveryTicket Ticket, string MessageId, string PopReceipt, long DequeueCount = 1);
 
 /// <summary>Azure Queue Storage: lets every bot instance share the sending work.</summary>
 public sealed class DeliveryQueue
@@ -53,7 +54,7 @@ public sealed class DeliveryQueue
                 await _queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, ct); // not ours: drop it
                 continue;
             }
-            list.Add(new ReceivedTicket(ticket, m.MessageId, m.PopReceipt));
+            list.Add(new ReceivedTicket(ticket, m.MessageId, m.PopReceipt, m.DequeueCount));
         }
         return list;
     }

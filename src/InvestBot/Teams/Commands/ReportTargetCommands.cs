@@ -70,22 +70,27 @@ public sealed partial class ReportTargetCommands : IMessageCommand
     private async Task ImportAsync(MessageRequest request, int year, string rest, CancellationToken ct)
     {
         var lines = rest.Split('\n', 2);
-        IReadOnlyList<IReadOnlyList<string?>>? rows = lines.Length > 1 && lines[1].Trim().Length > 0
+        var table = lines.Length > 1 && lines[1].Trim().Length > 0
             ? TargetTableReader.FromCsv(lines[1])
             : await FromAttachmentAsync(request.Turn.Activity, ct);
-        if (rows is null)
+        if (table is null)
         {
             await request.SendTextAsync("请在“导入目标 2023”下一行起粘贴表格（第一行：单位,指标名称…；之后每行一个单位），或随消息附上 .xlsx / .csv 文件。", ct);
             return;
         }
-        var result = await _targets.ImportAsync(request.User, year, rows, ct);
+        if (table.Error is not null)
+        {
+            await request.SendTextAsync("导入未执行，没有任何目标被修改。" + table.Error, ct);
+            return;
+        }
+        var result = await _targets.ImportAsync(request.User, year, table.Rows, ct);
         await request.SendTextAsync(result.IsValid
             ? $"已导入 {result.Targets.Count} 个单位的 {year} 年度目标。发送“目标汇总 {year}”查看与全区目标的对比。"
             : "导入未执行，没有任何目标被修改。请修正后重新导入：\n" + string.Join("\n", result.Errors.Take(20).Select(e => "• " + e)), ct);
     }
 
     /// <summary>A Teams file attachment (download info) or a plain attachment with a content URL.</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<string?>>?> FromAttachmentAsync(IActivity activity, CancellationToken ct)
+    private async Task<TargetTable?> FromAttachmentAsync(IActivity activity, CancellationToken ct)
     {
         foreach (var a in activity.AsMessageActivity()?.Attachments ?? new List<Attachment>())
         {
@@ -97,9 +102,7 @@ public sealed partial class ReportTargetCommands : IMessageCommand
             if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > TargetTableReader.MaxBytes) return null;
             var bytes = await response.Content.ReadAsByteArrayAsync(ct);
             if (bytes.Length > TargetTableReader.MaxBytes) return null;
-            return type == "xlsx"
-                ? TargetTableReader.FromXlsx(new MemoryStream(bytes))
-                : TargetTableReader.FromCsv(System.Text.Encoding.UTF8.GetString(bytes));
+            return type == "xlsx" ? TargetTableReader.FromXlsx(new MemoryStream(bytes)) : TargetTableReader.FromCsv(bytes);
         }
         return null;
     }
