@@ -52,7 +52,7 @@ public static class ServiceRegistration
 
         // Bot Framework: with no MicrosoftAppId this runs unauthenticated for local use;
         // with one, every request must carry a valid Bot Framework token.
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddBotConnectorHttp(configuration);
         services.AddSingleton<InvestBotAdapter>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
