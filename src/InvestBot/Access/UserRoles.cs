@@ -1,4 +1,4 @@
-using InvestBot.Hosting;
+using InvestBot.Common;
 using Microsoft.Extensions.Options;
 
 namespace InvestBot.Access;

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using InvestBot.Access;
+using InvestBot.Common;
 using InvestBot.Conversations;
 using InvestBot.Organization;
 using InvestBot.Scheduling;
@@ -48,7 +49,6 @@ public static class ServiceRegistration
         // Organisation and roles
         services.AddSingleton(sp => UnitDirectory.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "units.json")));
         services.AddSingleton<UserRoles>();
-        services.AddSingleton(sp => InvestBot.Reporting.MetricCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "metrics.json")));
 
         // Bot Framework: with no MicrosoftAppId this runs unauthenticated for local use;
         // with one, every request must carry a valid Bot Framework token.
@@ -56,13 +56,13 @@ public static class ServiceRegistration
         services.AddSingleton<InvestBotAdapter>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
-        services.AddTransient<IBot, InvestBotActivityHandler>();
+        services.AddSingleton<IBot, InvestBotActivityHandler>();
         services.AddSingleton<ConversationTracker>();
         services.AddSingleton<PersonalMessenger>();
         services.AddSingleton<IPersonalMessenger>(sp => sp.GetRequiredService<PersonalMessenger>());
 
-        services.AddSingleton<IMessageCommand, HelpCommand>();
-        services.AddSingleton(new HelpEntry("查看帮助", "帮助", Order: 900));
+        services.AddSingleton<CommandTable>();
+        services.AddCommandSection(KernelCommands.Section);
         return services;
     }
 

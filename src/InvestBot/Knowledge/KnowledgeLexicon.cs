@@ -16,8 +16,6 @@ public sealed class KnowledgeLexicon
     public required IReadOnlyList<string> AllArticlesWords { get; init; }
     public required IReadOnlyList<string> SectionListWords { get; init; }
     public required IReadOnlyList<string> ListWords { get; init; }
-    /// <summary>Command words of other capabilities (填报, 绑定 …): a message starting with one is not a question.</summary>
-    public required IReadOnlyList<string> OtherCommandWords { get; init; }
     /// <summary>Whole messages that are a greeting (你好) or thanks (谢谢), answered politely instead of searched.</summary>
     public required IReadOnlyList<string> GreetingWords { get; init; }
     public required IReadOnlyList<string> ThanksWords { get; init; }
@@ -44,7 +42,6 @@ public sealed class KnowledgeLexicon
             AllArticlesWords = Sorted(file.AllArticlesWords),
             SectionListWords = Sorted(file.SectionListWords),
             ListWords = Sorted(file.ListWords),
-            OtherCommandWords = Sorted(file.OtherCommandWords),
             GreetingWords = Sorted(file.GreetingWords),
             ThanksWords = Sorted(file.ThanksWords),
         };
@@ -76,6 +73,6 @@ public sealed class KnowledgeLexicon
     private sealed record LexiconFile(
         List<List<string>>? Synonyms, List<string>? QuestionWords, string? FillerChars, List<string>? DutyWords,
         List<string>? WhoWords, List<string>? NumberWords, List<string>? MyUnitWords, List<string>? AllArticlesWords,
-        List<string>? SectionListWords, List<string>? ListWords, List<string>? OtherCommandWords,
+        List<string>? SectionListWords, List<string>? ListWords,
         List<string>? GreetingWords, List<string>? ThanksWords);
 }

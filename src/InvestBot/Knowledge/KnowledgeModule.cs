@@ -1,5 +1,6 @@
-using InvestBot.Hosting;
+using InvestBot.Common;
 using InvestBot.Organization;
+using InvestBot.Knowledge.Bot;
 using InvestBot.Teams;
 using InvestBot.Teams.Commands;
 using Microsoft.Extensions.Options;
@@ -31,11 +32,8 @@ public static class KnowledgeModule
         services.AddSingleton<KnowledgeFeedbackStore>();
         services.AddHostedService<KnowledgeWarmup>();
 
-        services.AddSingleton<IMessageCommand, KnowledgeAdminCommand>();
-        services.AddSingleton<IMessageCommand, KnowledgeQuestionCommand>();
-        services.AddSingleton<ICardActionHandler, KnowledgeFeedbackHandler>();
-        services.AddSingleton(new HelpEntry("问政策（三十条措施）", "第22条 / 区商务局负责哪些条款 / 谁负责人才服务 / 外资企业要引进几家 / 我单位的职责", Order: 10));
-        services.AddSingleton(new HelpEntry("政策问答统计", "未答问题", AdminOnly: true, Order: 800));
+        services.AddCommandSection(KnowledgeCommands.Section);
+        services.AddSingleton<IFreeTextHandler, KnowledgeQuestionHandler>();
         return services;
     }
 }

@@ -1,10 +1,10 @@
 using Azure.Storage.Queues;
-using InvestBot.Hosting;
+using InvestBot.Common;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Reporting;
 using InvestBot.Scheduling;
 using InvestBot.Teams;
-using InvestBot.Teams.Cards;
+using InvestBot.Ranking.Bot;
 using InvestBot.Teams.Commands;
 using Microsoft.Extensions.Options;
 
@@ -51,13 +51,9 @@ public static class RankingModule
         services.AddSingleton<IAnnouncementSender, RankingConnectorSender>();
         services.AddSingleton(sp => new RankingAnnouncementCards(sp.GetRequiredService<MetricCatalog>()));
         services.AddSingleton<IAnnouncementRenderer>(sp => sp.GetRequiredService<RankingAnnouncementCards>());
-        services.AddSingleton<IMessageCommand, SubscriptionCommand>();
-        services.AddSingleton<IMessageCommand, RankingCommand>();
-        services.AddSingleton<ICardActionHandler, RankingPublishActions>();
+        services.AddSingleton<PrivateReply>();
+        services.AddCommandSection(RankingCommands.Section);
         services.AddSingleton<IConversationRemovedListener, SubscriptionRemovalListener>();
-        services.AddSingleton(new HelpEntry("查看排名", "排名 / 本月排名 / 我单位排名", Order: 300));
-        services.AddSingleton(new HelpEntry("订阅通报（在群聊或频道中）", "订阅通报 / 取消订阅 / 订阅列表", AdminOnly: true, Order: 310));
-        services.AddSingleton(new HelpEntry("发布排名通报", "发布排名 2023-03 / 更正排名 2023-03", AdminOnly: true, Order: 320));
         return services;
     }
 }

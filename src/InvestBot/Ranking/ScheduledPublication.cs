@@ -1,5 +1,5 @@
 using InvestBot.Access;
-using InvestBot.Hosting;
+using InvestBot.Common;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Scheduling;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
-using InvestBot.Hosting;
+using InvestBot.Common;
+using InvestBot.Reporting.Bot;
 using InvestBot.Scheduling;
-using InvestBot.Teams;
 using InvestBot.Teams.Commands;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +12,7 @@ public static class ReportingModule
     {
         services.AddOptions<ReportingOptions>().Bind(configuration.GetSection(ReportingOptions.Section));
 
+        services.AddSingleton(sp => MetricCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "metrics.json")));
         services.AddSingleton<MonthlyFiguresStore>();
         services.AddSingleton<AnnualTargetStore>();
         services.AddSingleton<BindingRequestStore>();
@@ -29,23 +30,10 @@ public static class ReportingModule
         services.AddSingleton<ReminderPlanner>();
         services.AddHttpClient("reporting-import", c => c.Timeout = TimeSpan.FromSeconds(30));
 
-        // Teams glue of this capability.
-        services.AddSingleton<IMessageCommand, BindingCommands>();
-        services.AddSingleton<IMessageCommand, ReportCommands>();
-        services.AddSingleton<IMessageCommand, ReportViewCommands>();
-        services.AddSingleton<ICardActionHandler, BindingActions>();
-        services.AddSingleton<ICardActionHandler, ReportActions>();
-        services.AddSingleton<IMessageCommand, ReportTargetCommands>();
-        services.AddSingleton<ICardActionHandler, ReportTargetActions>();
-        services.AddSingleton<IMessageCommand, ReportExportCommand>();
+        // Teams glue of this capability: its rows of the command table and its reminder job.
+        services.AddCommandSection(ReportingCommands.Section);
         services.AddSingleton<ReportReminderJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReportReminderJob>());
-
-        services.AddSingleton(new HelpEntry("绑定填报单位", "绑定 潮阳街道（经管理员审批）", Order: 200));
-        services.AddSingleton(new HelpEntry("填报月度数据", "填报 / 我要填报 / 填报3月数据", Order: 201));
-        services.AddSingleton(new HelpEntry("查看本单位填报", "我的填报", Order: 202));
-        services.AddSingleton(new HelpEntry("填报管理", "填报情况 / 填报情况 2023-03 / 绑定列表 / 解绑 张三 / 重新开放 潮阳街道 2023-03 / 填报 潮阳街道 2023-03 / 导出 2023-03", AdminOnly: true, Order: 210));
-        services.AddSingleton(new HelpEntry("年度目标", "年度目标 潮阳街道 2023 / 导入目标 2023（粘贴表格或附 Excel） / 目标汇总 2023", AdminOnly: true, Order: 211));
         return services;
     }
 }

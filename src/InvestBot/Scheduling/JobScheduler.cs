@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using InvestBot.Hosting;
+using InvestBot.Common;
 using InvestBot.Storage;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using InvestBot.Access;
 using InvestBot.Conversations;
-using InvestBot.Hosting;
+using InvestBot.Common;
 using InvestBot.Storage;
 
 namespace InvestBot.Scheduling;

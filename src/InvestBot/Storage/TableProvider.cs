@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
-using InvestBot.Hosting;
+using InvestBot.Common;
 using Microsoft.Extensions.Options;
 
 namespace InvestBot.Storage;

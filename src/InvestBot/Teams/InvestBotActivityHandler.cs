@@ -1,5 +1,6 @@
 using InvestBot.Access;
 using InvestBot.Teams.Cards;
+using InvestBot.Teams.Commands;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -8,36 +9,18 @@ using Newtonsoft.Json.Linq;
 namespace InvestBot.Teams;
 
 /// <summary>
-/// Routes Teams activities to the capability that owns them. It stays thin on purpose:
-/// no business rule lives here.
+/// Routes Teams activities through the command table. It stays thin on purpose: scope and role are checked here,
+/// once, for every command and card verb; no business rule lives here. A singleton: it holds no per-turn state.
 /// </summary>
-public sealed class InvestBotActivityHandler : TeamsActivityHandler
+public sealed class InvestBotActivityHandler(
+    CommandTable table,
+    IServiceProvider services,
+    IEnumerable<IFreeTextHandler> freeText,
+    ConversationTracker conversations,
+    UserRoles roles,
+    ILogger<InvestBotActivityHandler> log) : TeamsActivityHandler
 {
-    private readonly IReadOnlyList<IMessageCommand> _commands;
-    private readonly Dictionary<string, ICardActionHandler> _actions;
-    private readonly IReadOnlyList<HelpEntry> _help;
-    private readonly ConversationTracker _conversations;
-    private readonly UserRoles _roles;
-    private readonly ILogger<InvestBotActivityHandler> _log;
-
-    public InvestBotActivityHandler(
-        IEnumerable<IMessageCommand> commands,
-        IEnumerable<ICardActionHandler> actions,
-        IEnumerable<HelpEntry> help,
-        ConversationTracker conversations,
-        UserRoles roles,
-        ILogger<InvestBotActivityHandler> log)
-    {
-        _commands = commands.OrderBy(c => c.Order).ToList();
-        _actions = new(StringComparer.OrdinalIgnoreCase);
-        foreach (var handler in actions)
-            foreach (var verb in handler.Verbs)
-                _actions.Add(verb, handler);
-        _help = help.ToList();
-        _conversations = conversations;
-        _roles = roles;
-        _log = log;
-    }
+    private readonly IFreeTextHandler? _freeText = freeText.SingleOrDefault();
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken ct)
     {
@@ -52,20 +35,36 @@ public sealed class InvestBotActivityHandler : TeamsActivityHandler
             return;
         }
 
-        var personal = (activity.Conversation?.ConversationType ?? "personal") == "personal";
-        if (!personal && !MentionsBot(activity))
+        var scope = ConversationScopes.Of(activity.Conversation?.ConversationType);
+        if (scope != ConversationScope.Personal && !MentionsBot(activity))
             return; // In group chats and channels we speak only when spoken to.
 
-        await _conversations.SeenAsync(activity, ct);
+        await conversations.SeenAsync(activity, ct);
         var text = MessageText.Clean(activity);
-        var request = new MessageRequest(turn, text, user);
-        foreach (var command in _commands)
+        foreach (var (command, word, args) in table.Match(text))
         {
-            if (await command.TryHandleAsync(request, ct))
-                return;
+            var handler = (ICommandHandler)services.GetRequiredService(command.Handler);
+            if (!handler.Accepts(args)) continue;
+            if (command.AdminOnly && !roles.IsAdmin(user))
+                await turn.SendActivityAsync(MessageFactory.Text(BotTexts.AdminOnly(command.Name)), ct);
+            else if ((command.Scopes & scope) == 0)
+                await turn.SendActivityAsync(MessageFactory.Text(BotTexts.WrongScope(command.Name, ConversationScopes.Describe(command.Scopes))), ct);
+            else
+                await handler.HandleAsync(new CommandRequest(turn, text, user, command, word, args), ct);
+            return;
         }
-        await SendHelpAsync(turn, user, text.Length == 0 ? null : text, ct);
+        if (text.Length > 0 && _freeText is not null && !IsCommandWord(text) && await _freeText.TryHandleAsync(new MessageRequest(turn, text, user), ct))
+            return;
+        await SendHelpAsync(turn, scope, user, text.Length == 0 ? null : text, ct);
     }
+
+    /// <summary>
+    /// A command word alone or followed by its argument (排名 2023-03, 导出 2023-03) that no row took is a command the user
+    /// mistyped, not a question: it gets the help card. A question that merely starts with one (排名靠后会怎样) is the Q&amp;A's.
+    /// </summary>
+    private bool IsCommandWord(string text) =>
+        table.Words.Any(w => text.StartsWith(w, StringComparison.OrdinalIgnoreCase)
+            && (text.Length == w.Length || char.IsWhiteSpace(text[w.Length]) || char.IsAsciiDigit(text[w.Length])));
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invokeValue, CancellationToken ct)
@@ -85,20 +84,22 @@ public sealed class InvestBotActivityHandler : TeamsActivityHandler
 
     private async Task<CardActionResult> RunCardActionAsync(CardActionRequest request, CancellationToken ct)
     {
-        if (!_actions.TryGetValue(request.Verb, out var handler))
+        if (table.FindVerb(request.Verb) is not { } verb)
         {
-            _log.LogWarning("Unknown card verb {Verb}", request.Verb);
-            return CardActionResult.Say("这个按钮已失效或无法识别，请重新发送命令获取最新的卡片。");
+            log.LogWarning("Unknown card verb {Verb}", request.Verb);
+            return CardActionResult.Say(BotTexts.UnknownButton);
         }
+        if (verb.AdminOnly && !roles.IsAdmin(request.User))
+            return CardActionResult.Say(BotTexts.AdminOnlyAction);
         try
         {
-            return await handler.HandleAsync(request, ct);
+            return await ((ICardActionHandler)services.GetRequiredService(verb.Handler)).HandleAsync(request, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The user sees a plain apology; the details go to the log, never into Teams.
-            _log.LogError(ex, "Card action {Verb} failed", request.Verb);
-            return CardActionResult.Say("抱歉，处理这个操作时出错了，您的数据没有被修改。请稍后再试。");
+            log.LogError(ex, "Card action {Verb} failed", request.Verb);
+            return CardActionResult.Say(BotTexts.ActionFailed);
         }
     }
 
@@ -111,27 +112,27 @@ public sealed class InvestBotActivityHandler : TeamsActivityHandler
     protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turn, CancellationToken ct)
     {
         if (membersRemoved.Any(m => m.Id == turn.Activity.Recipient?.Id))
-            await _conversations.RemovedAsync(turn.Activity, ct);
+            await conversations.RemovedAsync(turn.Activity, ct);
     }
 
     protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turn, CancellationToken ct) =>
         WelcomeIfFreshAsync(turn, ct);
 
     protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turn, CancellationToken ct) =>
-        _conversations.RemovedAsync(turn.Activity, ct);
+        conversations.RemovedAsync(turn.Activity, ct);
 
     // Teams sends both installationUpdate and conversationUpdate on install; whichever comes first welcomes.
     private async Task WelcomeIfFreshAsync(ITurnContext turn, CancellationToken ct)
     {
-        if (await _conversations.InstalledAsync(turn.Activity, ct))
+        if (await conversations.InstalledAsync(turn.Activity, ct))
         {
-            var type = turn.Activity.Conversation?.ConversationType ?? "personal";
-            await turn.SendActivityAsync(Card.ToActivity(WelcomeCards.Welcome(type, _help), "欢迎使用 InvestBot"), ct);
+            var scope = ConversationScopes.Of(turn.Activity.Conversation?.ConversationType);
+            await turn.SendActivityAsync(Card.ToActivity(WelcomeCards.Welcome(table, scope), BotTexts.WelcomeSummary), ct);
         }
     }
 
-    private Task SendHelpAsync(ITurnContext turn, UserIdentity user, string? notUnderstood, CancellationToken ct) =>
-        turn.SendActivityAsync(Card.ToActivity(WelcomeCards.Help(_help, _roles.IsAdmin(user), notUnderstood), "InvestBot 使用帮助"), ct);
+    private Task SendHelpAsync(ITurnContext turn, ConversationScope scope, UserIdentity user, string? notUnderstood, CancellationToken ct) =>
+        turn.SendActivityAsync(Card.ToActivity(WelcomeCards.Help(table, scope, roles.IsAdmin(user), notUnderstood), BotTexts.HelpSummary), ct);
 
     private static bool MentionsBot(IActivity activity) =>
         activity.AsMessageActivity()?.GetMentions()?.Any(m => m.Mentioned?.Id == activity.Recipient?.Id) == true;

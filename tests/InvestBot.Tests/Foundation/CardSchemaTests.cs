@@ -1,5 +1,6 @@
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
+using InvestBot.Teams.Commands;
 using InvestBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
 using Xunit;
@@ -13,19 +14,19 @@ namespace InvestBot.Tests.Foundation;
 [Trait("Category", "Unit")]
 public sealed class CardSchemaTests
 {
-    private static readonly HelpEntry[] Entries =
-    {
-        new("问政策", "第22条"),
-        new("发布排名", "发布排名 2023-03", AdminOnly: true),
-    };
+    private static readonly CommandTable Table = new([new CommandSection("test",
+        [
+            BotCommand.For<HelpCommand>("帮助", help: new("查看帮助", "帮助")),
+            BotCommand.For<HelpCommand>("发布排名", scopes: ConversationScope.Personal, adminOnly: true, help: new("发布排名", "发布排名 2023-03")),
+        ], []) { HelpLines = [new(new("问政策", "第22条"))] }]);
 
     public static TheoryData<string, JObject> FoundationCards() => new()
     {
-        { "welcome personal", WelcomeCards.Welcome("personal", Entries) },
-        { "welcome group", WelcomeCards.Welcome("groupChat", Entries) },
-        { "help", WelcomeCards.Help(Entries, isAdmin: false) },
-        { "help admin", WelcomeCards.Help(Entries, isAdmin: true) },
-        { "help not understood", WelcomeCards.Help(Entries, isAdmin: false, notUnderstood: "随便说点什么") },
+        { "welcome personal", WelcomeCards.Welcome(Table, ConversationScope.Personal) },
+        { "welcome group", WelcomeCards.Welcome(Table, ConversationScope.GroupChat) },
+        { "help", WelcomeCards.Help(Table, ConversationScope.Personal, isAdmin: false) },
+        { "help admin", WelcomeCards.Help(Table, ConversationScope.Personal, isAdmin: true) },
+        { "help not understood", WelcomeCards.Help(Table, ConversationScope.Personal, isAdmin: false, notUnderstood: "随便说点什么") },
     };
 
     [Theory]

@@ -1,3 +1,5 @@
+using InvestBot.Teams;
+using InvestBot.Knowledge.Bot;
 using InvestBot.Access;
 using InvestBot.Knowledge;
 using InvestBot.Teams.Cards;
@@ -126,7 +128,7 @@ public sealed class KnowledgeBotTests : IAsyncLifetime
     public async Task Unanswered_questions_are_for_admins_only()
     {
         var text = BotClient.AllText(await _bot.SayAsync("未答问题", TestUser.Named("张三")));
-        Assert.Contains("只有区合作交流办的管理员", text);
+        Assert.Contains(BotTexts.AdminOnly("未答问题"), text);
         Assert.DoesNotContain("最近未能回答", text);
     }
 

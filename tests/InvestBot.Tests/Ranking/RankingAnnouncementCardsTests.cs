@@ -1,3 +1,4 @@
+using InvestBot.Ranking.Bot;
 using InvestBot.Ranking;
 using InvestBot.Teams.Cards;
 using InvestBot.Tests.Infrastructure;

@@ -1,3 +1,5 @@
+using InvestBot.Teams;
+using InvestBot.Ranking.Bot;
 using InvestBot.Access;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Delivery;
@@ -50,7 +52,7 @@ public sealed class RankingCommandsTests : IAsyncLifetime
         await SubscribeBothAsync();
         Assert.Contains("无需重复订阅", await SayAsync("订阅通报", Admin, Group));
         Assert.Contains("只有区合作交流办管理员", await SayAsync("订阅通报", TestUser.Named("张三"), Group));
-        Assert.Contains("请在需要接收通报的群聊或团队频道中", await SayAsync("订阅通报", Admin));
+        Assert.Contains(BotTexts.WrongScope("订阅通报", "群聊或团队频道"), await SayAsync("订阅通报", Admin));
 
         var list = await SayAsync("订阅列表", Admin);
         Assert.Contains("通报订阅（2 个会话）", list);
@@ -179,10 +181,10 @@ public sealed class RankingCommandsTests : IAsyncLifetime
     {
         await SubscribeBothAsync();
         var user = TestUser.Named("王五");
-        Assert.Contains("只有区合作交流办管理员可以发布排名", await SayAsync("发布排名 2023-03", user));
+        Assert.Contains(BotTexts.AdminOnly("发布排名"), await SayAsync("发布排名 2023-03", user));
         var pressed = await Client.ExecuteAsync(RankingCards.ConfirmVerb, new JObject { ["period"] = "2023-03", ["revision"] = 0 }, user);
         Assert.Contains("只有区合作交流办管理员", pressed.Message);
-        Assert.Contains("发布前需要先私下预览", await SayAsync("发布排名 2023-03", Admin, Group));
+        Assert.Contains(BotTexts.WrongScope("发布排名", "与 InvestBot 的私聊"), await SayAsync("发布排名 2023-03", Admin, Group));
         foreach (var bad in new JToken[] { new JObject { ["period"] = "2023-03", ["revision"] = "x" }, new JObject { ["period"] = 5, ["revision"] = 0 },
                      new JObject { ["period"] = "2023-03", ["revision"] = 99999999999 }, new JObject() })
             Assert.Contains("数据无效", (await Client.ExecuteAsync(RankingCards.ConfirmVerb, bad, Admin)).Message);

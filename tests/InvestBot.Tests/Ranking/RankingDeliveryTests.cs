@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using InvestBot.Conversations;
-using InvestBot.Hosting;
+using InvestBot.Common;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Scheduling;

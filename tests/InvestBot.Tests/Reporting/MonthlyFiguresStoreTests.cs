@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Azure.Data.Tables;
 using InvestBot.Reporting;
 using InvestBot.Storage;
@@ -14,7 +15,7 @@ public sealed class MonthlyFiguresStoreTests
     private static async Task<(MonthlyFiguresStore Store, TableProvider Tables)> NewStoreAsync()
     {
         var tables = await TestTables.NewProviderAsync();
-        return (new MonthlyFiguresStore(tables, new ManualTime(ManualTime.Beijing(2023, 4, 3))), tables);
+        return (new MonthlyFiguresStore(tables, new FakeTimeProvider(TestClock.Beijing(2023, 4, 3))), tables);
     }
 
     private static FigureSubmission Submit(int expected, decimal projects, string by = "user-1", string unit = "town-chaoyang") =>

@@ -1,3 +1,4 @@
+using InvestBot.Reporting.Bot;
 using InvestBot.Reporting;
 using InvestBot.Scheduling;
 using InvestBot.Teams;
@@ -34,7 +35,7 @@ public sealed class ReminderHttpTests : ReportingBotTestBase
     public async Task Two_days_before_the_deadline_only_missing_units_are_reminded_once_across_instances()
     {
         await SetUpReportersAsync();
-        var occurrence = ManualTime.Beijing(2023, 4, 3, 9);
+        var occurrence = TestClock.Beijing(2023, 4, 3, 9);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => FireOnNewInstanceAsync(occurrence)));
 
@@ -55,12 +56,12 @@ public sealed class ReminderHttpTests : ReportingBotTestBase
     {
         await SetUpReportersAsync();
 
-        Time.Set(ManualTime.Beijing(2023, 4, 2, 9));
-        var dayBefore = await Job.SendAsync(ManualTime.Beijing(2023, 4, 2, 9), CancellationToken.None);
-        Time.Set(ManualTime.Beijing(2023, 4, 5, 9));
-        var deadline = await Job.SendAsync(ManualTime.Beijing(2023, 4, 5, 9), CancellationToken.None);
-        Time.Set(ManualTime.Beijing(2023, 4, 6, 9));
-        var afterLock = await Job.SendAsync(ManualTime.Beijing(2023, 4, 6, 9), CancellationToken.None);
+        Time.AdjustTime(TestClock.Beijing(2023, 4, 2, 9));
+        var dayBefore = await Job.SendAsync(TestClock.Beijing(2023, 4, 2, 9), CancellationToken.None);
+        Time.AdjustTime(TestClock.Beijing(2023, 4, 5, 9));
+        var deadline = await Job.SendAsync(TestClock.Beijing(2023, 4, 5, 9), CancellationToken.None);
+        Time.AdjustTime(TestClock.Beijing(2023, 4, 6, 9));
+        var afterLock = await Job.SendAsync(TestClock.Beijing(2023, 4, 6, 9), CancellationToken.None);
 
         Assert.Equal((0, 1, 0), (dayBefore, deadline, afterLock));
         Assert.Equal(1, RemindersTo(_late));
@@ -82,7 +83,7 @@ public sealed class ReminderConfigurationHttpTests : ReportingBotTestBase
         var user = TestUser.Named("张三");
         await BindAsync(user, Chaoyang);
         await Bot.SayAsync("帮助", user);
-        var onThe3rd = await App.Service<ReportReminderJob>().SendAsync(ManualTime.Beijing(2023, 4, 3, 9), CancellationToken.None);
+        var onThe3rd = await App.Service<ReportReminderJob>().SendAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
 
         Assert.Equal(1, onThe3rd);
         var reminder = await Connector.WaitForAsync(TestConversation.Personal(user).Id, a => a.Text?.StartsWith("提醒") == true);

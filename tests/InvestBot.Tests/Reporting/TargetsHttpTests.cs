@@ -1,4 +1,5 @@
 using System.Text;
+using InvestBot.Teams;
 using InvestBot.Reporting;
 using InvestBot.Tests.Infrastructure;
 using MiniExcelLibs;
@@ -59,8 +60,8 @@ public sealed class TargetsHttpTests : ReportingBotTestBase
         var said = BotClient.AllText(await Bot.SayAsync("年度目标 潮阳街道", user));
         var pressed = await Bot.ExecuteAsync("target.save", data, user);
 
-        Assert.Contains(TargetService.AdminOnly, said);
-        Assert.Contains(TargetService.AdminOnly, pressed.Message);
+        Assert.Contains(BotTexts.AdminOnly("年度目标"), said);
+        Assert.Contains(BotTexts.AdminOnlyAction, pressed.Message);
         Assert.Empty(await Targets.GetUnitAsync(2023, Chaoyang));
     }
 

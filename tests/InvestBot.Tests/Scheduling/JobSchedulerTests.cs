@@ -16,14 +16,14 @@ namespace InvestBot.Tests.Scheduling;
 public sealed class JobSchedulerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly FakeTimeProvider _clock = new(ManualTime.Beijing(2023, 4, 6, 8));
+    private readonly FakeTimeProvider _clock = new(TestClock.Beijing(2023, 4, 6, 8));
     private readonly string _prefix = TestTables.NewPrefix();
     private readonly JobRuns _runs = new();
     private readonly List<BotApp> _apps = new();
     private FakeBotConnector _connector = null!;
 
     private static DateTimeOffset Beijing(int month, int day, int hour, int minute = 0) =>
-        ManualTime.Beijing(2023, month, day, hour).AddMinutes(minute);
+        TestClock.Beijing(2023, month, day, hour).AddMinutes(minute);
 
     public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
 

@@ -3,29 +3,21 @@ using InvestBot.Teams.Cards;
 
 namespace InvestBot.Teams.Commands;
 
-/// <summary>帮助 / help / ? — the help card.</summary>
-public sealed class HelpCommand : IMessageCommand
+/// <summary>The kernel's own rows of the command table.</summary>
+public static class KernelCommands
 {
-    private static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase)
-        { "帮助", "help", "?", "？", "菜单", "使用说明", "你能做什么", "能做什么" };
+    public static readonly CommandSection Section = new("帮助",
+        [
+            BotCommand.For<HelpCommand>("帮助", WordMatch.Exact, help: new("查看帮助", "帮助"),
+                manifest: "查看 InvestBot 能做什么以及怎样提问") with { Aliases = ["help", "?", "？", "菜单", "使用说明", "你能做什么", "能做什么"] },
+        ],
+        []);
+}
 
-    private readonly IEnumerable<HelpEntry> _entries;
-    private readonly UserRoles _roles;
-
-    public HelpCommand(IEnumerable<HelpEntry> entries, UserRoles roles)
-    {
-        _entries = entries;
-        _roles = roles;
-    }
-
-    public int Order => 0;
-
-    public async Task<bool> TryHandleAsync(MessageRequest request, CancellationToken ct)
-    {
-        if (!Words.Contains(request.Text.Trim('。', '.', '!', '！', ' ')))
-            return false;
-        var card = WelcomeCards.Help(_entries, _roles.IsAdmin(request.User));
-        await request.SendAsync(Card.ToActivity(card, "InvestBot 使用帮助"), ct);
-        return true;
-    }
+/// <summary>帮助 / help / ? — the help card for this conversation's scope and the user's role.</summary>
+public sealed class HelpCommand(CommandTable table, UserRoles roles) : ICommandHandler
+{
+    public Task HandleAsync(CommandRequest request, CancellationToken ct) =>
+        request.SendAsync(Card.ToActivity(WelcomeCards.Help(table, ConversationScopes.Of(request.ConversationType), roles.IsAdmin(request.User)),
+            BotTexts.HelpSummary), ct);
 }

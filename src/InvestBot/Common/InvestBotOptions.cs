@@ -1,0 +1,28 @@
+namespace InvestBot.Common;
+
+/// <summary>Settings under the "InvestBot" configuration section (see README for every key).</summary>
+public sealed class InvestBotOptions
+{
+    public const string Section = "InvestBot";
+
+    /// <summary>Azure Table Storage connection string. Empty means the local Azurite default.</summary>
+    public string StorageConnectionString { get; set; } = "";
+
+    /// <summary>Prepended to every table name, so tests and environments can share one account.</summary>
+    public string TablePrefix { get; set; } = "";
+
+    /// <summary>Teams AAD object ids of 区合作交流办 staff who administer the bot.</summary>
+    public List<string> Admins { get; set; } = new();
+
+    /// <summary>IANA time zone the office works in; months and deadlines are computed in it.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Folder holding the data files the office edits (units, metrics, weights, the policy text).</summary>
+    public string DataDirectory { get; set; } = "";
+
+    /// <summary>Azurite's well-known development account, used when no connection string is set.</summary>
+    public const string LocalDevelopmentStorage = "UseDevelopmentStorage=true";
+
+    public string EffectiveConnectionString =>
+        string.IsNullOrWhiteSpace(StorageConnectionString) ? LocalDevelopmentStorage : StorageConnectionString;
+}

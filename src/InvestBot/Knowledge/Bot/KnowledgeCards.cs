@@ -1,0 +1,31 @@
+using InvestBot.Teams.Cards;
+using InvestBot.Teams;
+using InvestBot.Knowledge;
+using Newtonsoft.Json.Linq;
+
+namespace InvestBot.Knowledge.Bot;
+
+/// <summary>The admins' view of policy Q&amp;A: the gaps and the feedback.</summary>
+public static class KnowledgeCards
+{
+    public static JObject Statistics(IReadOnlyList<UnansweredQuestion> unanswered, IReadOnlyList<AnswerFeedback> feedback)
+    {
+        var helpful = feedback.Count(f => f.Helpful);
+        var body = new List<JToken>
+        {
+            Card.Title("政策问答统计"),
+            Card.Facts([("👍 有帮助", helpful.ToString()), ("👎 没帮助", (feedback.Count - helpful).ToString())]),
+            Card.Heading($"最近未能回答的问题（{unanswered.Count}条）"),
+        };
+        body.Add(unanswered.Count == 0
+            ? Card.Text("暂无未回答的问题。", isSubtle: true)
+            : Card.Text(string.Join("\n\n", unanswered.Select(u => $"{u.At.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm} {u.Question}"))));
+        var disliked = feedback.Where(f => !f.Helpful).Take(10).ToList();
+        if (disliked.Count > 0)
+        {
+            body.Add(Card.Heading("最近被点 👎 的问题"));
+            body.Add(Card.Text(string.Join("\n\n", disliked.Select(f => f.Article > 0 ? $"{f.Question}（第{f.Article}条）" : f.Question))));
+        }
+        return Card.Create(body, fallbackText: $"政策问答统计：👍{helpful} 👎{feedback.Count - helpful}，未回答 {unanswered.Count} 条。");
+    }
+}

@@ -1,0 +1,46 @@
+using InvestBot.Access;
+using InvestBot.Organization;
+using InvestBot.Teams;
+using InvestBot.Teams.Cards;
+
+namespace InvestBot.Knowledge.Bot;
+
+/// <summary>Free-text policy questions: what the router runs when no command row took the message.</summary>
+public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
+    KnowledgeFeedbackStore feedback, ILogger<KnowledgeQuestionHandler> log) : IFreeTextHandler
+{
+    private const int MaxQuestionLength = 300;
+
+    public async Task<bool> TryHandleAsync(MessageRequest request, CancellationToken ct)
+    {
+        var text = request.Text.Trim();
+        if (text.Length == 0)
+            return false;
+        if (text.Length > MaxQuestionLength)
+        {
+            await request.SendTextAsync(KnowledgeTexts.TooLong(MaxQuestionLength), ct);
+            return true;
+        }
+
+        Unit? ownUnit = null;
+        if (answerer.AsksAboutOwnUnit(text) && await bindings.GetAsync(request.User.Id, ct) is { } binding)
+            ownUnit = units.FindById(binding.UnitId);
+        var answer = answerer.Answer(text, ownUnit);
+        var (card, summary) = AnswerCards.Build(answer, kb);
+        await request.SendAsync(Card.ToActivity(card, summary), ct);
+
+        if (!answer.Answered)
+        {
+            try
+            {
+                await feedback.LogUnansweredAsync(text, request.User.Id, answer.Kind.ToString(), ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The user already has the answer; a storage hiccup must not turn it into an error.
+                log.LogWarning(ex, "Could not log an unanswered question");
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,102 @@
+using InvestBot.Teams.Cards;
+using InvestBot.Teams;
+using System.Globalization;
+using InvestBot.Ranking;
+using InvestBot.Ranking.Delivery;
+using InvestBot.Reporting;
+using Newtonsoft.Json.Linq;
+
+namespace InvestBot.Ranking.Bot;
+
+/// <summary>The small cards around publishing: the preview's confirm card, progress, one unit's rank, the subscription list.</summary>
+public static class RankingCards
+{
+    public const string ConfirmVerb = "ranking.publish.confirm";
+    public const string CancelVerb = "ranking.publish.cancel";
+    public const string ProgressVerb = "ranking.publish.progress";
+
+    public static JObject Confirm(PublishPreview preview, RankingPeriod period)
+    {
+        var correction = preview.NextRevision > 0;
+        var missing = preview.Ranking.Categories.Sum(c => c.NotSubmitted.Count());
+        var data = new PublishPayload(period.Key, preview.NextRevision).ToData();
+        return Card.Create(
+            [
+                Card.Title(correction ? $"确认发布更正：{period.Label}通报" : $"确认发布：{period.Label}通报"),
+                Card.Text("以上为预览，只有您能看到。确认后将按确认时的最新报送数据生成通报，发送到所有订阅的群聊和频道。"),
+                Card.Facts(
+                [
+                    ("接收会话", $"{preview.Subscribers} 个"),
+                    ("未报送单位", $"{missing} 个"),
+                    ("类型", correction ? $"第 {preview.NextRevision} 次更正（标注“更正”）" : "首次发布"),
+                ]),
+            ],
+            [Card.Execute("确认发布", ConfirmVerb, data, style: "positive"), Card.Execute("取消", CancelVerb, data)]);
+    }
+
+    public static JObject Cancelled(string periodLabel) =>
+        Card.Create([Card.Title("已取消发布"), Card.Text($"{periodLabel}通报未发送到任何会话。")]);
+
+    /// <param name="refreshFor">Teams user id (29:…) of the admin: while unfinished, Teams re-runs 刷新进度 when the card is shown.</param>
+    public static JObject Progress(Announcement a, DeliveryProgress p, string? refreshFor = null)
+    {
+        var state = p.Finished ? "发布完成" : "正在发布";
+        var body = new List<JToken?>
+        {
+            Card.Title($"{state}：{(a.IsCorrection ? "【更正】" : "")}{a.Period.Label}通报"),
+            Card.Facts(
+            [
+                ("已送达", $"{p.Sent}/{p.Total}"),
+                ("等待发送", p.Pending.ToString(CultureInfo.InvariantCulture)),
+                ("已失效", p.Inactive.ToString(CultureInfo.InvariantCulture)),
+                ("失败", p.Failed.ToString(CultureInfo.InvariantCulture)),
+            ]),
+        };
+        if (p.Problems.Count > 0)
+            body.Add(Card.Text(string.Join("\n", p.Problems.Take(20).Select(x => "- " + x)), color: "Attention", size: "Small"));
+        if (!p.Finished) body.Add(Card.Text("全部完成后会私信通知您。", isSubtle: true, size: "Small"));
+        var refresh = Card.Execute("刷新进度", ProgressVerb, new ProgressPayload(a.Id).ToData());
+        var card = Card.Create(body, [refresh]);
+        if (!p.Finished && !string.IsNullOrEmpty(refreshFor))
+            card["refresh"] = new JObject { ["action"] = refresh.DeepClone(), ["userIds"] = new JArray(refreshFor) };
+        return card;
+    }
+
+    public static JObject UnitRank(Announcement a, RankedUnit unit, CategoryRanking category, MetricCatalog catalog)
+    {
+        var facts = new List<(string, string)>
+        {
+            ("类别", $"{category.Category}（{category.Units.Count} 个单位）"),
+            ("名次", unit.Submitted ? $"第 {unit.Rank} 名" : "未报送（排在本类最后）"),
+            ("得分", unit.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "—"),
+            ("较上月", RankingAnnouncementCards.Change(unit)),
+        };
+        foreach (var m in unit.Metrics)
+        {
+            var metric = catalog.Find(m.MetricId);
+            var target = m.Target is { } t ? $" / 目标 {t:0.##}" : "";
+            var pct = m.Completion is { } c ? $"（{RankingAnnouncementCards.Percent(c)}）" : "";
+            facts.Add((metric?.Name ?? m.MetricId, $"{m.Actual:0.##}{metric?.Unit}{target}{pct}"));
+        }
+        var body = new List<JToken?>
+        {
+            Card.Title($"{unit.UnitName}：{a.Period.Label}排名"),
+            Card.Text($"依据{(a.IsCorrection ? "更正后" : "")}已发布的{RankingAnnouncementCards.Title(a)}", isSubtle: true, size: "Small", spacing: "None"),
+            Card.Facts(facts),
+        };
+        if (unit.Interview)
+            body.Add(Card.Text($"⚠ 列入{a.Period.PeriodLabel}末位约谈名单。", color: "Attention", weight: "Bolder"));
+        return Card.Create(body, [Card.ImBack("查看完整排名", "排名")]);
+    }
+
+    public static JObject Subscriptions(IReadOnlyList<Subscription> subscriptions)
+    {
+        var body = new List<JToken?> { Card.Title($"通报订阅（{subscriptions.Count} 个会话）") };
+        if (subscriptions.Count == 0)
+            body.Add(Card.Text("还没有会话订阅。请在群聊或团队频道中 @InvestBot 发送“订阅通报”。"));
+        else
+            body.Add(Card.Facts(subscriptions.Select(s => (s.DisplayName,
+                (s.Active ? "正常" : $"已失效（{s.InactiveReason}）") + $" · {s.SubscribedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} 订阅"))));
+        return Card.Create(body);
+    }
+}

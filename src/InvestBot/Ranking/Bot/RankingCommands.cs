@@ -1,0 +1,30 @@
+using InvestBot.Teams.Commands;
+
+namespace InvestBot.Ranking.Bot;
+
+/// <summary>排名通报's part of the command table.</summary>
+public static class RankingCommands
+{
+    public static readonly CommandSection Section = new("排名通报",
+        [
+            BotCommand.For<LatestRankingCommand>("排名", WordMatch.Exact, help: new("查看排名", "排名 / 本月排名 / 我单位排名"),
+                manifest: "查看最新一期各单位招商引资排名（在群聊中私信发送）") with { Aliases = ["本月排名", "最新排名", "查看排名", "排名通报"] },
+            BotCommand.For<UnitRankingCommand>("我单位排名", WordMatch.Exact,
+                manifest: "查看本单位的名次和得分（在群聊中私信发送）") with { Aliases = ["本单位排名", "我的排名"] },
+            BotCommand.For<SubscribeCommand>("订阅通报", WordMatch.Exact, ConversationScope.Shared, adminOnly: true,
+                manifest: "（管理员）在本群聊或频道接收每月招商引资情况通报") with { Aliases = ["订阅排名通报", "订阅排名"] },
+            BotCommand.For<UnsubscribeCommand>("取消订阅", WordMatch.Exact, ConversationScope.Shared, adminOnly: true,
+                manifest: "（管理员）本群聊或频道不再接收通报") with { Aliases = ["取消订阅通报", "退订通报", "取消通报订阅"] },
+            BotCommand.For<SubscriptionListCommand>("订阅列表", WordMatch.Exact, adminOnly: true,
+                help: new("订阅通报", "订阅通报 / 取消订阅（在群聊或频道中 @InvestBot） / 订阅列表")) with { Aliases = ["通报订阅列表", "查看订阅", "订阅情况"] },
+            BotCommand.For<PublishRankingCommand>("发布排名", scopes: ConversationScope.Personal, adminOnly: true,
+                help: new("发布排名通报", "发布排名 2023-03 / 更正排名 2023-03"),
+                manifest: "（管理员）预览并发布某月排名，例如：发布排名 2023-03"),
+            BotCommand.For<PublishRankingCommand>("更正排名", scopes: ConversationScope.Personal, adminOnly: true),
+        ],
+        [
+            CardVerb.For<RankingPublishActions>(RankingCards.ConfirmVerb, adminOnly: true),
+            CardVerb.For<RankingPublishActions>(RankingCards.CancelVerb, adminOnly: true),
+            CardVerb.For<RankingPublishActions>(RankingCards.ProgressVerb, adminOnly: true),
+        ]);
+}

@@ -1,0 +1,31 @@
+namespace InvestBot.Ranking.Bot;
+
+/// <summary>What 排名通报 says in messages, in one place for the office to review (card layouts live with their cards).</summary>
+public static class RankingTexts
+{
+    public const string PublicationNotFound = "找不到这次发布，请重新发送命令。";
+    public const string PublishButtonInvalid = "这个按钮的数据无效，请重新发送“发布排名 年-月”。";
+    public static string AlreadyPublished(RankingPeriod p) => $"{p.Label}的排名已经发布过，本次没有重复发送。如需更正，请发送“更正排名 {p.Key}”。";
+    public static string StalePreview(RankingPeriod p) => $"{p.Label}的通报在您预览之后已有新的发布，本次没有发送。请重新发送“更正排名 {p.Key}”预览。";
+    public static string NothingToCorrectShort(RankingPeriod p) => $"{p.Label}的排名尚未发布，无需更正。";
+    public const string NoSubscribersSent = "没有订阅通报的群聊或频道，未发送。请先在群聊或频道中发送“订阅通报”。";
+
+    public static string AskMonth(string verb, string action, string example) => $"请写明要{action}的月份，例如：{verb} {example}";
+    public static string BadMonth(string text, RankingPeriod example) => $"月份“{text}”不正确，请写成 {example.Key} 或 {example.Month}月。";
+    public static string NotYet(RankingPeriod p) => $"{p.Label}还没有到，不能发布排名。";
+    public static string PublishedAt(RankingPeriod p, DateTimeOffset at) => $"{p.Label}的排名已于 {at:yyyy-MM-dd HH:mm} 发布，不会重复发送。如需更正，请发送“更正排名 {p.Key}”。";
+    public static string NothingToCorrect(RankingPeriod p) => $"{p.Label}的排名尚未发布，无需更正。请发送“发布排名 {p.Key}”。";
+    public const string NoSubscribers = "还没有群聊或频道订阅通报。请先在群聊或团队频道中 @InvestBot 发送“订阅通报”。";
+
+    public const string NothingPublished = "目前还没有发布过排名通报。";
+    public const string NotBoundForRank = "您还没有绑定单位，无法查询本单位排名。请联系区合作交流办管理员绑定单位；也可以发送“排名”查看完整排名。";
+    public static string NotRanked(RankingPeriod p) => $"您绑定的单位不参加月度排名（{p.Label}通报中没有该单位）。";
+    public const string PrivateNotDelivered = "排名只通过私聊发送，但私信没有送达。请先打开与 InvestBot 的私聊，再发送“排名”或“我单位排名”。";
+    public static string SentPrivately(string? name) => $"已私信发送给 {name ?? "您"}。";
+
+    public static string Unsubscribed(string place) => $"已取消订阅：{place}不再接收招商引资情况通报。";
+    public static string NotSubscribed(string place) => $"{place}没有订阅通报，无需取消。";
+    public static string Subscribed(string place, string? name) => $"已订阅：{place}（{name}）将收到每月招商引资情况通报。发送“取消订阅”可退订。";
+    public static string AlreadySubscribed(string place) => $"{place}已订阅通报，无需重复订阅。";
+    public const string SubscriptionListSummary = "通报订阅列表";
+}

@@ -1,0 +1,68 @@
+using InvestBot.Teams.Cards;
+using InvestBot.Teams;
+using InvestBot.Access;
+using InvestBot.Organization;
+using InvestBot.Reporting;
+using Newtonsoft.Json.Linq;
+
+namespace InvestBot.Reporting.Bot;
+
+/// <summary>Cards of the reporter binding flow: the admins' approval card and the bindings list.</summary>
+public static class BindingCards
+{
+    public const string ApproveVerb = "binding.approve";
+    public const string RejectVerb = "binding.reject";
+    public const string UnbindVerb = "binding.unbind";
+
+    public static JObject Approval(BindingRequest request, Unit unit, TimeZoneInfo zone) => Card.Create(
+        new JToken?[]
+        {
+            Card.Title("填报人绑定申请"),
+            Card.Facts(new[]
+            {
+                ("申请人", request.UserName ?? "（未知）"),
+                ("申请单位", unit.Name),
+                ("申请时间", TimeZoneInfo.ConvertTime(request.RequestedAt, zone).ToString("yyyy-MM-dd HH:mm")),
+            }),
+            Card.Text("批准后，此人即可为该单位填报月度数据。", isSubtle: true),
+        },
+        DecisionButtons(request, unit),
+        $"{request.UserName} 申请绑定 {unit.Name}");
+
+    private static JObject[] DecisionButtons(BindingRequest request, Unit unit)
+    {
+        var data = new BindingDecisionPayload(request.UserId, unit.Id);
+        return new[] { Card.Execute("批准", ApproveVerb, data.ToData(), "positive"), Card.Execute("拒绝", RejectVerb, data.ToData(), "destructive") };
+    }
+
+    public static JObject Decided(string text) => Card.Create(new[] { Card.Title("填报人绑定申请"), Card.Text(text) });
+
+    public static JObject List(IReadOnlyList<UnitBinding> bindings, IReadOnlyList<BindingRequest> pending, UnitDirectory units)
+    {
+        var body = new List<JToken?> { Card.Title("填报人绑定情况"), Card.Text($"已绑定 {bindings.Count} 人，待审批 {pending.Count} 条。", isSubtle: true) };
+        if (pending.Count > 0)
+        {
+            body.Add(Card.Heading("待审批"));
+            foreach (var r in pending)
+            {
+                if (units.FindById(r.UnitId) is not { } unit) continue;
+                body.Add(Card.Container(new JToken?[]
+                {
+                    Card.Text($"{r.UserName ?? r.UserId} → {unit.Name}"),
+                    Card.ActionSet(DecisionButtons(r, unit)),
+                }, separator: true));
+            }
+        }
+        body.Add(Card.Heading("已绑定"));
+        if (bindings.Count == 0) body.Add(Card.Text("暂无。", isSubtle: true));
+        foreach (var b in bindings)
+        {
+            body.Add(Card.Container(new JToken?[]
+            {
+                Card.Text($"{units.FindById(b.UnitId)?.Name ?? b.UnitId}：{b.UserName ?? b.UserId}（批准人 {b.BoundBy}）"),
+                Card.ActionSet(new[] { Card.Execute("解绑", UnbindVerb, new UnbindPayload(b.UserId).ToData(), "destructive") }),
+            }, separator: true));
+        }
+        return Card.Create(body, fallbackText: "填报人绑定情况");
+    }
+}

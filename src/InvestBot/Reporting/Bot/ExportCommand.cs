@@ -1,0 +1,33 @@
+using InvestBot.Common;
+using InvestBot.Teams;
+using InvestBot.Teams.Cards;
+using Newtonsoft.Json.Linq;
+
+namespace InvestBot.Reporting.Bot;
+
+/// <summary>导出 2023-03 (admins): a short-lived signed link to the month's Excel workbook.</summary>
+public sealed class ExportCommand(ExportLinks links, ReportingWindow window, OfficeClock clock) : ICommandHandler
+{
+    /// <summary>"导出" alone or with a month is ours; other exports (e.g. 导出排名) are not.</summary>
+    public bool Accepts(string args) => args.Length == 0 || MonthInText.Find(args, clock.Today).Found;
+
+    public async Task HandleAsync(CommandRequest request, CancellationToken ct)
+    {
+        var (named, month) = MonthInText.Find(request.Args, clock.Today);
+        if (named && month is null)
+        {
+            await request.SendTextAsync(ReportingTexts.ExportMonthInvalid, ct);
+            return;
+        }
+        var m = month ?? window.DefaultMonth;
+        var (url, expires) = await links.CreateAsync(m, ct);
+        var card = Card.Create(
+            [
+                Card.Title($"{m.Label}数据导出"),
+                Card.Text(ReportingTexts.ExportValidUntil(clock.ToLocal(expires)), isSubtle: true),
+            ],
+            [new JObject { ["type"] = "Action.OpenUrl", ["title"] = "下载 Excel", ["url"] = url }],
+            $"{m.Label}数据导出：{url}");
+        await request.SendAsync(Card.ToActivity(card, $"{m.Label}数据导出"), ct);
+    }
+}

@@ -1,0 +1,36 @@
+using InvestBot.Teams.Commands;
+
+namespace InvestBot.Reporting.Bot;
+
+/// <summary>月度填报's part of the command table: every command word, where it works, who may use it, its help line and menu entry.</summary>
+public static class ReportingCommands
+{
+    public static readonly CommandSection Section = new("月度填报",
+        [
+            BotCommand.For<BindCommand>("绑定", help: new("绑定填报单位", "绑定 潮阳街道（经管理员审批）"),
+                manifest: "申请成为本单位填报人，例如：绑定 潮阳街道") with { ManifestScopes = ConversationScope.Personal },
+            BotCommand.For<OpenFormCommand>("填报", help: new("填报月度数据", "填报 / 我要填报 / 填报3月数据"),
+                manifest: "打开本单位上月招商引资数据填报表") with { Aliases = ["我要填报"], ManifestScopes = ConversationScope.Personal },
+            BotCommand.For<MyReportsCommand>("我的填报", WordMatch.Exact, help: new("查看本单位填报", "我的填报"),
+                manifest: "查看本单位今年已提交的月度数据") with { Aliases = ["填报记录", "我的数据"], ManifestScopes = ConversationScope.Personal },
+            BotCommand.For<ReportingStatusCommand>("填报情况", adminOnly: true,
+                help: new("填报管理", "填报情况 / 填报情况 2023-03 / 绑定列表 / 解绑 张三 / 重新开放 潮阳街道 2023-03 / 填报 潮阳街道 2023-03 / 导出 2023-03"),
+                manifest: "（管理员）查看各单位本月报送情况") with { ManifestScopes = ConversationScope.Personal },
+            BotCommand.For<BindingListCommand>("绑定列表", WordMatch.Exact, adminOnly: true) with { Aliases = ["绑定情况", "填报人列表"] },
+            BotCommand.For<UnbindCommand>("解绑", adminOnly: true),
+            BotCommand.For<ReopenCommand>("重新开放", adminOnly: true),
+            BotCommand.For<ExportCommand>("导出", adminOnly: true),
+            BotCommand.For<UnitTargetsCommand>("年度目标", adminOnly: true,
+                help: new("年度目标", "年度目标 潮阳街道 2023 / 导入目标 2023（粘贴表格或附 Excel） / 目标汇总 2023")),
+            BotCommand.For<ImportTargetsCommand>("导入目标", adminOnly: true),
+            BotCommand.For<TargetSummaryCommand>("目标汇总", adminOnly: true),
+        ],
+        [
+            CardVerb.For<ReportActions>(ReportCards.SubmitVerb),
+            CardVerb.For<ReportActions>(ReportCards.OpenVerb),
+            CardVerb.For<ReportTargetActions>(ReportTargetCards.SaveVerb, adminOnly: true),
+            CardVerb.For<BindingActions>(BindingCards.ApproveVerb, adminOnly: true),
+            CardVerb.For<BindingActions>(BindingCards.RejectVerb, adminOnly: true),
+            CardVerb.For<BindingActions>(BindingCards.UnbindVerb, adminOnly: true),
+        ]);
+}

@@ -1,0 +1,32 @@
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace InvestBot.Teams;
+
+/// <summary>
+/// Every Bot Connector client (the adapter's per-turn clients, proactive messages, announcement delivery) gets its HttpClient
+/// from IHttpClientFactory, whose primary handler recycles pooled connections after
+/// <c>InvestBot:ConnectorConnectionLifetimeSeconds</c>: a client kept for a long time still resolves the Teams service's DNS
+/// name again, so a change behind it is seen.
+/// </summary>
+public static class BotConnectorHttp
+{
+    public const string LifetimeKey = "InvestBot:ConnectorConnectionLifetimeSeconds";
+
+    public static TimeSpan Lifetime(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue(LifetimeKey, 300.0)));
+
+    public static IServiceCollection AddBotConnectorHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        var lifetime = Lifetime(configuration);
+        services.AddHttpClient(Options.DefaultName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = lifetime })
+            .SetHandlerLifetime(lifetime);
+        // Given the factory explicitly: without one the SDK makes a new HttpClient (and socket) for every client.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>()));
+        return services;
+    }
+}

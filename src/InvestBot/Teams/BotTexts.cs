@@ -1,0 +1,32 @@
+namespace InvestBot.Teams;
+
+/// <summary>The kernel's user-facing text: the router's one wording for scope and role, help and welcome.</summary>
+public static class BotTexts
+{
+    public const string AdminTitle = "管理员命令";
+
+    public static string AdminOnly(string command) => $"只有区合作交流办管理员可以使用“{command}”。";
+
+    /// <summary>For a card button only admins may press (a button has no command word to name).</summary>
+    public const string AdminOnlyAction = "只有区合作交流办管理员可以进行此操作。";
+
+    public static string WrongScope(string command, string where) => $"“{command}”只能在{where}中使用，请在{where}中发送“{command}”。";
+
+    public const string UnknownButton = "这个按钮已失效或无法识别，请重新发送命令获取最新的卡片。";
+
+    public const string ActionFailed = "抱歉，处理这个操作时出错了，您的数据没有被修改。请稍后再试。";
+
+    public const string HelpSummary = "InvestBot 使用帮助";
+    public const string HelpTitle = "InvestBot 使用帮助";
+    public const string HelpFallback = "InvestBot 使用帮助：发送“帮助”查看可用命令。";
+    public const string MentionHint = "在群聊或频道中使用时，请先 @InvestBot。";
+    public static string NotUnderstood(string text) => $"抱歉，我没有理解“{text}”。您可以这样问我：";
+
+    public const string WelcomeSummary = "欢迎使用 InvestBot";
+    public const string WelcomeTitle = "您好，我是宝坻区招商引资助手 InvestBot";
+    public const string WelcomeIntro = "我可以解答《关于进一步推动招商引资工作高质量发展的三十条措施》的相关问题，收集各单位每月招商数据，并发布招商引资排名通报。";
+    public const string WelcomePersonal = "直接在这里给我发消息即可。";
+    public const string WelcomeShared = "在群聊或频道里请先 @我，再输入问题或命令。";
+    public const string WelcomeFallback = "您好，我是宝坻区招商引资助手 InvestBot。发送“帮助”查看我能做什么。";
+    public const string ShowHelp = "查看帮助";
+}

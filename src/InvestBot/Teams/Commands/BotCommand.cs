@@ -1,0 +1,52 @@
+namespace InvestBot.Teams.Commands;
+
+/// <summary>How a command word meets the message.</summary>
+public enum WordMatch
+{
+    /// <summary>The whole message is the word (trailing punctuation ignored): 排名, 我的填报.</summary>
+    Exact,
+
+    /// <summary>The message starts with the word; what follows is the command's arguments: 填报3月数据, 绑定 潮阳街道.</summary>
+    Prefix,
+}
+
+/// <summary>One line of the help card: what the user can do and what to type.</summary>
+public sealed record HelpLine(string Title, string Examples);
+
+/// <summary>
+/// One row of the declared command table. The router enforces <see cref="Scopes"/> and <see cref="AdminOnly"/> before
+/// the handler runs; the help card, the manifest's command lists and the Q&amp;A fallback's reserved words are read
+/// from the same rows, so they cannot drift apart.
+/// </summary>
+/// <param name="Name">The command word as the user sees it (manifest title, help card, scope and role messages).</param>
+/// <param name="Handler">The <see cref="ICommandHandler"/> type that runs it.</param>
+/// <param name="Help">The help-card line; null when another row's line already covers this command.</param>
+/// <param name="Manifest">The description in the Teams manifest's command menu; null keeps it out of the menu.</param>
+public sealed record BotCommand(string Name, Type Handler, WordMatch Match = WordMatch.Prefix,
+    ConversationScope Scopes = ConversationScope.Anywhere, bool AdminOnly = false, HelpLine? Help = null, string? Manifest = null)
+{
+    /// <summary>Other words for the same command (学员 type 我要填报 as often as 填报).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    public IEnumerable<string> Words => Aliases.Prepend(Name);
+
+    /// <summary>Where the Teams command menu offers it (null: wherever it works). A command can work in a group yet be offered only in the personal chat.</summary>
+    public ConversationScope? ManifestScopes { get; init; }
+
+    public ConversationScope MenuScopes => Manifest is null ? 0 : ManifestScopes ?? Scopes;
+
+    public static BotCommand For<THandler>(string name, WordMatch match = WordMatch.Prefix,
+        ConversationScope scopes = ConversationScope.Anywhere, bool adminOnly = false, HelpLine? help = null, string? manifest = null)
+        where THandler : ICommandHandler =>
+        new(name, typeof(THandler), match, scopes, adminOnly, help, manifest);
+}
+
+/// <summary>A help line for something that is not a command word (free-text questions), placed in the table's order.</summary>
+public sealed record HelpOnly(HelpLine Line, ConversationScope Scopes = ConversationScope.Anywhere, bool AdminOnly = false);
+
+/// <summary>A card button's verb, the handler that owns it, and whether only admins may press it.</summary>
+public sealed record CardVerb(string Verb, Type Handler, bool AdminOnly = false)
+{
+    public static CardVerb For<THandler>(string verb, bool adminOnly = false) where THandler : ICardActionHandler =>
+        new(verb, typeof(THandler), adminOnly);
+}
