@@ -1,5 +1,3 @@
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace InvestBot.Teams;
@@ -20,13 +18,10 @@ public static class BotConnectorHttp
     public static IServiceCollection AddBotConnectorHttp(this IServiceCollection services, IConfiguration configuration)
     {
         var lifetime = Lifetime(configuration);
+        // The Bot Framework authentication is given this factory (Hosting/BotAuthenticationSettings); its default client is this one.
         services.AddHttpClient(Options.DefaultName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = lifetime })
             .SetHandlerLifetime(lifetime);
-        // Given the factory explicitly: without one the SDK makes a new HttpClient (and socket) for every client.
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(), httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<ConfigurationBotFrameworkAuthentication>()));
         return services;
     }
 }

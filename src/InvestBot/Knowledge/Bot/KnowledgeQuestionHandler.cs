@@ -1,4 +1,5 @@
 using InvestBot.Access;
+using InvestBot.Common;
 using InvestBot.Organization;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
@@ -7,7 +8,7 @@ namespace InvestBot.Knowledge.Bot;
 
 /// <summary>Free-text policy questions: what the router runs when no command row took the message.</summary>
 public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
-    KnowledgeFeedbackStore feedback, ILogger<KnowledgeQuestionHandler> log) : IFreeTextHandler
+    KnowledgeFeedbackStore feedback, ILogger<KnowledgeQuestionHandler> log, InvestBotMetrics metrics) : IFreeTextHandler
 {
     private const int MaxQuestionLength = 300;
 
@@ -38,6 +39,7 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
         var answer = answerer.Answer(text, ownUnit);
         var (card, summary) = AnswerCards.Build(answer, kb);
         await request.SendAsync(Card.ToActivity(card, summary), ct);
+        metrics.Question(answer.Outcome);
 
         if (!answer.Answered)
         {
