@@ -8,7 +8,7 @@ namespace InvestBot.Knowledge.Bot;
 
 /// <summary>Free-text policy questions: what the router runs when no command row took the message.</summary>
 public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
-    KnowledgeFeedbackStore feedback, OfficeClock clock, ILogger<KnowledgeQuestionHandler> log) : IFreeTextHandler
+    KnowledgeFeedbackStore feedback, OfficeClock clock, ILogger<KnowledgeQuestionHandler> log, InvestBotMetrics metrics) : IFreeTextHandler
 {
     private const int MaxQuestionLength = 300;
 
@@ -29,6 +29,7 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
         var answer = answerer.Answer(text, ownUnit);
         var (card, summary) = AnswerCards.Build(answer, kb, clock.Today.Year);
         await request.SendAsync(Card.ToActivity(card, summary), ct);
+        metrics.Question(answer.Outcome);
 
         if (!answer.Answered)
         {
