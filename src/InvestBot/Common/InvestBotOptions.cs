@@ -25,6 +25,9 @@ public sealed class InvestBotOptions
     /// rules bound to dates (reporting windows, quarters). Honoured only in the Development environment; empty: the real date.
     /// </summary>
     public string DemoToday { get; set; } = "";
+    /// <summary>How long one user turn may wait on Table Storage in total before it answers with what it knows; a Teams user
+    /// gives up after a few seconds, so this stays below 5.</summary>
+    public double TurnStorageSeconds { get; set; } = 3.5;
 
     /// <summary>Azurite's well-known development account, used when no connection string is set.</summary>
     public const string LocalDevelopmentStorage = "UseDevelopmentStorage=true";

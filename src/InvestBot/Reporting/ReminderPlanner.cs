@@ -29,21 +29,23 @@ public sealed class ReminderPlanner
         _options = options.Value;
     }
 
-    /// <summary>The month whose reminders go out today, with its deadline; null on any other day. Other capabilities'
-    /// monthly reminders (key-project updates) follow the same days.</summary>
-    public (ReportingMonth Month, DateOnly Deadline)? ReminderDay()
+    /// <summary>The month whose reminders go out on <paramref name="day"/>, with its deadline; null on any other day. Other
+    /// capabilities' monthly reminders (key-project updates) follow the same days.</summary>
+    /// <param name="day">The day the reminders are for (a run caught up after a restart may come later that day or the next).</param>
+    public (ReportingMonth Month, DateOnly Deadline)? ReminderDay(DateOnly day)
     {
-        var month = _window.DefaultMonth;
+        var month = ReportingMonth.Of(day).Previous;
         var deadline = _window.Deadline(month);
-        var today = _window.Today;
+        // Still open now: a reminder caught up after the window closed would only confuse.
         if (_window.StateOf(month) != WindowState.Open) return null;
-        return today == deadline || today == deadline.AddDays(-_options.ReminderDaysBefore) ? (month, deadline) : null;
+        return day == deadline || day == deadline.AddDays(-_options.ReminderDaysBefore) ? (month, deadline) : null;
     }
 
-    public async Task<IReadOnlyList<Reminder>> DueAsync(CancellationToken ct)
+    /// <param name="day">The day the reminders are for (a run caught up after a restart may come later that day or the next).</param>
+    public async Task<IReadOnlyList<Reminder>> DueAsync(DateOnly day, CancellationToken ct)
     {
-        if (ReminderDay() is not { } day) return Array.Empty<Reminder>();
-        var (month, deadline) = day;
+        if (ReminderDay(day) is not { } due) return Array.Empty<Reminder>();
+        var (month, deadline) = due;
         var submitted = (await _figures.ListMonthAsync(month, ct)).Select(f => f.UnitId).ToHashSet();
         return (await _bindings.ListAsync(ct))
             .Where(b => !submitted.Contains(b.UnitId))

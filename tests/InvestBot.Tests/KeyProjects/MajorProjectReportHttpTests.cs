@@ -102,14 +102,14 @@ public sealed class MajorProjectReportHttpTests : KeyProjectBotTestBase
     {
         await BindAsync(_zhang, Chaoyang);
         var p = await RegisteredAsync(_zhang, Chaoyang);
-        var job = ActivatorUtilities.CreateInstance<ReportReminderJob>(App.Services);
+        var job = App.Service<ReportReminderJob>();
         var personal = TestConversation.Personal(_zhang).Id;
         bool IsProjectReminder(Microsoft.Bot.Schema.Activity a) => a.Text?.Contains("重点项目尚未更新") == true;
 
-        await job.RunOnceAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
+        await job.SendAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
         var reminder = await Connector.WaitForAsync(personal, IsProjectReminder, Timeout);
         await UpdateAsync(_zhang, p, "signed", "0");
-        await job.RunOnceAsync(TestClock.Beijing(2023, 4, 3, 10), CancellationToken.None);
+        await job.SendAsync(TestClock.Beijing(2023, 4, 3, 10), CancellationToken.None);
 
         Assert.Equal("提醒：潮阳街道有 1 个重点项目尚未更新2023年3月进展，请在4月5日前更新。", reminder.Text);
         Assert.Contains("潮阳街道的重点项目", BotClient.AllText([reminder]));

@@ -1,4 +1,5 @@
 using InvestBot.Access;
+using InvestBot.Common;
 using InvestBot.Organization;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
@@ -17,7 +18,8 @@ public interface IArticleButtons
 
 /// <summary>Free-text policy questions: what the router runs when no command row took the message.</summary>
 public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
-    KnowledgeFeedbackStore feedback, IEnumerable<IArticleButtons> articleButtons, UserRoles roles, ILogger<KnowledgeQuestionHandler> log) : IFreeTextHandler
+    KnowledgeFeedbackStore feedback, OfficeClock clock, IEnumerable<IArticleButtons> articleButtons, UserRoles roles,
+    ILogger<KnowledgeQuestionHandler> log, InvestBotMetrics metrics) : IFreeTextHandler
 {
     private const int MaxQuestionLength = 300;
 
@@ -33,14 +35,25 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
         }
 
         Unit? ownUnit = null;
-        if (answerer.AsksAboutOwnUnit(text) && await bindings.GetAsync(request.User.Id, ct) is { } binding)
-            ownUnit = units.FindById(binding.UnitId);
+        if (answerer.AsksAboutOwnUnit(text))
+        {
+            try
+            {
+                if (await bindings.GetAsync(request.User.Id, ct) is { } binding) ownUnit = units.FindById(binding.UnitId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Storage down: answer as for someone not bound (the answer says how to name the unit) rather than not at all.
+                log.LogWarning("Could not look up the asker's unit ({Reason}); answering without it", ex.GetType().Name);
+            }
+        }
         var answer = answerer.Answer(text, ownUnit);
         var buttons = answer.Article is { } article
             ? articleButtons.SelectMany(b => b.For(article.Number, roles.IsAdmin(request.User))).ToList()
             : [];
-        var (card, summary) = AnswerCards.Build(answer, kb, buttons);
+        var (card, summary) = AnswerCards.Build(answer, kb, clock.Today.Year, buttons);
         await request.SendAsync(Card.ToActivity(card, summary), ct);
+        metrics.Question(answer.Outcome);
 
         if (!answer.Answered)
         {
