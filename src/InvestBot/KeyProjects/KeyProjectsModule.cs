@@ -21,6 +21,7 @@ public static class KeyProjectsModule
             rules.Validate(sp.GetRequiredService<KnowledgeBase>().Document);
             return rules;
         });
+        services.AddHostedService<KeyProjectRulesCheck>();
         services.AddSingleton<ProjectValidator>();
         services.AddSingleton<KeyProjectStore>();
         services.AddSingleton<KeyProjectService>();

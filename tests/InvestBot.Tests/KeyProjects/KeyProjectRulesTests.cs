@@ -202,3 +202,30 @@ public sealed class KeyProjectRulesTests
         Assert.False(ProjectProgress.IsProgress(U("started", "signed", 0), Rules)); // going back is not progress
     }
 }
+
+/// <summary>The bot refuses to start with a key-project rule the document does not say.</summary>
+[Trait("Category", "Http")]
+public sealed class KeyProjectRulesStartupTests
+{
+    [Fact]
+    public async Task A_misquoted_rule_stops_the_start_up_with_its_message()
+    {
+        var data = Directory.CreateTempSubdirectory("investbot-data-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(RepoPaths.SourceData()))
+                File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+            var rules = File.ReadAllText(Path.Combine(data, KeyProjectRules.FileName)).Replace("\"quote\": \"每季度通报重大招商项目推进情况\"", "\"quote\": \"每季度通报重点项目\"");
+            File.WriteAllText(Path.Combine(data, KeyProjectRules.FileName), rules);
+            await using var app = await BotApp.StartAsync(new Dictionary<string, string?> { ["InvestBot:DataDirectory"] = data });
+
+            var e = Assert.ThrowsAny<Exception>(() => app.Server);
+
+            Assert.Contains("“每季度通报重点项目”不是（二十六）的原文", e.ToString());
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+}
