@@ -6,7 +6,14 @@ namespace InvestBot.Reporting;
 /// <summary>Everything a figures form shows: whose, which month, which metrics, what was saved before.</summary>
 public sealed record FigureForm(Unit Unit, ReportingMonth Month, IReadOnlyList<Metric> Metrics,
     IReadOnlyDictionary<string, string> Inputs, int Revision, bool Late, DateOnly Deadline,
-    IReadOnlyDictionary<string, string> Errors, string? Notice);
+    IReadOnlyDictionary<string, string> Errors, string? Notice)
+{
+    /// <summary>The year so far before this month, per metric (empty in January or before anything was reported).</summary>
+    public IReadOnlyList<MetricYearProgress> SoFar { get; init; } = [];
+
+    /// <summary>Which months <see cref="SoFar"/> adds up, in words.</summary>
+    public string? SoFarCovers { get; init; }
+}
 
 public abstract record FormOutcome
 {
@@ -16,7 +23,17 @@ public abstract record FormOutcome
 }
 
 /// <summary>What the reporter sees after saving: the month's values with year-to-date totals and target progress.</summary>
-public sealed record FigureReceipt(Unit Unit, SavedFigures Saved, IReadOnlyList<MetricYearProgress> Progress, bool Repeated);
+public sealed record FigureReceipt(Unit Unit, SavedFigures Saved, IReadOnlyList<MetricYearProgress> Progress, bool Repeated)
+{
+    /// <summary>Which months the year-to-date adds up, in words (期初累计 and reported months).</summary>
+    public string? Covers { get; init; }
+
+    /// <summary>Rankings already published that this change alters (this month's and later months' of the year): 更正排名 is needed.</summary>
+    public IReadOnlyList<ReportingMonth> PublishedRankings { get; init; } = [];
+
+    /// <summary>Whether the admins were told of the change to a published month (null: not needed, e.g. an admin saved it).</summary>
+    public bool? AdminsNotified { get; init; }
+}
 
 /// <summary>
 /// Opening and submitting the monthly figures form. Every decision (who may report for which unit and month,
@@ -29,20 +46,25 @@ public sealed class FigureFormService
     private readonly IUnitBindingStore _bindings;
     private readonly UserRoles _roles;
     private readonly MonthlyFiguresStore _figures;
-    private readonly AnnualTargetStore _targets;
+    private readonly UnitYearFigures _years;
+    private readonly OpeningBalanceStore _openings;
+    private readonly PublishedRankings _published;
     private readonly ReopenStore _reopens;
     private readonly ReportingWindow _window;
     private readonly TimeProvider _time;
 
     public FigureFormService(UnitDirectory units, MetricCatalog catalog, IUnitBindingStore bindings, UserRoles roles,
-        MonthlyFiguresStore figures, AnnualTargetStore targets, ReopenStore reopens, ReportingWindow window, TimeProvider time)
+        MonthlyFiguresStore figures, UnitYearFigures years, OpeningBalanceStore openings, PublishedRankings published,
+        ReopenStore reopens, ReportingWindow window, TimeProvider time)
     {
         _units = units;
         _catalog = catalog;
         _bindings = bindings;
         _roles = roles;
         _figures = figures;
-        _targets = targets;
+        _years = years;
+        _openings = openings;
+        _published = published;
         _reopens = reopens;
         _window = window;
         _time = time;
@@ -66,16 +88,24 @@ public sealed class FigureFormService
                 ? "请指定要填报的单位，例如：填报 潮阳街道 2023-03。"
                 : NotBoundMessage);
         var m = month ?? _window.DefaultMonth;
-        var decision = await DecideAsync(isAdmin, bound?.UnitId, unit, m, ct);
+        var year = await _years.LoadAsync(unit.Id, m.Year, ct);
+        var decision = await DecideAsync(isAdmin, bound?.UnitId, unit, m, year.Opening, ct);
         if (!decision.Allowed) return new FormOutcome.Denied(decision.Reason!);
 
-        var saved = await _figures.GetAsync(m, unit.Id, ct);
+        var saved = year.Months.FirstOrDefault(f => f.Month == m);
         var metrics = _catalog.ForKind(unit.Kind);
         var inputs = metrics.Where(x => saved?.Values.ContainsKey(x.Id) == true)
             .ToDictionary(x => x.Id, x => Format(saved!.Values[x.Id]));
-        return new FormOutcome.Form(new FigureForm(unit, m, metrics, inputs, saved?.Revision ?? 0, decision.Late,
-            _window.Deadline(m), new Dictionary<string, string>(), saved is null ? null : $"已于{Describe(saved)}提交，可修改后重新提交。"));
+        return new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, m, metrics, inputs, saved?.Revision ?? 0, decision.Late,
+            _window.Deadline(m), new Dictionary<string, string>(), saved is null ? null : $"已于{Describe(saved)}提交，可修改后重新提交。"), year));
     }
+
+    /// <summary>The form with the year so far before its month, so the reporter sees what the new month adds to.</summary>
+    private static FigureForm WithYearSoFar(FigureForm form, UnitYear year) => form with
+    {
+        SoFar = year.ProgressBefore(form.Metrics, form.Month),
+        SoFarCovers = form.Month.Month == 1 ? null : year.CoveredAt(form.Month.Previous),
+    };
 
     /// <param name="unitId">From the card: untrusted, checked against the user's binding.</param>
     /// <param name="monthKey">From the card: untrusted, checked against the reporting window.</param>
@@ -90,22 +120,26 @@ public sealed class FigureFormService
             return new FormOutcome.Denied("表单数据不完整或已失效，数据未保存。请重新发送“填报”获取表单。");
         var isAdmin = _roles.IsAdmin(user);
         var bound = await _bindings.GetAsync(user.Id, ct);
-        var decision = await DecideAsync(isAdmin, bound?.UnitId, unit, month.Value, ct);
+        var decision = await DecideAsync(isAdmin, bound?.UnitId, unit, month.Value, await _openings.GetAsync(month.Value.Year, unit.Id, ct), ct);
         if (!decision.Allowed) return new FormOutcome.Denied(decision.Reason! + "数据未保存。");
 
         var metrics = _catalog.ForKind(unit.Kind);
         var inputs = metrics.ToDictionary(m => m.Id, m => raw.TryGetValue(m.Id, out var v) ? (v ?? "").Trim() : "");
         var validation = FigureValidator.Validate(metrics, raw);
         if (!validation.IsValid)
-            return new FormOutcome.Form(new FigureForm(unit, month.Value, metrics, inputs, revision.Value, decision.Late,
-                _window.Deadline(month.Value), validation.Errors, "有填写不正确的项目，请按提示修改后重新提交（数据尚未保存）。"));
+            return new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, metrics, inputs, revision.Value, decision.Late,
+                _window.Deadline(month.Value), validation.Errors, "有填写不正确的项目，请按提示修改后重新提交（数据尚未保存）。"),
+                await _years.LoadAsync(unit.Id, month.Value.Year, ct)));
 
         var outcome = await _figures.SaveAsync(new FigureSubmission(unit.Id, month.Value, validation.Values, revision.Value,
             user.Id, user.Name, decision.Late), ct);
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
-                return new FormOutcome.Receipt(await ReceiptAsync(unit, saved.Figures, repeated: false, ct));
+                return new FormOutcome.Receipt(await ReceiptAsync(unit, saved.Figures, repeated: false, ct) with
+                {
+                    PublishedRankings = await _published.FromAsync(month.Value, ct),
+                });
             case SaveOutcome.Stale { Current: { } current } when SameValues(current.Values, validation.Values):
                 // A second press of the same submit: already saved, show the same receipt again.
                 return new FormOutcome.Receipt(await ReceiptAsync(unit, current, repeated: true, ct));
@@ -118,8 +152,8 @@ public sealed class FigureFormService
                     ? new Dictionary<string, string>()
                     : metrics.Where(m => stale.Current.Values.TryGetValue(m.Id, out var v) && (!validation.Values.TryGetValue(m.Id, out var mine) || mine != v))
                         .ToDictionary(m => m.Id, m => $"已保存的数值为 {Format(stale.Current.Values[m.Id])}");
-                return new FormOutcome.Form(new FigureForm(unit, month.Value, metrics, inputs, stale.Current?.Revision ?? 0,
-                    decision.Late, _window.Deadline(month.Value), errors, notice));
+                return new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, metrics, inputs, stale.Current?.Revision ?? 0,
+                    decision.Late, _window.Deadline(month.Value), errors, notice), await _years.LoadAsync(unit.Id, month.Value.Year, ct)));
             default:
                 throw new InvalidOperationException("Unknown save outcome.");
         }
@@ -127,23 +161,26 @@ public sealed class FigureFormService
 
     public async Task<FigureReceipt> ReceiptAsync(Unit unit, SavedFigures saved, bool repeated, CancellationToken ct)
     {
-        var year = await _figures.ListUnitYearAsync(unit.Id, saved.Month.Year, ct);
-        var targets = await _targets.GetUnitAsync(saved.Month.Year, unit.Id, ct);
-        return new FigureReceipt(unit, saved, UnitYearProgress.Compute(_catalog.ForKind(unit.Kind), saved.Month, year, targets), repeated);
+        var year = await _years.LoadAsync(unit.Id, saved.Month.Year, ct);
+        return new FigureReceipt(unit, saved, year.ProgressAt(_catalog.ForKind(unit.Kind), saved.Month), repeated)
+        {
+            Covers = year.CoveredAt(saved.Month),
+        };
     }
 
-    private async Task<SubmissionDecision> DecideAsync(bool isAdmin, string? boundUnitId, Unit unit, ReportingMonth month, CancellationToken ct)
+    private async Task<SubmissionDecision> DecideAsync(bool isAdmin, string? boundUnitId, Unit unit, ReportingMonth month,
+        OpeningBalance? opening, CancellationToken ct)
     {
         // A unit whose kind has no metrics in metrics.json has nothing to fill in.
         if (_catalog.ForKind(unit.Kind).Count == 0) return SubmissionDecision.Deny($"{unit.Name}没有需要填报的指标。");
         var state = _window.StateOf(month);
         var reopened = state == WindowState.Closed && await _reopens.IsReopenedAsync(month, unit.Id, _time.GetUtcNow(), ct);
-        return SubmissionPolicy.Decide(isAdmin, boundUnitId, unit, month, state, _window.Deadline(month), reopened);
+        return SubmissionPolicy.Decide(isAdmin, boundUnitId, unit, month, state, _window.Opens(month), _window.Deadline(month), reopened, opening);
     }
 
     public const string NotBoundMessage = "您还没有绑定填报单位。请发送“绑定 单位名称”（例如：绑定 潮阳街道），经管理员审批后即可填报。";
 
-    private static bool SameValues(IReadOnlyDictionary<string, decimal> a, IReadOnlyDictionary<string, decimal> b) =>
+    public static bool SameValues(IReadOnlyDictionary<string, decimal> a, IReadOnlyDictionary<string, decimal> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
 
     private string Describe(SavedFigures saved) =>

@@ -13,6 +13,10 @@ public static class ReportingModule
 
         services.AddSingleton(sp => MetricCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "metrics.json")));
         services.AddSingleton<MonthlyFiguresStore>();
+        services.AddSingleton<OpeningBalanceStore>();
+        services.AddSingleton<OpeningBalanceService>();
+        services.AddSingleton<UnitYearFigures>();
+        services.AddSingleton<PublishedRankings>();
         services.AddSingleton<AnnualTargetStore>();
         services.AddSingleton<BindingRequestStore>();
         services.AddSingleton<ReopenStore>();
@@ -31,6 +35,8 @@ public static class ReportingModule
 
         // Teams glue of this capability: its rows of the command table and its reminder job.
         services.AddCommandSection(ReportingCommands.Section);
+        services.AddSingleton<ChangeAfterPublication>();
+        services.AddSingleton<ReminderSender>();
         services.AddSingleton<ReportReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportReminderJob>());
         return services;

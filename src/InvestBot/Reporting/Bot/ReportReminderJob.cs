@@ -20,21 +20,19 @@ public sealed class ReportReminderJob : BackgroundService
     public const string JobName = "reportReminders";
     private readonly ReminderPlanner _planner;
     private readonly JobLeaseStore _leases;
-    private readonly FigureFormService _forms;
-    private readonly PersonalMessenger _messenger;
+    private readonly ReminderSender _sender;
     private readonly OfficeClock _clock;
     private readonly TimeProvider _time;
     private readonly ReportingOptions _options;
     private readonly ILogger<ReportReminderJob> _log;
     private readonly string _instance = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
 
-    public ReportReminderJob(ReminderPlanner planner, JobLeaseStore leases, FigureFormService forms, PersonalMessenger messenger,
+    public ReportReminderJob(ReminderPlanner planner, JobLeaseStore leases, ReminderSender sender,
         OfficeClock clock, TimeProvider time, IOptions<ReportingOptions> options, ILogger<ReportReminderJob> log)
     {
         _planner = planner;
         _leases = leases;
-        _forms = forms;
-        _messenger = messenger;
+        _sender = sender;
         _clock = clock;
         _time = time;
         _options = options.Value;
@@ -79,15 +77,7 @@ public sealed class ReportReminderJob : BackgroundService
         if (!await _leases.TryClaimAsync(JobName, key, _instance, TimeSpan.FromMinutes(30), ct)) return 0;
         var sent = 0;
         foreach (var reminder in await _planner.DueAsync(ct))
-        {
-            var user = new UserIdentity(reminder.Reporter.UserId, reminder.Reporter.UserName);
-            var text = $"提醒：{reminder.Unit.Name}{reminder.Month.Label}数据尚未提交，截止日期为{reminder.Deadline.Month}月{reminder.Deadline.Day}日。";
-            var activity = await _forms.OpenAsync(user, reminder.Unit, reminder.Month, ct) is FormOutcome.Form form
-                ? Card.ToActivity(ReportCards.Form(form.Value), text)
-                : MessageFactory.Text(text);
-            activity.Text = text;
-            if (await _messenger.SendToUserAsync(reminder.Reporter.UserId, activity, ct)) sent++;
-        }
+            if (await _sender.SendAsync(reminder, ct)) sent++;
         await _leases.CompleteAsync(JobName, key, ct);
         _log.LogInformation("Reminder run {Key}: {Sent} reminders sent", key, sent);
         return sent;
