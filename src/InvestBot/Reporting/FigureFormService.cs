@@ -1,3 +1,4 @@
+using InvestBot.Common;
 using InvestBot.Access;
 using InvestBot.Organization;
 
@@ -46,25 +47,29 @@ public sealed class FigureFormService
     private readonly IUnitBindingStore _bindings;
     private readonly UserRoles _roles;
     private readonly MonthlyFiguresStore _figures;
-    private readonly UnitYearFigures _years;
+    private readonly AnnualTargetStore _targets;
+    private readonly UnitYearReader _years;
     private readonly OpeningBalanceStore _openings;
     private readonly PublishedRankings _published;
     private readonly ReopenStore _reopens;
     private readonly ReportingWindow _window;
     private readonly TimeProvider _time;
+    private readonly InvestBotMetrics _metrics;
 
     public FigureFormService(UnitDirectory units, MetricCatalog catalog, IUnitBindingStore bindings, UserRoles roles,
-        MonthlyFiguresStore figures, UnitYearFigures years, OpeningBalanceStore openings, PublishedRankings published,
-        ReopenStore reopens, ReportingWindow window, TimeProvider time)
+        MonthlyFiguresStore figures, AnnualTargetStore targets, UnitYearReader years, OpeningBalanceStore openings, PublishedRankings published,
+        ReopenStore reopens, ReportingWindow window, TimeProvider time, InvestBotMetrics metrics)
     {
+        _years = years;
+        _openings = openings;
+        _published = published;
+        _metrics = metrics;
         _units = units;
         _catalog = catalog;
         _bindings = bindings;
         _roles = roles;
         _figures = figures;
-        _years = years;
-        _openings = openings;
-        _published = published;
+        _targets = targets;
         _reopens = reopens;
         _window = window;
         _time = time;
@@ -88,8 +93,11 @@ public sealed class FigureFormService
                 ? "请指定要填报的单位，例如：填报 潮阳街道 2023-03。"
                 : NotBoundMessage);
         var m = month ?? _window.DefaultMonth;
-        var year = await _years.LoadAsync(unit.Id, m.Year, ct);
-        var decision = await DecideAsync(isAdmin, bound?.UnitId, unit, m, year.Opening, ct);
+        var yearTask = _years.LoadAsync(unit.Id, m.Year, ct);
+        var reopenedTask = ReopenedAsync(unit, m, ct);
+        await Task.WhenAll(yearTask, reopenedTask);
+        var year = yearTask.Result;
+        var decision = Decide(isAdmin, bound?.UnitId, unit, m, reopenedTask.Result, year.Opening);
         if (!decision.Allowed) return new FormOutcome.Denied(decision.Reason!);
 
         var saved = year.Months.FirstOrDefault(f => f.Month == m);
@@ -114,35 +122,55 @@ public sealed class FigureFormService
     public async Task<FormOutcome> SubmitAsync(UserIdentity user, string? unitId, string? monthKey, int? revision,
         IReadOnlyDictionary<string, string?> raw, CancellationToken ct)
     {
+        var (outcome, rejected) = await SubmitCoreAsync(user, unitId, monthKey, revision, raw, ct);
+        if (rejected is not null) _metrics.SubmissionRejected(rejected);
+        else if (outcome is FormOutcome.Receipt { Value.Repeated: false }) _metrics.SubmissionSaved();
+        return outcome;
+    }
+
+    /// <returns>The outcome, and why nothing was saved (denied, invalid, stale) when that is so.</returns>
+    private async Task<(FormOutcome, string?)> SubmitCoreAsync(UserIdentity user, string? unitId, string? monthKey, int? revision,
+        IReadOnlyDictionary<string, string?> raw, CancellationToken ct)
+    {
         var unit = _units.FindById(unitId);
         var month = ReportingMonth.TryParse(monthKey);
         if (unit is null || month is null || revision is null or < 0)
-            return new FormOutcome.Denied("表单数据不完整或已失效，数据未保存。请重新发送“填报”获取表单。");
+            return (new FormOutcome.Denied("表单数据不完整或已失效，数据未保存。请重新发送“填报”获取表单。"), "denied");
         var isAdmin = _roles.IsAdmin(user);
-        var bound = await _bindings.GetAsync(user.Id, ct);
-        var decision = await DecideAsync(isAdmin, bound?.UnitId, unit, month.Value, await _openings.GetAsync(month.Value.Year, unit.Id, ct), ct);
-        if (!decision.Allowed) return new FormOutcome.Denied(decision.Reason! + "数据未保存。");
+        // Everything the submit reads, at once: one wait for storage instead of one per read. The year's rows are both
+        // the concurrency check of the save (their ETags) and the receipt's year-to-date (with the unit's 期初累计); the
+        // published rankings say whether the change needs 更正排名. Nothing is written unless allowed.
+        var boundTask = _bindings.GetAsync(user.Id, ct);
+        var yearTask = _figures.ReadUnitYearAsync(unit.Id, month.Value.Year, ct);
+        var targetsTask = _targets.GetUnitAsync(month.Value.Year, unit.Id, ct);
+        var openingTask = _openings.GetAsync(month.Value.Year, unit.Id, ct);
+        var publishedTask = _published.FromAsync(month.Value, ct);
+        var reopenedTask = ReopenedAsync(unit, month.Value, ct);
+        await Task.WhenAll(boundTask, yearTask, targetsTask, openingTask, publishedTask, reopenedTask);
+        var (bound, year, targets, opening) = (boundTask.Result, yearTask.Result, targetsTask.Result, openingTask.Result);
+        var decision = Decide(isAdmin, bound?.UnitId, unit, month.Value, reopenedTask.Result, opening);
+        if (!decision.Allowed) return (new FormOutcome.Denied(decision.Reason! + "数据未保存。"), "denied");
+        var unitYear = new UnitYear(unit.Id, month.Value.Year, year.Months, opening, targets);
 
         var metrics = _catalog.ForKind(unit.Kind);
         var inputs = metrics.ToDictionary(m => m.Id, m => raw.TryGetValue(m.Id, out var v) ? (v ?? "").Trim() : "");
         var validation = FigureValidator.Validate(metrics, raw);
         if (!validation.IsValid)
-            return new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, metrics, inputs, revision.Value, decision.Late,
-                _window.Deadline(month.Value), validation.Errors, "有填写不正确的项目，请按提示修改后重新提交（数据尚未保存）。"),
-                await _years.LoadAsync(unit.Id, month.Value.Year, ct)));
+            return (new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, metrics, inputs, revision.Value, decision.Late,
+                _window.Deadline(month.Value), validation.Errors, "有填写不正确的项目，请按提示修改后重新提交（数据尚未保存）。"), unitYear)), "invalid");
 
         var outcome = await _figures.SaveAsync(new FigureSubmission(unit.Id, month.Value, validation.Values, revision.Value,
-            user.Id, user.Name, decision.Late), ct);
+            user.Id, user.Name, decision.Late), year.Month(month.Value), ct);
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
-                return new FormOutcome.Receipt(await ReceiptAsync(unit, saved.Figures, repeated: false, ct) with
+                return (new FormOutcome.Receipt(Receipt(unit, saved.Figures, unitYear, repeated: false) with
                 {
-                    PublishedRankings = await _published.FromAsync(month.Value, ct),
-                });
+                    PublishedRankings = publishedTask.Result,
+                }), null);
             case SaveOutcome.Stale { Current: { } current } when SameValues(current.Values, validation.Values):
                 // A second press of the same submit: already saved, show the same receipt again.
-                return new FormOutcome.Receipt(await ReceiptAsync(unit, current, repeated: true, ct));
+                return (new FormOutcome.Receipt(Receipt(unit, current, unitYear, repeated: true)), null);
             case SaveOutcome.Stale stale:
                 // Someone else saved in between: keep this user's input, base it on the new revision, and say so.
                 var notice = stale.Current is null
@@ -152,30 +180,30 @@ public sealed class FigureFormService
                     ? new Dictionary<string, string>()
                     : metrics.Where(m => stale.Current.Values.TryGetValue(m.Id, out var v) && (!validation.Values.TryGetValue(m.Id, out var mine) || mine != v))
                         .ToDictionary(m => m.Id, m => $"已保存的数值为 {Format(stale.Current.Values[m.Id])}");
-                return new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, metrics, inputs, stale.Current?.Revision ?? 0,
-                    decision.Late, _window.Deadline(month.Value), errors, notice), await _years.LoadAsync(unit.Id, month.Value.Year, ct)));
+                return (new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, metrics, inputs, stale.Current?.Revision ?? 0,
+                    decision.Late, _window.Deadline(month.Value), errors, notice), unitYear)), "stale");
             default:
                 throw new InvalidOperationException("Unknown save outcome.");
         }
     }
 
-    public async Task<FigureReceipt> ReceiptAsync(Unit unit, SavedFigures saved, bool repeated, CancellationToken ct)
+    /// <summary>The receipt from the year as read before the save, with the saved month in place (no further read).</summary>
+    private FigureReceipt Receipt(Unit unit, SavedFigures saved, UnitYear year, bool repeated)
     {
-        var year = await _years.LoadAsync(unit.Id, saved.Month.Year, ct);
-        return new FigureReceipt(unit, saved, year.ProgressAt(_catalog.ForKind(unit.Kind), saved.Month), repeated)
-        {
-            Covers = year.CoveredAt(saved.Month),
-        };
+        var after = year with { Months = year.Months.Where(m => m.Month != saved.Month).Append(saved).OrderBy(m => m.Month).ToList() };
+        return new FigureReceipt(unit, saved, after.ProgressAt(_catalog.ForKind(unit.Kind), saved.Month), repeated) { Covers = after.CoveredAt(saved.Month) };
     }
 
-    private async Task<SubmissionDecision> DecideAsync(bool isAdmin, string? boundUnitId, Unit unit, ReportingMonth month,
-        OpeningBalance? opening, CancellationToken ct)
+    /// <summary>An admin's 重新开放 matters only once the month's window has closed; otherwise no read.</summary>
+    private async Task<bool> ReopenedAsync(Unit unit, ReportingMonth month, CancellationToken ct) =>
+        _window.StateOf(month) == WindowState.Closed && await _reopens.IsReopenedAsync(month, unit.Id, _time.GetUtcNow(), ct);
+
+    private SubmissionDecision Decide(bool isAdmin, string? boundUnitId, Unit unit, ReportingMonth month, bool reopened, OpeningBalance? opening)
     {
         // A unit whose kind has no metrics in metrics.json has nothing to fill in.
         if (_catalog.ForKind(unit.Kind).Count == 0) return SubmissionDecision.Deny($"{unit.Name}没有需要填报的指标。");
-        var state = _window.StateOf(month);
-        var reopened = state == WindowState.Closed && await _reopens.IsReopenedAsync(month, unit.Id, _time.GetUtcNow(), ct);
-        return SubmissionPolicy.Decide(isAdmin, boundUnitId, unit, month, state, _window.Opens(month), _window.Deadline(month), reopened, opening);
+        return SubmissionPolicy.Decide(isAdmin, boundUnitId, unit, month, _window.StateOf(month), _window.Opens(month), _window.Deadline(month),
+            reopened, opening);
     }
 
     public const string NotBoundMessage = "您还没有绑定填报单位。请发送“绑定 单位名称”（例如：绑定 潮阳街道），经管理员审批后即可填报。";

@@ -28,7 +28,7 @@ public sealed record UnitYear(string UnitId, int Year, IReadOnlyList<SavedFigure
 }
 
 /// <summary>Loads a <see cref="UnitYear"/> (three small reads, run together).</summary>
-public sealed class UnitYearFigures(MonthlyFiguresStore figures, OpeningBalanceStore openings, AnnualTargetStore targets)
+public sealed class UnitYearReader(MonthlyFiguresStore figures, OpeningBalanceStore openings, AnnualTargetStore targets)
 {
     public async Task<UnitYear> LoadAsync(string unitId, int year, CancellationToken ct)
     {

@@ -73,7 +73,7 @@ public sealed class FiguresAddUpHttpTests : ReportingBotTestBase
     [Fact]
     public async Task An_opening_balance_makes_form_receipt_and_ranking_add_up_from_January()
     {
-        Time.Set(ManualTime.Beijing(2023, 7, 3));
+        Time.SetUtcNow(TestClock.Beijing(2023, 7, 3));
         var user = TestUser.Named("张三");
         await BindAsync(user, Chaoyang);
         await App.Service<AnnualTargetStore>().SetAsync(2023, Chaoyang, new Dictionary<string, decimal> { ["domesticProjects"] = 28 }, "admin");
@@ -121,7 +121,7 @@ public sealed class FiguresAddUpHttpTests : ReportingBotTestBase
     [Fact]
     public async Task A_ranking_without_opening_balances_says_it_starts_where_the_figures_start()
     {
-        Time.Set(ManualTime.Beijing(2023, 7, 3));
+        Time.SetUtcNow(TestClock.Beijing(2023, 7, 3));
         await Figures.SaveAsync(new FigureSubmission(Chaoyang, June, new Dictionary<string, decimal> { ["domesticProjects"] = 4 }, 0, "u", "张三", false));
 
         var ranking = await App.Service<RankingService>().ComputeAsync(new RankingPeriod(2023, 6));
@@ -132,7 +132,7 @@ public sealed class FiguresAddUpHttpTests : ReportingBotTestBase
     [Fact]
     public async Task An_opening_balance_cannot_cover_a_month_already_reported_and_reporters_cannot_set_one()
     {
-        Time.Set(ManualTime.Beijing(2023, 7, 3));
+        Time.SetUtcNow(TestClock.Beijing(2023, 7, 3));
         var user = TestUser.Named("张三");
         await BindAsync(user, Chaoyang);
         await Figures.SaveAsync(new FigureSubmission(Chaoyang, March, new Dictionary<string, decimal> { ["domesticProjects"] = 4 }, 0, "u", "张三", false));
@@ -156,7 +156,7 @@ public sealed class FiguresAddUpHttpTests : ReportingBotTestBase
     [InlineData("m_domesticCapital", "八亿", "请输入数字")]
     public async Task Bad_opening_values_come_back_next_to_the_field_and_nothing_is_saved(string input, string bad, string message)
     {
-        Time.Set(ManualTime.Beijing(2023, 7, 3));
+        Time.SetUtcNow(TestClock.Beijing(2023, 7, 3));
         var card = await OpeningCardAsync();
 
         var result = (await Bot.ExecuteAsync(OpeningBalanceCards.SaveVerb,
@@ -170,7 +170,7 @@ public sealed class FiguresAddUpHttpTests : ReportingBotTestBase
     [Fact]
     public async Task A_card_saved_from_an_older_revision_overwrites_nothing_until_saved_again_on_purpose()
     {
-        Time.Set(ManualTime.Beijing(2023, 7, 3));
+        Time.SetUtcNow(TestClock.Beijing(2023, 7, 3));
         var first = await OpeningCardAsync();
         var second = await OpeningCardAsync();
         await Bot.ExecuteAsync(OpeningBalanceCards.SaveVerb, OpeningSubmission(first), TestUser.Admin);
@@ -193,7 +193,7 @@ public sealed class FiguresAddUpHttpTests : ReportingBotTestBase
     [Fact]
     public async Task The_edit_button_reopens_the_balance_and_it_can_be_cleared()
     {
-        Time.Set(ManualTime.Beijing(2023, 7, 3));
+        Time.SetUtcNow(TestClock.Beijing(2023, 7, 3));
         var saved = (await Bot.ExecuteAsync(OpeningBalanceCards.SaveVerb, OpeningSubmission(await OpeningCardAsync()), TestUser.Admin)).Card!;
         var edit = saved.SelectTokens("actions[*]").Single(a => a.Value<string>("verb") == OpeningBalanceCards.OpenVerb);
 

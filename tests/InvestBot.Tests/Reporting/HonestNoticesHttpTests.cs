@@ -25,7 +25,7 @@ public sealed class HonestNoticesHttpTests : ReportingBotTestBase
         await BindAsync(_talked, Chaoyang);
         await BindAsync(_silent, Chaoyang);
         await Bot.SayAsync("帮助", _talked);
-        Time.Set(ManualTime.Beijing(2023, 4, 6, 9));
+        Time.SetUtcNow(TestClock.Beijing(2023, 4, 6, 9));
 
         var text = BotClient.AllText(await Bot.SayAsync("重新开放 潮阳街道 2023-03", TestUser.Admin));
         var nobody = BotClient.AllText(await Bot.SayAsync("重新开放 宝平街道 2023-03", TestUser.Admin));
@@ -109,7 +109,7 @@ public sealed class HonestNoticesHttpTests : ReportingBotTestBase
     [Fact]
     public async Task The_export_has_year_to_date_target_and_completion_per_metric_and_a_total_row()
     {
-        Time.Set(ManualTime.Beijing(2023, 7, 3));
+        Time.SetUtcNow(TestClock.Beijing(2023, 7, 3));
         var june = new ReportingMonth(2023, 6);
         await App.Service<OpeningBalanceStore>().SaveAsync(new OpeningBalanceChange(Chaoyang, 2023, 5,
             new Dictionary<string, decimal> { ["domesticProjects"] = 10 }, 0, "admin", "王主任"));

@@ -9,7 +9,7 @@ public sealed class MonthsHttpTests : ReportingBotTestBase
 {
     private readonly TestUser _reporter = TestUser.Named("张三");
 
-    public MonthsHttpTests() => Time.Set(ManualTime.Beijing(2026, 11, 29));
+    public MonthsHttpTests() => Time.SetUtcNow(TestClock.Beijing(2026, 11, 29));
 
     [Theory]
     [InlineData("填报11月数据", false)]

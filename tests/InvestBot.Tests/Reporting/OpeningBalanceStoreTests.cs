@@ -14,7 +14,7 @@ public sealed class OpeningBalanceStoreTests
     private static async Task<(OpeningBalanceStore Openings, MonthlyFiguresStore Figures, TableProvider Tables)> NewAsync()
     {
         var tables = await TestTables.NewProviderAsync();
-        var time = new ManualTime(ManualTime.Beijing(2026, 7, 3));
+        var time = TestClock.AtBeijing(2026, 7, 3);
         return (new OpeningBalanceStore(tables, time), new MonthlyFiguresStore(tables, time), tables);
     }
 

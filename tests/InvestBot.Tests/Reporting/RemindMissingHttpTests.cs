@@ -67,7 +67,7 @@ public sealed class RemindMissingHttpTests : ReportingBotTestBase
         Assert.Equal((1, 0), (RemindersTo(_talked), RemindersTo(_done)));
 
         // Ten minutes later the office may remind again.
-        Time.Set(Time.GetUtcNow().AddMinutes(10));
+        Time.Advance(TimeSpan.FromMinutes(10));
         await Bot.ExecuteAsync(ReportViewCards.RemindVerb, MarchPayload, TestUser.Admin);
         await Connector.WaitForAsync(TestConversation.Personal(_talked).Id, a => a.Text?.StartsWith("提醒") == true && RemindersTo(_talked) == 2);
     }
@@ -87,7 +87,7 @@ public sealed class RemindMissingHttpTests : ReportingBotTestBase
     public async Task After_the_deadline_only_reopened_units_are_reminded_and_before_the_month_ends_none()
     {
         await SetUpAsync();
-        Time.Set(ManualTime.Beijing(2023, 4, 6, 9));
+        Time.SetUtcNow(TestClock.Beijing(2023, 4, 6, 9));
 
         var closed = await StatusAsync("填报情况 2023-03");
         var pressedClosed = await Bot.ExecuteAsync(ReportViewCards.RemindVerb, MarchPayload, TestUser.Admin);

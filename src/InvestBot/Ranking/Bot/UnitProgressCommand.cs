@@ -14,7 +14,7 @@ namespace InvestBot.Ranking.Bot;
 /// 我单位进度 (reporters; admins may name a unit): per metric the target, the year so far and the completion, and what it
 /// takes to reach the next rank by the live ranking of the latest month with figures. Always answered privately.
 /// </summary>
-public sealed partial class UnitProgressCommand(IUnitBindingStore bindings, UnitDirectory units, UserRoles roles, UnitYearFigures years,
+public sealed partial class UnitProgressCommand(IUnitBindingStore bindings, UnitDirectory units, UserRoles roles, UnitYearReader years,
     MetricCatalog catalog, ReportingWindow window, RankingService ranking, RankingRules rules, PrivateReply reply) : ICommandHandler
 {
     /// <summary>A unit name and filler words only: 我单位进度怎么样 is ours, 我单位进度慢怎么办 is a question.</summary>
