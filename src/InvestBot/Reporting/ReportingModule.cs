@@ -1,5 +1,6 @@
 using InvestBot.Common;
 using InvestBot.Reporting.Bot;
+using InvestBot.Scheduling;
 using InvestBot.Teams.Commands;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,7 @@ public static class ReportingModule
         services.AddSingleton<ChangeAfterPublication>();
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<ReportReminderJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReportReminderJob>());
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReportReminderJob>());
         return services;
     }
 }
