@@ -30,7 +30,7 @@ public static partial class AmountText
         var digits = m.Groups["num"].Value;
         if (digits.Contains(',') || digits.Contains('，'))
         {
-            if (!Grouped().IsMatch(digits)) return Fail("千分位逗号的位置不对，请写成 80,000 或 80000");
+            if (!Grouped().IsMatch(digits)) return Fail("请输入数字：千分位逗号的位置不对，请写成 80,000 或 80000");
             digits = digits.Replace(",", "").Replace("，", "");
         }
         if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))

@@ -51,7 +51,9 @@ public sealed class RemindMissingHttpTests : ReportingBotTestBase
     {
         await SetUpAsync();
 
-        var result = (await Bot.ExecuteAsync(ReportViewCards.RemindVerb, MarchPayload, TestUser.Admin)).Card!;
+        var pressed = await Bot.ExecuteAsync(ReportViewCards.RemindVerb, MarchPayload, TestUser.Admin);
+        Assert.True(pressed.Card is not null, pressed.Message);
+        var result = pressed.Card!;
         var again = await Bot.ExecuteAsync(ReportViewCards.RemindVerb, MarchPayload, TestUser.Admin);
 
         var text = BotClient.CardText(result);

@@ -29,14 +29,14 @@ public sealed class RemindMissingActions(ReportingViews views, ReminderSender se
         var slot = $"{month.Key}_{local:yyyyMMddHH}{local.Minute / 10}";
         if (!await leases.TryClaimAsync(Job, slot, request.User.Id, TimeSpan.FromMinutes(10), ct))
             return CardActionResult.Say(ReportingTexts.RemindedJustNow);
-        var reached = new List<string>();
-        var failed = new List<string>();
-        foreach (var unit in due)
-            foreach (var reporter in unit.Reporters)
-            {
-                var ok = await sender.SendAsync(new Reminder(reporter, unit.Unit, month, status.Deadline), ct);
-                (ok ? reached : failed).Add($"{reporter.UserName ?? reporter.UserId}（{unit.Unit.Name}）");
-            }
+        // Several at once: each reminder reads the reporter's form and posts to Teams; the turn has a storage budget.
+        var reminders = due.SelectMany(u => u.Reporters.Select(r => new Reminder(r, u.Unit, month, status.Deadline))).ToList();
+        var sent = new bool[reminders.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, reminders.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (i, c) => sent[i] = await sender.SendAsync(reminders[i], c));
+        var names = reminders.Select(r => $"{r.Reporter.UserName ?? r.Reporter.UserId}（{r.Unit.Name}）").ToList();
+        var reached = names.Where((_, i) => sent[i]).ToList();
+        var failed = names.Where((_, i) => !sent[i]).ToList();
         await leases.CompleteAsync(Job, slot, ct);
         return CardActionResult.Replace(ReportViewCards.Reminded(month, due.Count, reached, failed, unreachable));
     }
