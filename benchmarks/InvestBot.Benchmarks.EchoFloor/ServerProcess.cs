@@ -47,7 +47,12 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var dir = AppContext.BaseDirectory;
         return StartAsync("echo bot", Path.Combine(dir, "InvestBot.Benchmarks.EchoFloor.dll"), ["echo-server"], dir,
-            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                // The appsettings.json next to it is InvestBot's (SingleTenant); the bare bot runs unauthenticated as shipped samples do.
+                ["MicrosoftAppType"] = "MultiTenant", ["MicrosoftAppId"] = "", ["MicrosoftAppPassword"] = "",
+            });
     }
 
     private static async Task<ServerProcess> StartAsync(string name, string dll, string[] args, string dir, IDictionary<string, string?> env,

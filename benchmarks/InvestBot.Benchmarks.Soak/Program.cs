@@ -26,6 +26,7 @@ var settings = new Dictionary<string, string?>
     ["InvestBot:StorageConnectionString"] = azurite.ConnectionString,
     ["InvestBot:Ranking:WorkerEnabled"] = "false",
     ["Logging:LogLevel:Default"] = "Error",
+    ["InvestBot:TurnStorageSeconds"] = "3.5", // the production default (the test harness allows more)
 };
 for (var i = 0; i < admins.Count; i++) settings[$"InvestBot:Admins:{i + 1}"] = admins[i];
 // March 2023 is open for reporting on 3 April.

@@ -64,7 +64,10 @@ public sealed class InvestBotActivityHandler(
             return; // In group chats and channels we speak only when spoken to.
 
         // Recorded alongside the answer, not before it: a question never waits on storage (a failure is retried in the background).
-        var seen = conversations.SeenAsync(activity, ct);
+        // Its own storage turn: bookkeeping is not the user's data, so it must not make an apology say "已保存".
+        Task seen;
+        using (StorageTurn.Begin(StorageTurn.Current?.Remaining ?? TimeSpan.FromSeconds(options.Value.TurnStorageSeconds)))
+            seen = conversations.SeenAsync(activity, ct);
         try
         {
             await RouteAsync(turn, user, scope, ct);

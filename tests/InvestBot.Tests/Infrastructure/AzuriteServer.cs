@@ -71,8 +71,9 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginErrorReadLine();
         var server = new AzuriteServer(process, folder, p, queuePort, blobPort, tls is null ? "http" : "https");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Kill();
-        await WaitForPortAsync(p, process, TimeSpan.FromSeconds(60));
-        await WaitForPortAsync(queuePort, process, TimeSpan.FromSeconds(60));
+        // Generous: on a loaded 2-core machine node takes over a minute to start.
+        await WaitForPortAsync(p, process, TimeSpan.FromSeconds(180));
+        await WaitForPortAsync(queuePort, process, TimeSpan.FromSeconds(180));
         return server;
     }
 

@@ -23,6 +23,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["InvestBot:TablePrefix"] = TablePrefix,
             ["InvestBot:Admins:0"] = AdminAadId,
             ["MicrosoftAppId"] = "",
+            // Generous on a loaded build machine; the storage-hang tests set the production budget themselves.
+            ["InvestBot:TurnStorageSeconds"] = "30",
             ["MicrosoftAppPassword"] = "",
         };
         if (settings is not null)

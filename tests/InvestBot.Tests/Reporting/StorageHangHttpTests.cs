@@ -24,6 +24,7 @@ public sealed class StorageHangHttpTests : ReportingBotTestBase
     {
         ["InvestBot:StorageConnectionString"] = _azurite.ConnectionString,
         ["InvestBot:Ranking:WorkerEnabled"] = "false",
+        ["InvestBot:TurnStorageSeconds"] = "3.5", // the production default
     };
 
     private static async Task<(T Result, TimeSpan Took)> TimedAsync<T>(Func<Task<T>> call)
