@@ -29,6 +29,7 @@ public static class RankingModule
         // Subscriptions, announcements, deliveries (Table Storage) and the delivery queue (Queue Storage, same account).
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<AnnouncementStore>();
+        services.AddSingleton<IPublishedRankingSource, AnnouncedRankings>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton(sp =>
         {

@@ -40,6 +40,9 @@ public sealed record RankingResult(
     IReadOnlyList<CategoryRanking> Categories,
     IReadOnlyList<TargetCheck> TargetChecks)
 {
+    /// <summary>Which months the year-to-date figures cover, in words ("2026年1—10月（12个单位1—5月为期初累计）"); null in old snapshots.</summary>
+    public string? Coverage { get; init; }
+
     public RankedUnit? Find(string unitId) => Categories.SelectMany(c => c.Units).FirstOrDefault(u => u.UnitId == unitId);
 
     public CategoryRanking? CategoryOf(string unitId) => Categories.FirstOrDefault(c => c.Units.Any(u => u.UnitId == unitId));

@@ -26,7 +26,10 @@ public sealed class RankingService
         for (var m = 1; m <= period.Month; m++)
             months.AddRange(await figures.GetMonthAsync(period.Year, m, ct));
         var targets = await figures.GetAnnualTargetsAsync(period.Year, ct);
-        return _calculator.Compute(period, RankableUnits(_units), months, targets);
+        return _calculator.Compute(period, RankableUnits(_units), months, targets) with
+        {
+            Coverage = MonthCoverage.ForRanking(months, period.Year, period.Month),
+        };
     }
 
     /// <summary>Units that report and whose kind has a ranking category (companies and the office itself are not ranked).</summary>

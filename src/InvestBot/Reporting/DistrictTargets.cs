@@ -12,6 +12,9 @@ public sealed class DistrictTargets
 
     public DistrictTargets(Dictionary<int, IReadOnlyList<DistrictTarget>> byYear) => _byYear = byYear;
 
+    /// <summary>The years the file has totals for: the years of the notices they come from.</summary>
+    public IReadOnlyCollection<int> Years => _byYear.Keys;
+
     public IReadOnlyList<DistrictTarget> For(int year) => _byYear.TryGetValue(year, out var t) ? t : Array.Empty<DistrictTarget>();
 
     public static DistrictTargets Load(string path)

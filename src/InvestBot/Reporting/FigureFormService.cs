@@ -7,7 +7,14 @@ namespace InvestBot.Reporting;
 /// <summary>Everything a figures form shows: whose, which month, which metrics, what was saved before.</summary>
 public sealed record FigureForm(Unit Unit, ReportingMonth Month, IReadOnlyList<Metric> Metrics,
     IReadOnlyDictionary<string, string> Inputs, int Revision, bool Late, DateOnly Deadline,
-    IReadOnlyDictionary<string, string> Errors, string? Notice);
+    IReadOnlyDictionary<string, string> Errors, string? Notice)
+{
+    /// <summary>The year so far before this month, per metric (empty in January or before anything was reported).</summary>
+    public IReadOnlyList<MetricYearProgress> SoFar { get; init; } = [];
+
+    /// <summary>Which months <see cref="SoFar"/> adds up, in words.</summary>
+    public string? SoFarCovers { get; init; }
+}
 
 public abstract record FormOutcome
 {
@@ -17,7 +24,17 @@ public abstract record FormOutcome
 }
 
 /// <summary>What the reporter sees after saving: the month's values with year-to-date totals and target progress.</summary>
-public sealed record FigureReceipt(Unit Unit, SavedFigures Saved, IReadOnlyList<MetricYearProgress> Progress, bool Repeated);
+public sealed record FigureReceipt(Unit Unit, SavedFigures Saved, IReadOnlyList<MetricYearProgress> Progress, bool Repeated)
+{
+    /// <summary>Which months the year-to-date adds up, in words (期初累计 and reported months).</summary>
+    public string? Covers { get; init; }
+
+    /// <summary>Rankings already published that this change alters (this month's and later months' of the year): 更正排名 is needed.</summary>
+    public IReadOnlyList<ReportingMonth> PublishedRankings { get; init; } = [];
+
+    /// <summary>Whether the admins were told of the change to a published month (null: not needed, e.g. an admin saved it).</summary>
+    public bool? AdminsNotified { get; init; }
+}
 
 /// <summary>
 /// Opening and submitting the monthly figures form. Every decision (who may report for which unit and month,
@@ -31,15 +48,21 @@ public sealed class FigureFormService
     private readonly UserRoles _roles;
     private readonly MonthlyFiguresStore _figures;
     private readonly AnnualTargetStore _targets;
+    private readonly UnitYearReader _years;
+    private readonly OpeningBalanceStore _openings;
+    private readonly PublishedRankings _published;
     private readonly ReopenStore _reopens;
     private readonly ReportingWindow _window;
     private readonly TimeProvider _time;
     private readonly InvestBotMetrics _metrics;
 
     public FigureFormService(UnitDirectory units, MetricCatalog catalog, IUnitBindingStore bindings, UserRoles roles,
-        MonthlyFiguresStore figures, AnnualTargetStore targets, ReopenStore reopens, ReportingWindow window, TimeProvider time,
-        InvestBotMetrics metrics)
+        MonthlyFiguresStore figures, AnnualTargetStore targets, UnitYearReader years, OpeningBalanceStore openings, PublishedRankings published,
+        ReopenStore reopens, ReportingWindow window, TimeProvider time, InvestBotMetrics metrics)
     {
+        _years = years;
+        _openings = openings;
+        _published = published;
         _metrics = metrics;
         _units = units;
         _catalog = catalog;
@@ -70,16 +93,27 @@ public sealed class FigureFormService
                 ? "请指定要填报的单位，例如：填报 潮阳街道 2023-03。"
                 : NotBoundMessage);
         var m = month ?? _window.DefaultMonth;
-        var decision = await DecideAsync(isAdmin, bound?.UnitId, unit, m, ct);
+        var yearTask = _years.LoadAsync(unit.Id, m.Year, ct);
+        var reopenedTask = ReopenedAsync(unit, m, ct);
+        await Task.WhenAll(yearTask, reopenedTask);
+        var year = yearTask.Result;
+        var decision = Decide(isAdmin, bound?.UnitId, unit, m, reopenedTask.Result, year.Opening);
         if (!decision.Allowed) return new FormOutcome.Denied(decision.Reason!);
 
-        var saved = await _figures.GetAsync(m, unit.Id, ct);
+        var saved = year.Months.FirstOrDefault(f => f.Month == m);
         var metrics = _catalog.ForKind(unit.Kind);
         var inputs = metrics.Where(x => saved?.Values.ContainsKey(x.Id) == true)
             .ToDictionary(x => x.Id, x => Format(saved!.Values[x.Id]));
-        return new FormOutcome.Form(new FigureForm(unit, m, metrics, inputs, saved?.Revision ?? 0, decision.Late,
-            _window.Deadline(m), new Dictionary<string, string>(), saved is null ? null : $"已于{Describe(saved)}提交，可修改后重新提交。"));
+        return new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, m, metrics, inputs, saved?.Revision ?? 0, decision.Late,
+            _window.Deadline(m), new Dictionary<string, string>(), saved is null ? null : $"已于{Describe(saved)}提交，可修改后重新提交。"), year));
     }
+
+    /// <summary>The form with the year so far before its month, so the reporter sees what the new month adds to.</summary>
+    private static FigureForm WithYearSoFar(FigureForm form, UnitYear year) => form with
+    {
+        SoFar = year.ProgressBefore(form.Metrics, form.Month),
+        SoFarCovers = form.Month.Month == 1 ? null : year.CoveredAt(form.Month.Previous),
+    };
 
     /// <param name="unitId">From the card: untrusted, checked against the user's binding.</param>
     /// <param name="monthKey">From the card: untrusted, checked against the reporting window.</param>
@@ -104,32 +138,39 @@ public sealed class FigureFormService
             return (new FormOutcome.Denied("表单数据不完整或已失效，数据未保存。请重新发送“填报”获取表单。"), "denied");
         var isAdmin = _roles.IsAdmin(user);
         // Everything the submit reads, at once: one wait for storage instead of one per read. The year's rows are both
-        // the concurrency check of the save (their ETags) and the receipt's year-to-date; nothing is written unless allowed.
+        // the concurrency check of the save (their ETags) and the receipt's year-to-date (with the unit's 期初累计); the
+        // published rankings say whether the change needs 更正排名. Nothing is written unless allowed.
         var boundTask = _bindings.GetAsync(user.Id, ct);
         var yearTask = _figures.ReadUnitYearAsync(unit.Id, month.Value.Year, ct);
         var targetsTask = _targets.GetUnitAsync(month.Value.Year, unit.Id, ct);
+        var openingTask = _openings.GetAsync(month.Value.Year, unit.Id, ct);
+        var publishedTask = _published.FromAsync(month.Value, ct);
         var reopenedTask = ReopenedAsync(unit, month.Value, ct);
-        await Task.WhenAll(boundTask, yearTask, targetsTask, reopenedTask);
-        var (bound, year, targets) = (boundTask.Result, yearTask.Result, targetsTask.Result);
-        var decision = Decide(isAdmin, bound?.UnitId, unit, month.Value, reopenedTask.Result);
+        await Task.WhenAll(boundTask, yearTask, targetsTask, openingTask, publishedTask, reopenedTask);
+        var (bound, year, targets, opening) = (boundTask.Result, yearTask.Result, targetsTask.Result, openingTask.Result);
+        var decision = Decide(isAdmin, bound?.UnitId, unit, month.Value, reopenedTask.Result, opening);
         if (!decision.Allowed) return (new FormOutcome.Denied(decision.Reason! + "数据未保存。"), "denied");
+        var unitYear = new UnitYear(unit.Id, month.Value.Year, year.Months, opening, targets);
 
         var metrics = _catalog.ForKind(unit.Kind);
         var inputs = metrics.ToDictionary(m => m.Id, m => raw.TryGetValue(m.Id, out var v) ? (v ?? "").Trim() : "");
         var validation = FigureValidator.Validate(metrics, raw);
         if (!validation.IsValid)
-            return (new FormOutcome.Form(new FigureForm(unit, month.Value, metrics, inputs, revision.Value, decision.Late,
-                _window.Deadline(month.Value), validation.Errors, "有填写不正确的项目，请按提示修改后重新提交（数据尚未保存）。")), "invalid");
+            return (new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, metrics, inputs, revision.Value, decision.Late,
+                _window.Deadline(month.Value), validation.Errors, "有填写不正确的项目，请按提示修改后重新提交（数据尚未保存）。"), unitYear)), "invalid");
 
         var outcome = await _figures.SaveAsync(new FigureSubmission(unit.Id, month.Value, validation.Values, revision.Value,
             user.Id, user.Name, decision.Late), year.Month(month.Value), ct);
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
-                return (new FormOutcome.Receipt(Receipt(unit, saved.Figures, year, targets, repeated: false)), null);
+                return (new FormOutcome.Receipt(Receipt(unit, saved.Figures, unitYear, repeated: false) with
+                {
+                    PublishedRankings = publishedTask.Result,
+                }), null);
             case SaveOutcome.Stale { Current: { } current } when SameValues(current.Values, validation.Values):
                 // A second press of the same submit: already saved, show the same receipt again.
-                return (new FormOutcome.Receipt(Receipt(unit, current, year, targets, repeated: true)), null);
+                return (new FormOutcome.Receipt(Receipt(unit, current, unitYear, repeated: true)), null);
             case SaveOutcome.Stale stale:
                 // Someone else saved in between: keep this user's input, base it on the new revision, and say so.
                 var notice = stale.Current is null
@@ -139,40 +180,35 @@ public sealed class FigureFormService
                     ? new Dictionary<string, string>()
                     : metrics.Where(m => stale.Current.Values.TryGetValue(m.Id, out var v) && (!validation.Values.TryGetValue(m.Id, out var mine) || mine != v))
                         .ToDictionary(m => m.Id, m => $"已保存的数值为 {Format(stale.Current.Values[m.Id])}");
-                return (new FormOutcome.Form(new FigureForm(unit, month.Value, metrics, inputs, stale.Current?.Revision ?? 0,
-                    decision.Late, _window.Deadline(month.Value), errors, notice)), "stale");
+                return (new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, metrics, inputs, stale.Current?.Revision ?? 0,
+                    decision.Late, _window.Deadline(month.Value), errors, notice), unitYear)), "stale");
             default:
                 throw new InvalidOperationException("Unknown save outcome.");
         }
     }
 
-    private FigureReceipt Receipt(Unit unit, SavedFigures saved, UnitYearFigures year, IReadOnlyDictionary<string, decimal> targets, bool repeated) =>
-        new(unit, saved, UnitYearProgress.Compute(_catalog.ForKind(unit.Kind), saved.Month, year.With(saved), targets), repeated);
-
-    public async Task<FigureReceipt> ReceiptAsync(Unit unit, SavedFigures saved, bool repeated, CancellationToken ct)
+    /// <summary>The receipt from the year as read before the save, with the saved month in place (no further read).</summary>
+    private FigureReceipt Receipt(Unit unit, SavedFigures saved, UnitYear year, bool repeated)
     {
-        var year = await _figures.ListUnitYearAsync(unit.Id, saved.Month.Year, ct);
-        var targets = await _targets.GetUnitAsync(saved.Month.Year, unit.Id, ct);
-        return new FigureReceipt(unit, saved, UnitYearProgress.Compute(_catalog.ForKind(unit.Kind), saved.Month, year, targets), repeated);
+        var after = year with { Months = year.Months.Where(m => m.Month != saved.Month).Append(saved).OrderBy(m => m.Month).ToList() };
+        return new FigureReceipt(unit, saved, after.ProgressAt(_catalog.ForKind(unit.Kind), saved.Month), repeated) { Covers = after.CoveredAt(saved.Month) };
     }
-
-    private async Task<SubmissionDecision> DecideAsync(bool isAdmin, string? boundUnitId, Unit unit, ReportingMonth month, CancellationToken ct) =>
-        Decide(isAdmin, boundUnitId, unit, month, await ReopenedAsync(unit, month, ct));
 
     /// <summary>An admin's 重新开放 matters only once the month's window has closed; otherwise no read.</summary>
     private async Task<bool> ReopenedAsync(Unit unit, ReportingMonth month, CancellationToken ct) =>
         _window.StateOf(month) == WindowState.Closed && await _reopens.IsReopenedAsync(month, unit.Id, _time.GetUtcNow(), ct);
 
-    private SubmissionDecision Decide(bool isAdmin, string? boundUnitId, Unit unit, ReportingMonth month, bool reopened)
+    private SubmissionDecision Decide(bool isAdmin, string? boundUnitId, Unit unit, ReportingMonth month, bool reopened, OpeningBalance? opening)
     {
         // A unit whose kind has no metrics in metrics.json has nothing to fill in.
         if (_catalog.ForKind(unit.Kind).Count == 0) return SubmissionDecision.Deny($"{unit.Name}没有需要填报的指标。");
-        return SubmissionPolicy.Decide(isAdmin, boundUnitId, unit, month, _window.StateOf(month), _window.Deadline(month), reopened);
+        return SubmissionPolicy.Decide(isAdmin, boundUnitId, unit, month, _window.StateOf(month), _window.Opens(month), _window.Deadline(month),
+            reopened, opening);
     }
 
     public const string NotBoundMessage = "您还没有绑定填报单位。请发送“绑定 单位名称”（例如：绑定 潮阳街道），经管理员审批后即可填报。";
 
-    private static bool SameValues(IReadOnlyDictionary<string, decimal> a, IReadOnlyDictionary<string, decimal> b) =>
+    public static bool SameValues(IReadOnlyDictionary<string, decimal> a, IReadOnlyDictionary<string, decimal> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
 
     private string Describe(SavedFigures saved) =>

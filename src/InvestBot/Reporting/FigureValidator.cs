@@ -17,6 +17,9 @@ public static partial class FigureValidator
 {
     public const int MaxLength = 20;
 
+    /// <summary>An empty field: the one message for "nothing typed", distinct from every message about what was typed.</summary>
+    public const string Required = "必填：没有发生请填 0";
+
     public static FigureValidation Validate(IReadOnlyList<Metric> metrics, IReadOnlyDictionary<string, string?> raw)
     {
         var values = new Dictionary<string, decimal>();
@@ -44,9 +47,10 @@ public static partial class FigureValidator
     public static (decimal Value, string? Error) ParseNumber(string? text, int decimals, decimal min, decimal max, string unit)
     {
         var s = (text ?? "").Trim();
-        if (s.Length == 0) return (0, "请填写（没有请填 0）");
+        if (s.Length == 0) return (0, Required);
         if (s.StartsWith('-') && PlainNumber().IsMatch(s[1..])) return (0, "不能为负数");
-        if (!PlainNumber().IsMatch(s)) return (0, "请输入数字，例如 12 或 3.5（不支持文字、科学计数法）");
+        if (Grouped().IsMatch(s)) return (0, $"请输入数字，不要加千分位逗号（例如写成 {s.Replace(",", "").Replace("，", "")}）");
+        if (!PlainNumber().IsMatch(s)) return (0, "请输入数字，例如 12 或 3.5（不要带单位、文字或科学计数法）");
         var outOfRange = $"超出合理范围（{min}–{max} {unit}），请核对";
         if (s.Length > MaxLength || !decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             return (0, outOfRange);
@@ -59,4 +63,7 @@ public static partial class FigureValidator
 
     [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?$")]
     private static partial Regex PlainNumber();
+
+    [GeneratedRegex(@"^[0-9]{1,3}([,，][0-9]{3})+(\.[0-9]+)?$")]
+    private static partial Regex Grouped();
 }

@@ -3,44 +3,115 @@ using MiniExcelLibs;
 
 namespace InvestBot.Reporting;
 
-/// <summary>The month's figures of every reporting unit as an .xlsx workbook (one row per unit, one column per metric).</summary>
+/// <summary>
+/// The month's figures of every reporting unit as an .xlsx workbook: one row per unit and, per metric, the month's value,
+/// the year-to-date (with the unit's 期初累计), the annual target and the completion in percent; a 合计 row last.
+/// </summary>
 public sealed class FiguresWorkbook
 {
+    public const string TotalRow = "合计";
     private readonly UnitDirectory _units;
     private readonly MetricCatalog _catalog;
     private readonly MonthlyFiguresStore _figures;
+    private readonly OpeningBalanceStore _openings;
+    private readonly AnnualTargetStore _targets;
     private readonly ReportingWindow _window;
 
-    public FiguresWorkbook(UnitDirectory units, MetricCatalog catalog, MonthlyFiguresStore figures, ReportingWindow window)
+    public FiguresWorkbook(UnitDirectory units, MetricCatalog catalog, MonthlyFiguresStore figures, OpeningBalanceStore openings,
+        AnnualTargetStore targets, ReportingWindow window)
     {
         _units = units;
         _catalog = catalog;
         _figures = figures;
+        _openings = openings;
+        _targets = targets;
         _window = window;
     }
 
     public static string FileName(ReportingMonth month) => $"招商引资月度数据-{month.Key}.xlsx";
 
+    /// <summary>Column headers of one metric: the month's value, the year so far, the target, the completion.</summary>
+    public static (string Month, string YearToDate, string Target, string Completion) Columns(Metric m)
+    {
+        var name = $"{m.Name}（{m.Unit}）";
+        return ($"{name}{m.Basis}", $"{name}{(m.Cumulative ? "年累计" : "最新时点数")}", $"{name}年度目标", $"{name}完成率%");
+    }
+
     public async Task<byte[]> BuildAsync(ReportingMonth month, CancellationToken ct)
     {
-        var saved = (await _figures.ListMonthAsync(month, ct)).ToDictionary(f => f.UnitId);
-        var rows = _units.Units.Where(u => u.Reports).Select(unit =>
+        var yearTask = _figures.ListYearAsync(month.Year, month.Month, ct);
+        var openingsTask = _openings.ListYearAsync(month.Year, ct);
+        var targetsTask = _targets.GetYearAsync(month.Year, ct);
+        await Task.WhenAll(yearTask, openingsTask, targetsTask);
+        var byUnit = yearTask.Result.ToLookup(f => f.UnitId);
+        var openings = openingsTask.Result.ToDictionary(o => o.UnitId);
+        var noTargets = new Dictionary<string, decimal>();
+
+        var progress = new List<(Unit Unit, SavedFigures? Saved, OpeningBalance? Opening, IReadOnlyList<MetricYearProgress> Metrics)>();
+        foreach (var unit in _units.Units.Where(u => u.Reports))
         {
-            saved.TryGetValue(unit.Id, out var f);
+            var months = byUnit[unit.Id].ToList();
+            var opening = openings.GetValueOrDefault(unit.Id);
+            var metrics = UnitYearProgress.Compute(_catalog.ForKind(unit.Kind), month, months,
+                targetsTask.Result.GetValueOrDefault(unit.Id) ?? noTargets, opening);
+            progress.Add((unit, months.FirstOrDefault(f => f.Month == month), opening, metrics));
+        }
+
+        var rows = progress.Select(p =>
+        {
             var row = new Dictionary<string, object?>
             {
-                ["单位"] = unit.Name,
-                ["类别"] = _units.KindOf(unit).Name,
-                ["状态"] = f is null ? "未报" : f.Late ? "逾期补报" : "已报",
-                ["提交人"] = f?.SubmittedByName,
-                ["提交时间"] = f is null ? null : TimeZoneInfo.ConvertTime(f.SubmittedAt, _window.Zone).ToString("yyyy-MM-dd HH:mm"),
+                ["单位"] = p.Unit.Name,
+                ["类别"] = _units.KindOf(p.Unit).Name,
+                ["状态"] = p.Opening?.Covers(month) == true ? "期初累计" : p.Saved is null ? "未报" : p.Saved.Late ? "逾期补报" : "已报",
+                ["提交人"] = p.Saved?.SubmittedByName,
+                ["提交时间"] = p.Saved is null ? null : TimeZoneInfo.ConvertTime(p.Saved.SubmittedAt, _window.Zone).ToString("yyyy-MM-dd HH:mm"),
+                ["期初累计"] = p.Opening is { IsSet: true } o && o.ThroughMonth <= month.Month ? o.MonthsLabel : null,
             };
             foreach (var m in _catalog.Metrics)
-                row[$"{m.Name}（{m.Unit}）"] = f is not null && f.Values.TryGetValue(m.Id, out var v) ? v : null;
+            {
+                var c = Columns(m);
+                var mp = p.Metrics.FirstOrDefault(x => x.Metric.Id == m.Id);
+                row[c.Month] = mp?.Month;
+                row[c.YearToDate] = mp?.YearToDate;
+                row[c.Target] = mp?.Target;
+                row[c.Completion] = mp?.PercentOfTarget;
+            }
             return row;
         }).ToList();
+        rows.Add(Total(progress.Select(p => (p.Saved, p.Metrics)).ToList()));
+
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: month.Key, excelType: ExcelType.XLSX, cancellationToken: ct);
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// 合计: sums over the units of the month's values, the year so far and the targets; the completion is the year so far
+    /// of the units that have a target divided by the sum of those targets (units without one do not dilute it).
+    /// </summary>
+    private Dictionary<string, object?> Total(IReadOnlyList<(SavedFigures? Saved, IReadOnlyList<MetricYearProgress> Metrics)> units)
+    {
+        var row = new Dictionary<string, object?>
+        {
+            ["单位"] = TotalRow,
+            ["类别"] = null,
+            ["状态"] = $"已报 {units.Count(u => u.Saved is not null)}/{units.Count}",
+            ["提交人"] = null,
+            ["提交时间"] = null,
+            ["期初累计"] = null,
+        };
+        foreach (var m in _catalog.Metrics)
+        {
+            var c = Columns(m);
+            var all = units.SelectMany(u => u.Metrics).Where(x => x.Metric.Id == m.Id).ToList();
+            var withTarget = all.Where(x => x.Target is > 0).ToList();
+            var targetSum = withTarget.Sum(x => x.Target!.Value);
+            row[c.Month] = all.Count == 0 ? null : all.Sum(x => x.Month ?? 0);
+            row[c.YearToDate] = all.Count == 0 ? null : all.Sum(x => x.YearToDate);
+            row[c.Target] = all.Any(x => x.Target is not null) ? all.Sum(x => x.Target ?? 0) : null;
+            row[c.Completion] = targetSum > 0 ? Math.Round(withTarget.Sum(x => x.YearToDate) / targetSum * 100, 1) : null;
+        }
+        return row;
     }
 }

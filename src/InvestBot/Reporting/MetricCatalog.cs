@@ -10,6 +10,9 @@ public sealed record Metric(string Id, string Name, string Unit, IReadOnlyList<s
     /// <summary>"其中" figures: the id of the metric this one is a part of (it may not exceed it).</summary>
     public string? PartOf { get; init; }
 
+    /// <summary>What one month's figure is: 当月新增 (added up over the year) or 时点数 (a stock, the latest counts).</summary>
+    public string Basis => Cumulative ? "当月新增" : "时点数";
+
     /// <summary>The year so far from the reported months' values in month order: their sum, or for a stock the latest.</summary>
     public decimal YearToDate(IEnumerable<decimal> monthValuesInOrder) =>
         Cumulative ? monthValuesInOrder.Sum() : monthValuesInOrder.LastOrDefault();

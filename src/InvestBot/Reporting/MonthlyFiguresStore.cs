@@ -96,6 +96,19 @@ public sealed class MonthlyFiguresStore
         return new UnitYearFigures(rows.OrderBy(r => r.Item1.Month).ToList());
     }
 
+    /// <summary>Every unit's saved months of one year up to <paramref name="upToMonth"/> (one query), oldest first.</summary>
+    public async Task<IReadOnlyList<SavedFigures>> ListYearAsync(int year, int upToMonth, CancellationToken ct = default)
+    {
+        var table = await _tables.GetTableAsync(Table, ct);
+        var from = new ReportingMonth(year, 1).Key;
+        var to = new ReportingMonth(year, Math.Clamp(upToMonth, 1, 12)).Key;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to} and RowType eq {Current}");
+        var list = new List<SavedFigures>();
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            list.Add(ToFigures(e));
+        return list.OrderBy(f => f.Month).ToList();
+    }
+
     public async Task<IReadOnlyList<FigureRevision>> HistoryAsync(ReportingMonth month, string unitId, CancellationToken ct = default)
     {
         var table = await _tables.GetTableAsync(Table, ct);

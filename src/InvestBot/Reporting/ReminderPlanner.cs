@@ -16,12 +16,14 @@ public sealed class ReminderPlanner
     private readonly ReportingWindow _window;
     private readonly IUnitBindingStore _bindings;
     private readonly MonthlyFiguresStore _figures;
+    private readonly OpeningBalanceStore _openings;
     private readonly UnitDirectory _units;
     private readonly ReportingOptions _options;
 
-    public ReminderPlanner(ReportingWindow window, IUnitBindingStore bindings, MonthlyFiguresStore figures, UnitDirectory units,
-        IOptions<ReportingOptions> options)
+    public ReminderPlanner(ReportingWindow window, IUnitBindingStore bindings, MonthlyFiguresStore figures, OpeningBalanceStore openings,
+        UnitDirectory units, IOptions<ReportingOptions> options)
     {
+        _openings = openings;
         _window = window;
         _bindings = bindings;
         _figures = figures;
@@ -47,6 +49,8 @@ public sealed class ReminderPlanner
         if (ReminderDay(day) is not { } due) return Array.Empty<Reminder>();
         var (month, deadline) = due;
         var submitted = (await _figures.ListMonthAsync(month, ct)).Select(f => f.UnitId).ToHashSet();
+        // A month inside a unit's 期初累计 is not reported on its own: nothing to remind of.
+        submitted.UnionWith((await _openings.ListYearAsync(month.Year, ct)).Where(o => o.Covers(month)).Select(o => o.UnitId));
         return (await _bindings.ListAsync(ct))
             .Where(b => !submitted.Contains(b.UnitId))
             .Select(b => _units.FindById(b.UnitId) is { Reports: true } unit ? new Reminder(b, unit, month, deadline) : null)

@@ -21,6 +21,16 @@ public sealed class ReopenStore
         }, TableUpdateMode.Replace, ct);
     }
 
+    /// <summary>The units of the month whose reopening has not expired at <paramref name="now"/> (one query for the whole month).</summary>
+    public async Task<IReadOnlySet<string>> ReopenedUnitsAsync(ReportingMonth month, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var table = await _tables.GetTableAsync(Table, ct);
+        var units = new HashSet<string>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {month.Key}"), cancellationToken: ct))
+            if (e.GetDateTimeOffset("Until") is { } until && now < until) units.Add(e.RowKey);
+        return units;
+    }
+
     public async Task<bool> IsReopenedAsync(ReportingMonth month, string unitId, DateTimeOffset now, CancellationToken ct = default)
     {
         var table = await _tables.GetTableAsync(Table, ct);

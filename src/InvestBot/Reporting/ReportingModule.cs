@@ -14,6 +14,10 @@ public static class ReportingModule
 
         services.AddSingleton(sp => MetricCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "metrics.json")));
         services.AddSingleton<MonthlyFiguresStore>();
+        services.AddSingleton<OpeningBalanceStore>();
+        services.AddSingleton<OpeningBalanceService>();
+        services.AddSingleton<UnitYearReader>();
+        services.AddSingleton<PublishedRankings>();
         services.AddSingleton<AnnualTargetStore>();
         services.AddSingleton<BindingRequestStore>();
         services.AddSingleton<ReopenStore>();
@@ -33,6 +37,8 @@ public static class ReportingModule
 
         // Teams glue of this capability: its rows of the command table and its reminder job.
         services.AddCommandSection(ReportingCommands.Section);
+        services.AddSingleton<ChangeAfterPublication>();
+        services.AddSingleton<ReminderSender>();
         services.AddSingleton<ReportReminderJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReportReminderJob>());
         return services;

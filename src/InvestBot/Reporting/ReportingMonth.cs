@@ -37,14 +37,6 @@ public readonly partial record struct ReportingMonth(int Year, int Month) : ICom
         return year is >= MinYear and <= MaxYear && month is >= 1 and <= 12 ? new ReportingMonth(year, month) : null;
     }
 
-    /// <summary>"3月" means the latest March that has already ended (this year's or last year's).</summary>
-    public static ReportingMonth? FromMonthNumber(int month, DateOnly today)
-    {
-        if (month is < 1 or > 12) return null;
-        var candidate = new ReportingMonth(today.Year, month);
-        return candidate >= Of(today) ? candidate with { Year = today.Year - 1 } : candidate;
-    }
-
     [GeneratedRegex(@"^(?<y>\d{4})(?:\s*[-/.年]\s*(?<m>\d{1,2})|(?<m>\d{2}))\s*月?$")]
     private static partial Regex YearMonth();
 }

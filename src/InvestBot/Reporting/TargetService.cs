@@ -9,7 +9,13 @@ namespace InvestBot.Reporting;
 public sealed record TargetImportResult(IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> Targets, IReadOnlyList<string> Errors)
 {
     public bool IsValid => Errors.Count == 0 && Targets.Count > 0;
+
+    /// <summary>How amounts written with 亿/万 or separators were read ("潮阳街道 内资到位额：8亿 → 80000 万元").</summary>
+    public IReadOnlyList<string> Conversions { get; init; } = [];
 }
+
+/// <summary>The outcome of the targets card: saved (with how amounts were read), or a message per field.</summary>
+public sealed record TargetSaveResult(bool Saved, IReadOnlyDictionary<string, string> Errors, IReadOnlyDictionary<string, string> Conversions);
 
 /// <summary>
 /// Annual targets per unit and metric: entered on a card or imported from a table (CSV text or an Excel sheet),
@@ -35,29 +41,37 @@ public sealed partial class TargetService
 
     public bool IsAdmin(UserIdentity user) => _roles.IsAdmin(user);
 
-    /// <summary>An annual target may be up to twelve months of the monthly maximum.</summary>
-    public static (decimal Value, string? Error) ParseTarget(Metric metric, string? text) =>
-        FigureValidator.ParseNumber(text, metric.Decimals, 0, metric.Cumulative ? metric.Max * 12 : metric.Max, metric.Unit);
+    /// <summary>The years the notice sets district totals for (the 2023 measures: 2023).</summary>
+    public IReadOnlyCollection<int> DistrictYears => _district.Years;
+
+    /// <summary>An annual target may be up to twelve months of the monthly maximum; 亿/万 and thousands separators are read.</summary>
+    public static ParsedAmount ParseTarget(Metric metric, string? text) =>
+        AmountText.Parse(text, metric, metric.Cumulative ? metric.Max * 12 : metric.Max);
 
     public Task<IReadOnlyDictionary<string, decimal>> GetAsync(int year, Unit unit, CancellationToken ct) => _store.GetUnitAsync(year, unit.Id, ct);
 
     /// <summary>Blank fields are left as they were; every other field must be a valid target.</summary>
-    public async Task<(bool Saved, IReadOnlyDictionary<string, string> Errors)> SaveAsync(UserIdentity admin, int year, Unit unit,
-        IReadOnlyDictionary<string, string?> raw, CancellationToken ct)
+    public async Task<TargetSaveResult> SaveAsync(UserIdentity admin, int year, Unit unit, IReadOnlyDictionary<string, string?> raw, CancellationToken ct)
     {
-        if (!_roles.IsAdmin(admin)) return (false, new Dictionary<string, string> { [""] = AdminOnly });
+        var conversions = new Dictionary<string, string>();
+        if (!_roles.IsAdmin(admin)) return new(false, new Dictionary<string, string> { [""] = AdminOnly }, conversions);
         var values = new Dictionary<string, decimal>();
         var errors = new Dictionary<string, string>();
         foreach (var metric in _catalog.ForKind(unit.Kind))
         {
             if (!raw.TryGetValue(metric.Id, out var text) || string.IsNullOrWhiteSpace(text)) continue;
-            var (value, error) = ParseTarget(metric, text);
-            if (error is null) values[metric.Id] = value;
-            else errors[metric.Id] = error;
+            var parsed = ParseTarget(metric, text);
+            if (parsed.Error is not null)
+            {
+                errors[metric.Id] = parsed.Error;
+                continue;
+            }
+            values[metric.Id] = parsed.Value;
+            if (parsed.Conversion is not null) conversions[metric.Id] = parsed.Conversion;
         }
-        if (errors.Count > 0) return (false, errors);
+        if (errors.Count > 0) return new(false, errors, conversions);
         if (values.Count > 0) await _store.SetAsync(year, unit.Id, values, admin.Name ?? admin.Id, ct);
-        return (true, errors);
+        return new(true, errors, conversions);
     }
 
     /// <summary>
@@ -66,6 +80,7 @@ public sealed partial class TargetService
     public TargetImportResult ParseTable(IReadOnlyList<IReadOnlyList<string?>> rows)
     {
         var errors = new List<string>();
+        var conversions = new List<string>();
         var result = new Dictionary<string, IReadOnlyDictionary<string, decimal>>();
         if (rows.Count < 2) return new(result, new[] { "表格至少需要一行表头和一行数据。表头第一列为“单位”，其后为指标名称。" });
         var columns = rows[0].Skip(1).Select(h => FindMetric(h)).ToList();
@@ -97,14 +112,19 @@ public sealed partial class TargetService
                     errors.Add($"第 {r + 1} 行：{unit.Name}不填报“{metric.Name}”。");
                     continue;
                 }
-                var (value, error) = ParseTarget(metric, WithoutThousandsSeparators(text));
-                if (error is null) values[metric.Id] = value;
-                else errors.Add($"第 {r + 1} 行“{metric.Name}”：{error}");
+                var parsed = ParseTarget(metric, text);
+                if (parsed.Error is not null)
+                {
+                    errors.Add($"第 {r + 1} 行“{metric.Name}”：{parsed.Error}");
+                    continue;
+                }
+                values[metric.Id] = parsed.Value;
+                if (parsed.Conversion is not null) conversions.Add($"{unit.Name} {metric.Name}：{parsed.Conversion}");
             }
             if (result.ContainsKey(unit.Id)) errors.Add($"第 {r + 1} 行：{unit.Name}重复出现。");
             else result[unit.Id] = values;
         }
-        return new(result, errors);
+        return new(result, errors) { Conversions = conversions };
     }
 
     /// <summary>Parses and, only when every row is valid, saves. Returns the parse result either way.</summary>
@@ -137,11 +157,5 @@ public sealed partial class TargetService
     }
 
     /// <summary>Excel shows (and exports) 1200 as "1,200"; only that exact grouping is accepted, so "1,2" stays an error.</summary>
-    public static string WithoutThousandsSeparators(string text) =>
-        ThousandsGrouped().IsMatch(text.Trim()) ? text.Trim().Replace(",", "") : text;
-
-    [GeneratedRegex(@"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")]
-    private static partial Regex ThousandsGrouped();
-
     public static string Format(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -33,8 +33,8 @@ public sealed class ExportHttpTests : ReportingBotTestBase
             .Cast<IDictionary<string, object>>().ToList();
         var chaoyang = rows.Single(r => (string)r["单位"] == "潮阳街道");
         Assert.Equal("已报", chaoyang["状态"]);
-        Assert.Equal(4d, Convert.ToDouble(chaoyang["内资产业项目（总投资超500万元）（个）"]));
-        Assert.Equal(1500.5d, Convert.ToDouble(chaoyang["内资到位额（万元）"]));
+        Assert.Equal(4d, Convert.ToDouble(chaoyang["内资产业项目（总投资超500万元）（个）当月新增"]));
+        Assert.Equal(1500.5d, Convert.ToDouble(chaoyang["内资到位额（万元）当月新增"]));
         Assert.Equal("未报", rows.Single(r => (string)r["单位"] == "宝平街道")["状态"]);
         Assert.DoesNotContain(rows, r => (string)r["单位"] == "区合作交流办");
     }

@@ -25,9 +25,9 @@ public sealed class FigureRulesTests
     [InlineData("NaN", "请输入数字")]
     [InlineData("Infinity", "请输入数字")]
     [InlineData("1,000", "请输入数字")]
-    [InlineData("", "请填写")]
-    [InlineData("   ", "请填写")]
-    [InlineData(null, "请填写")]
+    [InlineData("", "必填")]
+    [InlineData("   ", "必填")]
+    [InlineData(null, "必填")]
     [InlineData("3.5", "必须是整数")]
     [InlineData("501", "超出合理范围")]
     [InlineData("99999999999999999999999999999", "超出合理范围")]
@@ -71,7 +71,7 @@ public sealed class FigureRulesTests
 
         Assert.False(result.IsValid);
         Assert.Empty(result.Values);
-        Assert.Contains("请填写", result.Errors["teamSize"]);
+        Assert.Contains("必填", result.Errors["teamSize"]);
         Assert.Contains("不能大于", result.Errors["domesticProjects100m"]);
     }
 
@@ -122,7 +122,7 @@ public sealed class FigureRulesTests
         var march = new ReportingMonth(2023, 3);
         var deadline = new DateOnly(2023, 4, 5);
         SubmissionDecision Decide(bool admin, string? bound, WindowState state, bool reopened = false) =>
-            SubmissionPolicy.Decide(admin, bound, Chaoyang, march, state, deadline, reopened);
+            SubmissionPolicy.Decide(admin, bound, Chaoyang, march, state, new DateOnly(2023, 4, 1), deadline, reopened);
 
         Assert.Contains("还没有绑定", Decide(false, null, WindowState.Open).Reason);
         Assert.Contains("不能替其他单位", Decide(false, "town-baoping", WindowState.Open).Reason);
@@ -131,13 +131,13 @@ public sealed class FigureRulesTests
         Assert.Equal(SubmissionDecision.Allow(true), Decide(false, "town-chaoyang", WindowState.Closed, reopened: true));
         Assert.Equal(SubmissionDecision.Allow(true), Decide(true, null, WindowState.Closed));
         Assert.False(Decide(true, null, WindowState.NotFinished).Allowed);
+        Assert.Equal("2023年3月尚未结束，4月1日起可填报。", Decide(true, null, WindowState.NotFinished).Reason);
     }
 
     [Theory]
     [InlineData("3月数据", "2023-03")]
     [InlineData(" 2023-02", "2023-02")]
     [InlineData("2022年12月", "2022-12")]
-    [InlineData("5月", "2022-05")]
     [InlineData(" 202303", "2023-03")]
     [InlineData("2023/3月", "2023-03")]
     public void Months_in_commands_are_read_relative_to_today(string text, string expected)

@@ -162,7 +162,7 @@ public sealed class MonthlyFiguresStoreTests
         await store.SaveAsync(Submit(0, 3) with { Late = true });
         await targets.SetAsync(2023, "town-chaoyang", new Dictionary<string, decimal> { ["domesticProjects"] = 8 }, "admin");
         await targets.SetAsync(2023, "town-chaoyang", new Dictionary<string, decimal> { ["domesticCapital"] = 5000 }, "admin");
-        IMonthlyFiguresReader reader = new MonthlyFiguresReader(store, targets);
+        IMonthlyFiguresReader reader = new MonthlyFiguresReader(store, new OpeningBalanceStore(tables, TimeProvider.System), targets);
 
         var month = Assert.Single(await reader.GetMonthAsync(2023, 3));
         var year = await reader.GetAnnualTargetsAsync(2023);

@@ -65,7 +65,7 @@ public sealed class ReportFormHttpTests : ReportingBotTestBase
         var receipt = Assert.IsType<JObject>(result.Card);
         var text = BotClient.CardText(receipt);
         Assert.Contains("✅ 已提交", text);
-        Assert.Contains("本月 4 个；年累计 10 个；年度目标 20 个，完成 50%", text);
+        Assert.Contains("本月新增 4 个；年累计 10 个；年度目标 20 个，完成 50%", text);
         var saved = await Figures.GetAsync(March, Chaoyang);
         Assert.Equal((4m, 1500.5m, 1, false), (saved!.Values["domesticProjects"], saved.Values["domesticCapital"], saved.Revision, saved.Late));
         Assert.Equal(user.AadObjectId, saved.SubmittedBy);
@@ -92,7 +92,7 @@ public sealed class ReportFormHttpTests : ReportingBotTestBase
         { "domesticProjects", "1e308", "请输入数字" },
         { "domesticProjects", new JValue(1e308), "请输入数字" },
         { "domesticCapital", "NaN", "请输入数字" },
-        { "domesticProjects", "", "请填写" },
+        { "domesticProjects", "", "必填" },
         { "domesticProjects", "501", "超出合理范围" },
         { "domesticProjects", "2.5", "必须是整数" },
         { "domesticProjects", new JObject { ["$where"] = "1" }, "请输入数字" },
@@ -131,7 +131,7 @@ public sealed class ReportFormHttpTests : ReportingBotTestBase
 
         var result = await Bot.ExecuteAsync("report.submit", data, user);
 
-        Assert.Contains("请填写", BotClient.CardText(result.Card!));
+        Assert.Contains("必填", BotClient.CardText(result.Card!));
         Assert.Null(await Figures.GetAsync(March, Chaoyang));
     }
 

@@ -7,14 +7,15 @@ using Xunit;
 namespace InvestBot.Tests.Reporting;
 
 /// <summary>
-/// What a form submit costs in Table Storage requests: the reads it needs (binding, the unit's year with ETags, the
-/// targets) and one atomic write. A new read or write in the submit path shows up here first.
+/// What a form submit costs in Table Storage requests: the reads it needs, all at once (binding, the unit's year with
+/// ETags, the targets, the unit's 期初累计, the published rankings a change may need 更正排名 for) and one atomic write.
+/// A new read or write in the submit path shows up here first.
 /// </summary>
 [Trait("Category", "Http")]
 public sealed class SubmitRoundTripsHttpTests
 {
     [Fact]
-    public async Task A_submit_reads_three_times_and_writes_once()
+    public async Task A_submit_reads_five_times_at_once_and_writes_once()
     {
         var azurite = await AzuriteServer.Shared;
         var counter = new StorageRequestCounter();
@@ -37,9 +38,9 @@ public sealed class SubmitRoundTripsHttpTests
 
         // A correction of March: the receipt's year-to-date counts the new value, not the old one.
         Assert.Contains("✅ 已提交", BotClient.CardText(second.Card!));
-        Assert.Contains("本月 5 个；年累计 5 个", BotClient.CardText(second.Card!));
+        Assert.Contains("本月新增 5 个；年累计 5 个", BotClient.CardText(second.Card!));
         var requests = counter.Requests;
-        Assert.True(requests.Count == 4, "requests: " + string.Join(", ", requests));
+        Assert.True(requests.Count == 6, "requests: " + string.Join(", ", requests));
         Assert.Single(requests, r => r.StartsWith("POST", StringComparison.Ordinal));
     }
 

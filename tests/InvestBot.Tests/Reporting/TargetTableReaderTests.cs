@@ -1,5 +1,6 @@
 using System.Text;
 using InvestBot.Reporting;
+using InvestBot.Tests.Infrastructure;
 using Xunit;
 
 namespace InvestBot.Tests.Reporting;
@@ -84,9 +85,13 @@ public sealed class TargetTableReaderTests
     [Theory]
     [InlineData("1,200", "1200")]
     [InlineData("12,345.5", "12345.5")]
-    [InlineData("1,2", "1,2")]
+    [InlineData("1,2", null)]
     [InlineData("1200", "1200")]
-    [InlineData("12,34,567", "12,34,567")]
-    public void Only_exact_thousands_grouping_is_read_as_a_number(string cell, string expected) =>
-        Assert.Equal(expected, TargetService.WithoutThousandsSeparators(cell));
+    [InlineData("12,34,567", null)]
+    public void Only_exact_thousands_grouping_is_read_as_a_number(string cell, string? expected)
+    {
+        var capital = MetricCatalog.Load(RepoPaths.SourceData("metrics.json")).Find("domesticCapital")!;
+        var parsed = TargetService.ParseTarget(capital, cell);
+        Assert.Equal(expected, parsed.Error is null ? FigureFormService.Format(parsed.Value) : null);
+    }
 }

@@ -63,7 +63,7 @@ public sealed class RankingAnnouncementCards : IAnnouncementRenderer
         var kind = a.Period.IsInterviewPeriod ? $"，{a.Period.PeriodLabel}末" : "";
         var list = new List<JObject>
         {
-            Card.Text($"区合作交流办 · {a.PublishedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}发布 · 按{a.Period.Year}年1—{a.Period.Month}月累计完成情况分类排名{kind}", size: "Small", isSubtle: true, spacing: "None"),
+            Card.Text($"区合作交流办 · {a.PublishedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}发布 · 按{a.Ranking.Coverage ?? $"{a.Period.Year}年1—{a.Period.Month}月"}累计完成情况分类排名{kind}", size: "Small", isSubtle: true, spacing: "None"),
         };
         if (a.IsCorrection)
             list.Add(Card.Text($"本通报为第 {a.Revision} 次更正，替代此前发布的{a.Period.Label}通报，请以本通报为准。", color: "Attention", weight: "Bolder"));

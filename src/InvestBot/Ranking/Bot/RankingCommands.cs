@@ -11,6 +11,8 @@ public static class RankingCommands
                 manifest: "查看最新一期各单位招商引资排名（在群聊中私信发送）") with { Aliases = ["本月排名", "最新排名", "查看排名", "排名通报"] },
             BotCommand.For<UnitRankingCommand>("我单位排名", WordMatch.Exact,
                 manifest: "查看本单位的名次和得分（在群聊中私信发送）") with { Aliases = ["本单位排名", "我的排名"] },
+            BotCommand.For<UnitProgressCommand>("我单位进度", help: new("本单位目标进度", "我单位进度（目标、年累计、完成率，离上一名还差多少）"))
+                with { Aliases = ["本单位进度", "我们单位进度", "单位进度"] },
             BotCommand.For<SubscribeCommand>("订阅通报", WordMatch.Exact, ConversationScope.Shared, adminOnly: true,
                 manifest: "（管理员）在本群聊或频道接收每月招商引资情况通报") with { Aliases = ["订阅排名通报", "订阅排名"] },
             BotCommand.For<UnsubscribeCommand>("取消订阅", WordMatch.Exact, ConversationScope.Shared, adminOnly: true,

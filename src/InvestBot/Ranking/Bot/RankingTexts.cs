@@ -17,6 +17,11 @@ public static class RankingTexts
     public static string NothingToCorrect(RankingPeriod p) => $"{p.Label}的排名尚未发布，无需更正。请发送“发布排名 {p.Key}”。";
     public const string NoSubscribers = "还没有群聊或频道订阅通报。请先在群聊或团队频道中 @InvestBot 发送“订阅通报”。";
 
+    public const string ProgressOwnUnitOnly = "只能查看本单位的进度。发送“我单位进度”查看您绑定单位的目标进度。";
+    public const string ProgressNameUnit = "请写明单位，例如：我单位进度 潮阳街道。";
+    public const string ProgressNotBound = "您还没有绑定单位，无法查看本单位进度。请发送“绑定 单位名称”申请绑定。";
+    public static string ProgressNotReporting(string unit) => $"{unit}不参与月度填报，没有目标进度。";
+
     public const string NothingPublished = "目前还没有发布过排名通报。";
     public const string NotBoundForRank = "您还没有绑定单位，无法查询本单位排名。请联系区合作交流办管理员绑定单位；也可以发送“排名”查看完整排名。";
     public static string NotRanked(RankingPeriod p) => $"您绑定的单位不参加月度排名（{p.Label}通报中没有该单位）。";

@@ -103,11 +103,22 @@ public static partial class BindingTarget
 /// <summary>The words of binding outcomes, shared by the commands and the card buttons.</summary>
 public static class BindingReplies
 {
+    /// <summary>Says the outcome; a person bound or unbound by someone else is told, and the admin learns whether that reached them.</summary>
     public static async Task SayAsync(MessageRequest request, BindingOutcome outcome, UnitDirectory units, PersonalMessenger messenger, CancellationToken ct)
     {
-        await request.SendTextAsync(Describe(outcome, units), ct);
-        if (outcome is BindingOutcome.Bound bound && bound.Binding.UserId != request.User.Id)
-            await messenger.SendToUserAsync(bound.Binding.UserId, MessageFactory.Text(ToReporter(outcome, units)), ct);
+        var other = outcome switch
+        {
+            BindingOutcome.Bound b when b.Binding.UserId != request.User.Id => b.Binding.UserId,
+            BindingOutcome.Unbound u when u.Binding.UserId != request.User.Id => u.Binding.UserId,
+            _ => null,
+        };
+        var told = other is null ? (bool?)null : await messenger.SendToUserAsync(other, MessageFactory.Text(ToReporter(outcome, units)), ct);
+        await request.SendTextAsync(Describe(outcome, units) + told switch
+        {
+            true => ReportingTexts.ReporterTold,
+            false => ReportingTexts.ReporterNotTold,
+            null => "",
+        }, ct);
     }
 
     public static string Describe(BindingOutcome outcome, UnitDirectory units) => outcome switch

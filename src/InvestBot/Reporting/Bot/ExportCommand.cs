@@ -8,16 +8,12 @@ namespace InvestBot.Reporting.Bot;
 public sealed class ExportCommand(ExportLinks links, ReportingWindow window, OfficeClock clock) : ICommandHandler
 {
     /// <summary>"导出" alone or with a month is ours; other exports (e.g. 导出排名) are not.</summary>
-    public bool Accepts(string args) => args.Length == 0 || MonthInText.Find(args, clock.Today).Found;
+    public bool Accepts(string args) => args.Length == 0 || MonthInText.Read(args, clock.Today).Found;
 
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
-        var (named, month) = MonthInText.Find(request.Args, clock.Today);
-        if (named && month is null)
-        {
-            await request.SendTextAsync(ReportingTexts.ExportMonthInvalid, ct);
-            return;
-        }
+        var (ok, month) = await MonthArgument.ReadAsync(request, clock.Today, ReportingTexts.ExportMonthInvalid, ct);
+        if (!ok) return;
         var m = month ?? window.DefaultMonth;
         var (url, expires) = await links.CreateAsync(m, ct);
         await request.SendAsync(Card.ToActivity(Card.DownloadLink($"{m.Label}数据导出", url, clock.ToLocal(expires)), $"{m.Label}数据导出"), ct);

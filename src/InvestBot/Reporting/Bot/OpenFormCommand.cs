@@ -21,12 +21,8 @@ public sealed partial class OpenFormCommand(FigureFormService forms, UnitDirecto
 
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
-        var (named, month) = MonthInText.Find(request.Args, clock.Today);
-        if (named && month is null)
-        {
-            await request.SendTextAsync(ReportingTexts.FormMonthInvalid, ct);
-            return;
-        }
+        var (ok, month) = await MonthArgument.ReadAsync(request, clock.Today, ReportingTexts.FormMonthInvalid, ct);
+        if (!ok) return;
         var unit = units.FindMentions(request.Args).FirstOrDefault();
         await ReportReplies.SendAsync(request, await forms.OpenAsync(request.User, unit, month, ct), clock.Zone, ct);
     }

@@ -11,17 +11,19 @@ public sealed class ReopenCommand(ReportingViews views, UnitDirectory units, Off
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
         var unit = units.FindMentions(request.Args).FirstOrDefault();
-        var (named, month) = MonthInText.Find(request.Args, clock.Today);
-        if (unit is null || !named || month is null)
+        var (ok, month) = await MonthArgument.ReadAsync(request, clock.Today, ReportingTexts.ReopenUsage, ct);
+        if (!ok) return;
+        if (unit is null || month is null)
         {
             await request.SendTextAsync(ReportingTexts.ReopenUsage, ct);
             return;
         }
         var outcome = await views.ReopenAsync(request.User, unit, month.Value, ct);
-        var told = 0;
+        var notTold = new List<string>();
         foreach (var reporter in outcome.Reporters)
-            if (await messenger.SendToUserAsync(reporter.UserId, MessageFactory.Text(
-                    ReportingTexts.ReopenedToReporter(unit.Name, month.Value.Label, month.Value.Month)), ct)) told++;
-        await request.SendTextAsync(outcome.Message + (outcome.Reporters.Count > 0 ? ReportingTexts.ReportersTold(told) : ""), ct);
+            if (!await messenger.SendToUserAsync(reporter.UserId, MessageFactory.Text(
+                    ReportingTexts.ReopenedToReporter(unit.Name, month.Value.Label, month.Value.Month)), ct))
+                notTold.Add(reporter.UserName ?? reporter.UserId);
+        await request.SendTextAsync(outcome.Message + ReportingTexts.ReportersTold(outcome.Reporters.Count - notTold.Count, notTold), ct);
     }
 }

@@ -5,7 +5,7 @@ using InvestBot.Teams;
 namespace InvestBot.Reporting.Bot;
 
 /// <summary>提交 (report.submit) and 修改 (report.open) on the figures form and receipt. Card data is untrusted.</summary>
-public sealed class ReportActions(FigureFormService forms, UnitDirectory units, OfficeClock clock) : ICardActionHandler
+public sealed class ReportActions(FigureFormService forms, UnitDirectory units, OfficeClock clock, ChangeAfterPublication published) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -18,6 +18,6 @@ public sealed class ReportActions(FigureFormService forms, UnitDirectory units, 
         if (payload is null) return CardActionResult.Say(ReportingTexts.FormDataInvalid);
         var outcome = await forms.SubmitAsync(request.User, payload.UnitId, payload.Month, payload.Revision,
             ReportFormPayload.Inputs(request.Data), ct);
-        return ReportReplies.ToResult(outcome, clock.Zone);
+        return ReportReplies.ToResult(await published.NotifyAsync(outcome, request.User, ct), clock.Zone);
     }
 }

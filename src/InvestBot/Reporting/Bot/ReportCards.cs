@@ -26,33 +26,49 @@ public static class ReportCards
             }),
             form.Late ? Card.Text("本月填报已截止，此次提交将记为逾期补报。", color: "Warning") : null,
             form.Notice is null ? null : Card.Text(form.Notice, color: form.Errors.Count > 0 ? "Attention" : "Default", isSubtle: form.Errors.Count == 0),
+            Card.Text(ReportingTexts.FormBasis(form.Month.Month, form.Metrics.Where(m => !m.Cumulative).Select(m => m.Name)), size: "Small", isSubtle: true),
+            form.SoFarCovers is null ? null : Card.Text(ReportingTexts.FormSoFar(form.SoFarCovers), size: "Small", isSubtle: true),
         };
         foreach (var metric in form.Metrics)
         {
             body.Add(Input(metric, form.Inputs.TryGetValue(metric.Id, out var v) ? v : null));
             if (form.Errors.TryGetValue(metric.Id, out var error))
                 body.Add(Card.Text("⚠ " + error, color: "Attention", spacing: "None"));
+            else if (SoFar(form, metric) is { } soFar)
+                body.Add(Card.Text(soFar, size: "Small", isSubtle: true, spacing: "None"));
         }
         var data = new ReportFormPayload(form.Unit.Id, form.Month.Key, form.Revision).ToData();
         return Card.Create(body, new[] { Card.Execute("提交", SubmitVerb, data, style: "positive") },
             $"{form.Unit.Name}{form.Month.Label}数据填报");
     }
 
+    /// <summary>
+    /// The label says what the figure is (当月新增 or 时点数). The client checks only that the field is not empty, with a
+    /// message about exactly that: a client regex has one message for every failure ("请填写整数" for an empty field and
+    /// for -1 alike), so everything about what was typed is left to the server, which says precisely what is wrong.
+    /// </summary>
     private static JObject Input(Metric metric, string? value)
     {
         var input = new JObject
         {
             ["type"] = "Input.Text",
             ["id"] = InputPrefix + metric.Id,
-            ["label"] = $"{metric.Name}（{metric.Unit}）",
-            ["placeholder"] = $"{FigureFormService.Format(metric.Min)}–{FigureFormService.Format(metric.Max)}，没有请填 0",
+            ["label"] = $"{metric.Name}（{metric.Unit}，{metric.Basis}）",
+            ["placeholder"] = metric.Cumulative ? "本月新增数，没有请填 0" : "填月末实有数",
             ["isRequired"] = true,
-            // Only a convenience for the client; the server validates again.
-            ["regex"] = metric.Decimals == 0 ? "^[0-9]+$" : $"^[0-9]+(\\.[0-9]{{1,{metric.Decimals}}})?$",
-            ["errorMessage"] = metric.Decimals == 0 ? "请填写整数" : $"请填写数字，最多 {metric.Decimals} 位小数",
+            ["errorMessage"] = FigureValidator.Required,
         };
         if (!string.IsNullOrEmpty(value)) input["value"] = value;
         return input;
+    }
+
+    /// <summary>"1—2月累计 10 个" under a field (a stock: "最近填报 6 人"); null when there is nothing before this month.</summary>
+    private static string? SoFar(FigureForm form, Metric metric)
+    {
+        if (form.SoFarCovers is null || form.SoFar.FirstOrDefault(p => p.Metric.Id == metric.Id) is not { } p) return null;
+        var value = $"{FigureFormService.Format(p.YearToDate)} {metric.Unit}";
+        var text = metric.Cumulative ? $"此前累计 {value}" : $"最近填报 {value}";
+        return p.Target is { } t ? text + $"（年度目标 {FigureFormService.Format(t)} {metric.Unit}）" : text;
     }
 
     public static JObject Receipt(FigureReceipt receipt, TimeZoneInfo zone)
@@ -66,6 +82,11 @@ public static class ReportCards
             saved.Late ? Card.Text("逾期补报", color: "Warning", weight: "Bolder") : null,
             receipt.Repeated ? Card.Text("这是重复提交，数据只保存了一次。", isSubtle: true) : null,
             Card.Facts(receipt.Progress.Select(p => (p.Metric.Name, Describe(p)))),
+            receipt.Covers is null ? null : Card.Text(ReportingTexts.ReceiptCovers(receipt.Covers), size: "Small", isSubtle: true),
+            receipt.PublishedRankings.Count > 0 && !receipt.Repeated
+                ? Card.Text(ReportingTexts.RankingsToCorrect(receipt.PublishedRankings) + ReportingTexts.AdminsToldOfChange(receipt.AdminsNotified),
+                    color: "Warning")
+                : null,
         };
         var data = new ReportFormPayload(receipt.Unit.Id, saved.Month.Key, null).ToData();
         return Card.Create(body, new[] { Card.Execute("修改", OpenVerb, data), Card.ImBack("我的填报", "我的填报") },
@@ -75,7 +96,7 @@ public static class ReportCards
     private static string Describe(MetricYearProgress p)
     {
         var unit = p.Metric.Unit;
-        var text = $"本月 {(p.Month is { } m ? FigureFormService.Format(m) : "—")} {unit}；{(p.Metric.Cumulative ? "年累计" : "最新")} {FigureFormService.Format(p.YearToDate)} {unit}";
+        var text = $"本月{(p.Metric.Cumulative ? "新增" : "")} {(p.Month is { } m ? FigureFormService.Format(m) : "—")} {unit}；{(p.Metric.Cumulative ? "年累计" : "时点数，最新")} {FigureFormService.Format(p.YearToDate)} {unit}";
         if (p.Target is { } t)
             text += $"；年度目标 {FigureFormService.Format(t)} {unit}" + (p.PercentOfTarget is { } pct ? $"，完成 {pct:0.#}%" : "");
         return text;

@@ -22,7 +22,7 @@ public interface IReminderContribution
 /// Sends each reporter whose unit has not submitted a personal reminder with the form, on the schedule
 /// <see cref="ReportingOptions.ReminderCron"/> (office time). The scheduler runs each occurrence on one instance only.
 /// </summary>
-public sealed class ReportReminderJob(ReminderPlanner planner, FigureFormService forms, PersonalMessenger messenger, OfficeClock clock,
+public sealed class ReportReminderJob(ReminderPlanner planner, ReminderSender sender, PersonalMessenger messenger, OfficeClock clock,
     IOptions<ReportingOptions> options, ILogger<ReportReminderJob> log, IEnumerable<IReminderContribution> contributions) : IScheduledJob
 {
     public string Name => "report-reminders";
@@ -43,15 +43,7 @@ public sealed class ReportReminderJob(ReminderPlanner planner, FigureFormService
         var sent = 0;
         var day = DateOnly.FromDateTime(clock.ToLocal(occurrence).DateTime);
         foreach (var reminder in await planner.DueAsync(day, ct))
-        {
-            var user = new UserIdentity(reminder.Reporter.UserId, reminder.Reporter.UserName);
-            var text = $"提醒：{reminder.Unit.Name}{reminder.Month.Label}数据尚未提交，截止日期为{reminder.Deadline.Month}月{reminder.Deadline.Day}日。";
-            var activity = await forms.OpenAsync(user, reminder.Unit, reminder.Month, ct) is FormOutcome.Form form
-                ? Card.ToActivity(ReportCards.Form(form.Value), text)
-                : MessageFactory.Text(text);
-            activity.Text = text;
-            if (await messenger.SendToUserAsync(reminder.Reporter.UserId, activity, ct)) sent++;
-        }
+            if (await sender.SendAsync(reminder, ct)) sent++;
         if (planner.ReminderDay(day) is { } due)
             foreach (var contribution in contributions)
                 foreach (var (userId, message) in await contribution.DueAsync(due.Month, due.Deadline, ct))

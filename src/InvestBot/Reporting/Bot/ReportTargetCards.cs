@@ -17,7 +17,7 @@ public static class ReportTargetCards
         var body = new List<JToken?>
         {
             Card.Title($"{year}年度目标：{unit.Name}"),
-            Card.Text(notice ?? "留空表示不设该项目标（或保持原值）。", color: errors.Count > 0 ? "Attention" : null, isSubtle: errors.Count == 0),
+            Card.Text(notice ?? ReportingTexts.TargetHint, color: errors.Count > 0 ? "Attention" : null, isSubtle: errors.Count == 0),
         };
         foreach (var m in metrics)
         {
@@ -36,28 +36,34 @@ public static class ReportTargetCards
         return Card.Create(body, new[] { Card.Execute("保存目标", SaveVerb, data, "positive") }, $"{unit.Name}{year}年度目标");
     }
 
-    public static JObject Saved(Unit unit, int year, IReadOnlyList<Metric> metrics, IReadOnlyDictionary<string, decimal> targets) => Card.Create(
+    /// <param name="conversions">How amounts written with 亿/万 or separators were read, by metric id: echoed so a slip shows.</param>
+    public static JObject Saved(Unit unit, int year, IReadOnlyList<Metric> metrics, IReadOnlyDictionary<string, decimal> targets,
+        IReadOnlyDictionary<string, string>? conversions = null) => Card.Create(
         new JToken?[]
         {
             Card.Title($"✅ 已保存 {unit.Name} {year}年度目标"),
             Card.Facts(metrics.Where(m => targets.ContainsKey(m.Id)).Select(m => (m.Name, $"{TargetService.Format(targets[m.Id])} {m.Unit}"))),
+            conversions is { Count: > 0 }
+                ? Card.Text("换算：\n" + string.Join("\n", metrics.Where(m => conversions.ContainsKey(m.Id)).Select(m => $"- {m.Name}：{conversions[m.Id]}")), size: "Small")
+                : null,
         },
         new[] { Card.ImBack("目标汇总", $"目标汇总 {year}") });
 
-    public static JObject Sum(int year, IReadOnlyList<TargetSum> sums) => Card.Create(
+    /// <param name="noticeYears">The years the notice sets district totals for: the card names the notice's year.</param>
+    public static JObject Sum(int year, IReadOnlyList<TargetSum> sums, IReadOnlyCollection<int> noticeYears) => Card.Create(
         new JToken?[]
         {
             Card.Title($"{year}年度目标汇总"),
-            Card.Text("各单位目标合计与《三十条措施》规定的全区目标对比。", isSubtle: true),
-            Card.Facts(sums.Where(s => s.District is not null || s.UnitsWithTarget > 0).Select(s => (s.Metric.Name, Describe(s)))),
+            Card.Text(ReportingTexts.TargetSumSource(year, noticeYears), isSubtle: true),
+            Card.Facts(sums.Where(s => s.District is not null || s.UnitsWithTarget > 0).Select(s => (s.Metric.Name, Describe(s, year)))),
         },
         fallbackText: $"{year}年度目标汇总");
 
-    private static string Describe(TargetSum s)
+    private static string Describe(TargetSum s, int year)
     {
         var u = s.Metric.Unit;
         var text = $"{s.UnitsWithTarget} 个单位合计 {TargetService.Format(s.UnitsTotal)} {u}";
-        if (s.District is null) return text + "（文件未规定全区目标）";
+        if (s.District is null) return text + $"（文件未规定{year}年该项全区目标）";
         var gap = s.Gap!.Value;
         return text + $" / 全区目标 {TargetService.Format(s.District.Value)} {u}{s.District.Source}，" +
             (gap >= 0 ? $"已覆盖（多 {TargetService.Format(gap)}）" : $"还差 {TargetService.Format(-gap)} {u}");

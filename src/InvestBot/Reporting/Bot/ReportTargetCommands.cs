@@ -43,7 +43,7 @@ public sealed class TargetSummaryCommand(TargetService targets, ReportingWindow 
     {
         var year = TargetYear.Of(request.Args, window);
         if (await targets.SumAsync(request.User, year, ct) is { } sums)
-            await request.SendAsync(Card.ToActivity(ReportTargetCards.Sum(year, sums), $"{year}年度目标汇总"), ct);
+            await request.SendAsync(Card.ToActivity(ReportTargetCards.Sum(year, sums, targets.DistrictYears), $"{year}年度目标汇总"), ct);
         else
             await request.SendTextAsync(BotTexts.AdminOnly(request.Command.Name), ct);
     }
@@ -66,7 +66,7 @@ public sealed class ImportTargetsCommand(TargetService targets, ReportingWindow 
         }
         var result = await targets.ImportAsync(request.User, year, rows, ct);
         await request.SendTextAsync(result.IsValid
-            ? ReportingTexts.Imported(result.Targets.Count, year)
+            ? ReportingTexts.Imported(result.Targets.Count, year) + ReportingTexts.ImportConversions(result.Conversions)
             : ReportingTexts.ImportRejected + string.Join("\n", result.Errors.Take(20).Select(e => "• " + e)), ct);
     }
 }
@@ -79,11 +79,11 @@ public sealed class ReportTargetActions(TargetService targets, UnitDirectory uni
         if (request.Read<TargetFormPayload>() is not { } payload || units.FindById(payload.UnitId) is not { Reports: true } unit)
             return CardActionResult.Say(ReportingTexts.TargetCardInvalid);
         var raw = ReportFormPayload.Inputs(request.Data);
-        var (saved, errors) = await targets.SaveAsync(request.User, payload.Year, unit, raw, ct);
+        var result = await targets.SaveAsync(request.User, payload.Year, unit, raw, ct);
         var metrics = catalog.ForKind(unit.Kind);
-        return saved
-            ? CardActionResult.Replace(ReportTargetCards.Saved(unit, payload.Year, metrics, await targets.GetAsync(payload.Year, unit, ct)))
+        return result.Saved
+            ? CardActionResult.Replace(ReportTargetCards.Saved(unit, payload.Year, metrics, await targets.GetAsync(payload.Year, unit, ct), result.Conversions))
             : CardActionResult.Replace(ReportTargetCards.Form(unit, payload.Year, metrics,
-                metrics.ToDictionary(m => m.Id, m => raw.GetValueOrDefault(m.Id) ?? ""), errors, ReportingTexts.TargetErrors));
+                metrics.ToDictionary(m => m.Id, m => raw.GetValueOrDefault(m.Id) ?? ""), result.Errors, ReportingTexts.TargetErrors));
     }
 }

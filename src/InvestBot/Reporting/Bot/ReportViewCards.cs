@@ -9,21 +9,25 @@ namespace InvestBot.Reporting.Bot;
 /// <summary>填报情况 (admins) and 我的填报 cards.</summary>
 public static class ReportViewCards
 {
+    public const string RemindVerb = "report.remind";
+
     public static JObject Status(MonthStatus status, UnitDirectory units, TimeZoneInfo zone)
     {
         var submitted = status.Submitted.ToList();
         var missing = status.Missing.ToList();
+        var opening = status.InOpeningBalance.ToList();
         var state = status.State switch
         {
             WindowState.Open => $"填报中，{status.Deadline.Month}月{status.Deadline.Day}日截止",
             WindowState.Closed => "已截止（已锁定）",
-            WindowState.NotYetOpen => "尚未开始",
-            _ => "本月尚未结束",
+            WindowState.NotYetOpen => $"尚未开始，{status.Opens.Month}月{status.Opens.Day}日起可填报",
+            _ => $"尚未结束，{status.Opens.Month}月{status.Opens.Day}日起可填报",
         };
         var body = new List<JToken?>
         {
             Card.Title($"{status.Month.Label}填报情况"),
-            Card.Text($"{state}。已报 {submitted.Count} 个单位，未报 {missing.Count} 个单位。"),
+            Card.Text($"{state}。已报 {submitted.Count} 个单位，未报 {missing.Count} 个单位" +
+                (opening.Count > 0 ? $"，{opening.Count} 个单位按期初累计录入。" : "。")),
             Card.Heading($"未报（{missing.Count}）"),
         };
         foreach (var kind in units.Kinds)
@@ -32,11 +36,45 @@ public static class ReportViewCards
             if (names.Count > 0) body.Add(Card.Text($"{kind.Name}：{string.Join("、", names)}", color: "Attention"));
         }
         if (missing.Count == 0) body.Add(Card.Text("全部单位均已提交。", color: "Good"));
+        var noReporter = status.WithoutReporter.Select(u => u.Unit.Name).ToList();
+        if (noReporter.Count > 0)
+            body.Add(Card.Text($"其中无填报人（{noReporter.Count}）：{string.Join("、", noReporter)}。催报无法送达，请先绑定填报人。", size: "Small"));
+        if (opening.Count > 0)
+        {
+            body.Add(Card.Heading($"期初累计（{opening.Count}）"));
+            body.Add(Card.Text(string.Join("、", opening.Select(u => $"{u.Unit.Name}（{u.Opening!.MonthsLabel}）")), isSubtle: true));
+        }
         body.Add(Card.Heading($"已报（{submitted.Count}）"));
         if (submitted.Count > 0)
             body.Add(Card.Facts(submitted.Select(u => (u.Unit.Name,
                 $"{TimeZoneInfo.ConvertTime(u.Saved!.SubmittedAt, zone):M月d日 HH:mm} {u.Saved.SubmittedByName}" + (u.Saved.Late ? " 逾期" : "")))));
-        return Card.Create(body, new[] { Card.ImBack("导出 Excel", $"导出 {status.Month.Key}") }, $"{status.Month.Label}填报情况");
+        var remind = status.ToRemind.Any()
+            ? Card.Execute($"一键催报（{status.ToRemind.Count()} 个单位）", RemindVerb, new ReportMonthPayload(status.Month.Key).ToData())
+            : null;
+        return Card.Create(body, new[] { remind, Card.ImBack("导出 Excel", $"导出 {status.Month.Key}") }, $"{status.Month.Label}填报情况");
+    }
+
+    /// <summary>What 一键催报 did: who was reminded, who could not be reached, which units have nobody to remind.</summary>
+    public static JObject Reminded(ReportingMonth month, int units, IReadOnlyList<string> reached, IReadOnlyList<string> failed,
+        IReadOnlyList<string> withoutReporter)
+    {
+        var body = new List<JToken?>
+        {
+            Card.Title($"一键催报：{month.Label}"),
+            Card.Text(reached.Count > 0
+                ? $"已向 {reached.Count} 位填报人发送提醒和填报表（{units} 个未报单位）。"
+                : $"提醒未能送达任何填报人（{units} 个未报单位）。", color: reached.Count > 0 ? "Good" : "Attention"),
+            reached.Count > 0 ? Card.Text("已送达：" + string.Join("、", reached), size: "Small") : null,
+            failed.Count > 0
+                ? Card.Text($"未能送达（{failed.Count}）：{string.Join("、", failed)}。他们还没有与 InvestBot 私聊过（或 Teams 拒收），请另行通知。",
+                    color: "Attention", size: "Small")
+                : null,
+            withoutReporter.Count > 0
+                ? Card.Text($"无填报人（{withoutReporter.Count}）：{string.Join("、", withoutReporter)}。请先绑定填报人（绑定 单位 @某人）。",
+                    color: "Warning", size: "Small")
+                : null,
+        };
+        return Card.Create(body, fallbackText: $"一键催报：{month.Label}");
     }
 
     public static JObject Mine(Unit unit, int year, IReadOnlyList<SavedFigures> months, MetricCatalog catalog, TimeZoneInfo zone)

@@ -32,6 +32,22 @@ public sealed record TargetFormPayload(string UnitId, int Year) : CardPayload
     protected override bool IsValid() => UnitId is { Length: > 0 and <= 64 } && Year is >= ReportingMonth.MinYear and <= ReportingMonth.MaxYear;
 }
 
+/// <summary>保存期初累计 / 修改 on the opening balance cards. <paramref name="Revision"/> is the version the card showed (null on 修改).</summary>
+public sealed record OpeningFormPayload(string UnitId, int Year, int? Revision) : CardPayload
+{
+    protected override bool IsValid() => UnitId is { Length: > 0 and <= 64 } && Year is >= ReportingMonth.MinYear and <= ReportingMonth.MaxYear
+        && Revision is null or >= 0;
+}
+
+/// <summary>一键催报 on 填报情况: the month shown.</summary>
+public sealed record ReportMonthPayload(string Month) : CardPayload
+{
+    protected override bool IsValid() => ReportingMonth.TryParse(Month) is not null;
+
+    [Newtonsoft.Json.JsonIgnore]
+    public ReportingMonth ReportingMonth => Reporting.ReportingMonth.TryParse(Month)!.Value;
+}
+
 /// <summary>批准 / 拒绝 on a binding request.</summary>
 public sealed record BindingDecisionPayload(string UserId, string UnitId) : CardPayload
 {

@@ -10,10 +10,10 @@ public sealed class ReportingStatusCommand(ReportingViews views, UnitDirectory u
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
-        var (named, parsed) = MonthInText.Find(request.Args, clock.Today);
-        if ((named ? parsed : views.DefaultMonth) is not { } month)
-            await request.SendTextAsync(ReportingTexts.StatusMonthInvalid, ct);
-        else if (await views.StatusAsync(request.User, month, ct) is { } status)
+        var (ok, parsed) = await MonthArgument.ReadAsync(request, clock.Today, ReportingTexts.StatusMonthInvalid, ct);
+        if (!ok) return;
+        var month = parsed ?? views.DefaultMonth;
+        if (await views.StatusAsync(request.User, month, ct) is { } status)
             await request.SendAsync(Card.ToActivity(ReportViewCards.Status(status, units, clock.Zone), $"{month.Label}填报情况"), ct);
         else
             await request.SendTextAsync(BotTexts.AdminOnly(request.Command.Name), ct);
