@@ -7,36 +7,60 @@ using Microsoft.Extensions.Options;
 
 namespace InvestBot.Ranking;
 
-/// <summary>The automatic publication at each occurrence: the previous month's ranking, then a note to the admins.</summary>
-public sealed class ScheduledPublication
+/// <summary>Sends the admins a publication preview to confirm (the Teams side renders it).</summary>
+public interface IPreviewSender
+{
+    /// <returns>How many admins it reached.</returns>
+    Task<int> SendAsync(PublishPreview preview, RankingPeriod period, string intro, CancellationToken ct);
+}
+
+/// <summary>
+/// The schedule's turn at each occurrence, for the previous month: by default the admins get the preview to confirm
+/// (<see cref="ScheduleMode.Preview"/>); with <see cref="ScheduleMode.Publish"/> it publishes, unless the month's reporting
+/// window is still open, in which case it too only sends the preview.
+/// </summary>
+public sealed class ScheduledPublication(JobLeaseStore leases, RankingPublisher publisher, AdminNotifier notifier, IPreviewSender previews,
+    OfficeClock clock, IOptions<RankingOptions> options, ILogger<ScheduledPublication> log)
 {
     public static readonly UserIdentity ScheduleUser = new("schedule", "定时发布");
     private const string Job = "ranking-publish";
-    private readonly JobLeaseStore _leases;
-    private readonly RankingPublisher _publisher;
-    private readonly AdminNotifier _notifier;
-    private readonly OfficeClock _clock;
-    private readonly ILogger<ScheduledPublication> _log;
 
-    public ScheduledPublication(JobLeaseStore leases, RankingPublisher publisher, AdminNotifier notifier, OfficeClock clock, ILogger<ScheduledPublication> log)
-    {
-        _leases = leases;
-        _publisher = publisher;
-        _notifier = notifier;
-        _clock = clock;
-        _log = log;
-    }
-
-    /// <summary>Returns null when another instance had already taken this occurrence.</summary>
+    /// <summary>Runs one occurrence unless another instance already took it. Null when another instance had already taken this occurrence.</summary>
     public async Task<PublishOutcome?> FireAsync(DateTimeOffset occurrence, CancellationToken ct)
     {
         // Keyed to the second in UTC: a per-second schedule has one occurrence per second.
         var key = occurrence.UtcDateTime.ToString("yyyyMMddTHHmmssZ");
-        if (!await _leases.TryClaimAsync(Job, key, Environment.MachineName, TimeSpan.FromMinutes(10), ct)) return null;
-        var local = _clock.ToLocal(occurrence);
+        if (!await leases.TryClaimAsync(Job, key, Environment.MachineName, TimeSpan.FromMinutes(10), ct)) return null;
+        var local = clock.ToLocal(occurrence);
         var period = new RankingPeriod(local.Year, local.Month).PreviousMonth;
-        var outcome = await _publisher.PublishAsync(period, correction: false, ScheduleUser, ct: ct);
-        _log.LogInformation("Scheduled publication of {Period}: {Status}", period, outcome.Status);
+        var outcome = await RunAsync(period, ct);
+        log.LogInformation("Scheduled publication of {Period}: {Status}", period, outcome.Status);
+        await leases.CompleteAsync(Job, key, ct);
+        return outcome;
+    }
+
+    private async Task<PublishOutcome> RunAsync(RankingPeriod period, CancellationToken ct)
+    {
+        var preview = await publisher.PreviewAsync(period, ct);
+        if (preview.Existing.Count > 0)
+        {
+            await notifier.NotifyAsync(null, $"计划发布时发现{period.Label}的通报已发布过，本次未重复发送。", ct);
+            return new PublishOutcome(PublishStatus.AlreadyPublished, preview.Existing[0]);
+        }
+        if (preview.Subscribers == 0)
+        {
+            await notifier.NotifyAsync(null, $"计划发布{period.Label}通报时没有任何群聊或频道订阅，未发送。请在群聊或频道中发送“订阅通报”。", ct);
+            return new PublishOutcome(PublishStatus.NoSubscribers);
+        }
+        if (options.Value.ScheduleMode == ScheduleMode.Preview || preview.WindowStillOpen)
+        {
+            var intro = preview.WindowStillOpen
+                ? $"按计划生成了{period.Label}招商引资情况通报的预览。{period.Label}的填报尚未截止，未自动发布；请核对后按“确认发布”。"
+                : $"按计划生成了{period.Label}招商引资情况通报的预览，尚未发送。请核对后按“确认发布”，或按“取消”。";
+            await previews.SendAsync(preview, period, intro, ct);
+            return new PublishOutcome(PublishStatus.PreviewSent);
+        }
+        var outcome = await publisher.PublishAsync(period, correction: false, ScheduleUser, ct: ct);
         var text = outcome.Status switch
         {
             PublishStatus.Started => $"已按计划自动发布{period.Label}招商引资情况通报，正在向 {outcome.Total} 个会话发送，完成后会再通知您。",
@@ -44,8 +68,7 @@ public sealed class ScheduledPublication
             PublishStatus.NoSubscribers => $"计划发布{period.Label}通报时没有任何群聊或频道订阅，未发送。请在群聊或频道中发送“订阅通报”。",
             _ => $"计划发布{period.Label}通报未执行（{outcome.Status}）。",
         };
-        await _notifier.NotifyAsync(null, text, ct);
-        await _leases.CompleteAsync(Job, key, ct);
+        await notifier.NotifyAsync(null, text, ct);
         return outcome;
     }
 }

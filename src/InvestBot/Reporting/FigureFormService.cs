@@ -33,10 +33,13 @@ public sealed class FigureFormService
     private readonly ReopenStore _reopens;
     private readonly ReportingWindow _window;
     private readonly TimeProvider _time;
+    private readonly UnitRequirements _requirements;
 
     public FigureFormService(UnitDirectory units, MetricCatalog catalog, IUnitBindingStore bindings, UserRoles roles,
-        MonthlyFiguresStore figures, AnnualTargetStore targets, ReopenStore reopens, ReportingWindow window, TimeProvider time)
+        MonthlyFiguresStore figures, AnnualTargetStore targets, ReopenStore reopens, ReportingWindow window, TimeProvider time,
+        UnitRequirements requirements)
     {
+        _requirements = requirements;
         _units = units;
         _catalog = catalog;
         _bindings = bindings;
@@ -128,7 +131,8 @@ public sealed class FigureFormService
     public async Task<FigureReceipt> ReceiptAsync(Unit unit, SavedFigures saved, bool repeated, CancellationToken ct)
     {
         var year = await _figures.ListUnitYearAsync(unit.Id, saved.Month.Year, ct);
-        var targets = await _targets.GetUnitAsync(saved.Month.Year, unit.Id, ct);
+        // Targets in force: entered by admins, else the document's own target for the unit (（三） for the platforms).
+        var targets = _requirements.Merge(unit.Id, unit.Kind, saved.Month.Year, await _targets.GetUnitAsync(saved.Month.Year, unit.Id, ct));
         return new FigureReceipt(unit, saved, UnitYearProgress.Compute(_catalog.ForKind(unit.Kind), saved.Month, year, targets), repeated);
     }
 

@@ -10,6 +10,15 @@ public sealed record Metric(string Id, string Name, string Unit, IReadOnlyList<s
     /// <summary>"其中" figures: the id of the metric this one is a part of (it may not exceed it).</summary>
     public string? PartOf { get; init; }
 
+    /// <summary>A short label for narrow places (a phone's table cell); the name without its bracketed part by default.</summary>
+    public string ShortName
+    {
+        get => _shortName ?? (Name.IndexOf('（') is > 0 and var cut ? Name[..cut] : Name);
+        init => _shortName = value;
+    }
+
+    private readonly string? _shortName;
+
     /// <summary>The year so far from the reported months' values in month order: their sum, or for a stock the latest.</summary>
     public decimal YearToDate(IEnumerable<decimal> monthValuesInOrder) =>
         Cumulative ? monthValuesInOrder.Sum() : monthValuesInOrder.LastOrDefault();
@@ -46,6 +55,7 @@ public sealed class MetricCatalog
             m.TryGetProperty("article", out var a) ? a.GetInt32() : null)
         {
             PartOf = m.TryGetProperty("partOf", out var p) ? p.GetString() : null,
+            ShortName = m.TryGetProperty("shortName", out var sn) ? sn.GetString()! : null!,
         });
         return new MetricCatalog(list);
     }
