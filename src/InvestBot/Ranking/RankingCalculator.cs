@@ -139,11 +139,14 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
     private InterviewDecision Interviews(IReadOnlyList<CategoryRanking> categories)
     {
         var rule = rules.Interview;
-        var candidates = categories.Where(c => rules.For(c.Category) is { Summoned: true })
-            .SelectMany(c => c.RankedUnits.Select(u => (Category: c.Category, Unit: u)))
-            .ToList();
+        var summonedCategories = categories.Where(c => rules.For(c.Category) is { Summoned: true }).ToList();
+        var candidates = summonedCategories.SelectMany(c => c.RankedUnits.Select(u => (Category: c.Category, Unit: u))).ToList();
+        var eligible = summonedCategories.Sum(c => c.Units.Count);
         var summoned = new List<string>();
         var undecided = new List<string>();
+        // Early in use most units have no reports or no targets: "the last three" of a handful would be an accident.
+        if (candidates.Count < eligible * rule.MinRankedShare.Value)
+            return new InterviewDecision(summoned, undecided, rule.Count.Value, rule.Scope.Value, candidates.Count, eligible, TooFewRanked: true);
         var groups = rule.Scope.Value == InterviewScope.Overall
             ? [candidates]
             : candidates.GroupBy(c => c.Category).Select(g => g.ToList()).ToList();
@@ -166,7 +169,7 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
                 }
             }
         }
-        return new InterviewDecision(summoned, undecided, rule.Count.Value, rule.Scope.Value);
+        return new InterviewDecision(summoned, undecided, rule.Count.Value, rule.Scope.Value, candidates.Count, eligible);
     }
 
     /// <summary>

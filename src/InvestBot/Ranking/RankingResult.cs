@@ -62,7 +62,11 @@ public sealed record MinimumShortfall(string UnitId, string UnitName, string Met
 /// Who is summoned at a period end. Summoned units are also flagged on their row. Undecided: units tied at the last place
 /// whose inclusion would exceed the configured number; the office decides about them, the bot never summons them itself.
 /// </summary>
-public sealed record InterviewDecision(IReadOnlyList<string> Summoned, IReadOnlyList<string> Undecided, int Count, InterviewScope Scope);
+/// <param name="Ranked">Ranked units of the summoned categories.</param>
+/// <param name="Eligible">All units of the summoned categories.</param>
+/// <param name="TooFewRanked">Fewer than the rules' share were ranked: nobody is summoned automatically.</param>
+public sealed record InterviewDecision(IReadOnlyList<string> Summoned, IReadOnlyList<string> Undecided, int Count, InterviewScope Scope,
+    int Ranked = 0, int Eligible = 0, bool TooFewRanked = false);
 
 public sealed record RankingResult(
     RankingPeriod Period,

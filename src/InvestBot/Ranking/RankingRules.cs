@@ -30,10 +30,13 @@ public sealed record CategoryRule(
     IReadOnlyList<string> KeyFigures);
 
 /// <summary>Who is summoned (约谈) at quarter, half-year and year ends, and how many.</summary>
+/// <param name="MinRankedShare">Below this share of ranked units among all units of the summoned categories (early in use,
+/// most units without reports or targets), nobody is summoned automatically.</param>
 public sealed record InterviewRule(
     Sourced<int> Count,
     Sourced<InterviewScope> Scope,
     Sourced<decimal> MaxShare,
+    Sourced<decimal> MinRankedShare,
     string PeriodsSource,
     string BasisSource,
     string TiesSource);
@@ -47,6 +50,7 @@ public sealed class RankingRules
         if (completionCap.Value < 1) throw new InvalidDataException("completionCap 不能小于 1");
         if (interview.Count.Value < 1) throw new InvalidDataException("interview.count 至少为 1");
         if (interview.MaxShare.Value is <= 0 or > 1) throw new InvalidDataException("interview.maxShare 须在 0 和 1 之间");
+        if (interview.MinRankedShare.Value is < 0 or > 1) throw new InvalidDataException("interview.minRankedShare 须在 0 和 1 之间");
         var duplicate = categories.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidDataException($"ranking-weights.json：类别“{duplicate.Key}”重复");
         Categories = categories;
@@ -117,6 +121,7 @@ public sealed class RankingRules
             new(i.GetProperty("count").GetInt32(), RuleSource.Require(Text(i, "countSource"), $"{file} interview.countSource")),
             new(Enum<InterviewScope>(i, "scope", file), RuleSource.Require(Text(i, "scopeSource"), $"{file} interview.scopeSource")),
             new(i.GetProperty("maxShare").GetDecimal(), RuleSource.Require(Text(i, "maxShareSource"), $"{file} interview.maxShareSource")),
+            new(i.GetProperty("minRankedShare").GetDecimal(), RuleSource.Require(Text(i, "minRankedShareSource"), $"{file} interview.minRankedShareSource")),
             RuleSource.Require(Text(i, "periodsSource"), $"{file} interview.periodsSource"),
             RuleSource.Require(Text(i, "basisSource"), $"{file} interview.basisSource"),
             RuleSource.Require(Text(i, "tiesSource"), $"{file} interview.tiesSource"));

@@ -306,6 +306,95 @@ public sealed class RankingCalculatorTests
     }
 
     [Fact]
+    public void A_quarter_end_with_the_shipped_rules_summons_at_most_three_units_overall_and_no_group()
+    {
+        var result = RankingSamples.Rank(RankingSamples.Figures(3), 3);
+        var summoned = result.Interviewed.ToList();
+        Assert.Equal(RankingSamples.Rules.Interview.Count.Value, summoned.Count); // （二十七）“后三位的单位”: three, not three per category
+        Assert.Equal(3, summoned.Count);
+        var groups = RankingSamples.Units.OfKind("outboundGroup").Select(u => u.Id).ToHashSet();
+        Assert.DoesNotContain(summoned, u => groups.Contains(u.UnitId));
+        // They are the three lowest scores among the summoned categories taken together.
+        var lowest = result.Categories.Where(c => c.Summoned).SelectMany(c => c.RankedUnits).OrderBy(u => u.Score).Take(3).Select(u => u.UnitId);
+        Assert.Equal(lowest.Order(), summoned.Select(u => u.UnitId).Order());
+    }
+
+    [Fact]
+    public void Early_in_use_with_few_units_ranked_nobody_is_summoned_automatically()
+    {
+        // Only four units of the 44 in the summoned categories reported against targets: "the last three" of four is no ranking.
+        var reader = new FakeFiguresReader();
+        foreach (var name in new[] { "宝平街道", "潮阳街道", "大口屯镇", "区商务局" })
+        {
+            var id = RankingSamples.UnitId(name);
+            reader.Target(id, ("domesticCapital", 100)).Submit(id, 2023, 3, ("domesticCapital", name.Length * 10));
+        }
+        var result = RankingSamples.Rank(reader, 3);
+        Assert.True(result.Interview!.TooFewRanked);
+        Assert.Equal((4, 44), (result.Interview.Ranked, result.Interview.Eligible));
+        Assert.Empty(result.Interview.Summoned);
+        Assert.Empty(result.Interviewed);
+    }
+
+    [Fact]
+    public void Units_tied_at_equal_scores_across_categories_are_left_to_the_office_overall()
+    {
+        var units = new List<RankableUnit>
+        {
+            new("t1", "镇1", "街镇", "town"), new("t2", "镇2", "街镇", "town"), new("t3", "镇3", "街镇", "town"),
+            new("d1", "局1", "区直部门", "department"), new("d2", "局2", "区直部门", "department"), new("d3", "局3", "区直部门", "department"),
+        };
+        var reader = WithTargets(units);
+        foreach (var (id, capital) in new[] { ("t1", 900), ("t2", 100), ("t3", 500), ("d1", 900), ("d2", 100), ("d3", 800) })
+            reader.Submit(id, 2023, 6, ("domesticCapital", capital), ("domesticProjects", 0));
+        var result = Run(6, units, reader, calculator: With(TestRules.Make(scope: InterviewScope.Overall, withDepartments: true)));
+        // t2 and d2 share the lowest score (6.00) in different categories: one tier of two, then t3 (30.00) alone.
+        Assert.Equal(["d2", "t2", "t3"], result.Interview!.Summoned.Order());
+        Assert.Empty(result.Interview.Undecided);
+
+        var two = Run(6, units, reader, calculator: With(TestRules.Make(count: 1, scope: InterviewScope.Overall, withDepartments: true)));
+        Assert.Empty(two.Interview!.Summoned);                      // one place, two units that cannot be told apart
+        Assert.Equal(["d2", "t2"], two.Interview.Undecided.Order());
+    }
+
+    [Fact]
+    public void The_interview_key_changes_when_the_list_changes()
+    {
+        var a = RankingSamples.Rank(RankingSamples.Figures(3), 3);
+        var reader = RankingSamples.Figures(3);
+        var first = a.Interviewed.First();
+        reader.Submit(first.UnitId, 2023, 3, ("domesticCapital", 99999), ("domesticProjects", 999));
+        var b = RankingSamples.Rank(reader, 3);
+        Assert.Equal(a.InterviewKey, RankingSamples.Rank(RankingSamples.Figures(3), 3).InterviewKey);
+        Assert.NotEqual(a.InterviewKey, b.InterviewKey);
+        Assert.Equal("none", RankingSamples.Rank(RankingSamples.Figures(2), 2).InterviewKey);
+    }
+
+    [Fact]
+    public void A_town_with_4_investment_staff_is_below_the_article_8_minimum()
+    {
+        var units = new List<RankableUnit> { new("town-chaoyang", "潮阳街道", "街镇", "town"), new("dept-swj", "区商务局", "区直部门", "department") };
+        var reader = new FakeFiguresReader()
+            .Submit("town-chaoyang", 2023, 1, ("teamSize", 6)).Submit("town-chaoyang", 2023, 2, ("teamSize", 4))
+            .Submit("dept-swj", 2023, 2, ("teamSize", 3));
+        var shortfall = Assert.Single(RankingSamples.Calculator.Compute(new RankingPeriod(2023, 2), units, reader.All, reader.Targets).Shortfalls);
+        Assert.Equal(("town-chaoyang", 4m, 5m), (shortfall.UnitId, shortfall.Actual, shortfall.Minimum)); // the latest figure counts
+        Assert.StartsWith("（八）", shortfall.Source);
+    }
+
+    [Fact]
+    public void District_year_to_date_is_compared_only_with_the_totals_the_notice_sets()
+    {
+        var result = RankingSamples.Rank(RankingSamples.Figures(2), 2);
+        Assert.Equal(["domesticProjects", "domesticProjects10m", "domesticProjects100m", "domesticCapital", "hqEnterprises", "foreignEnterprises", "foreignCapital"],
+            result.District.Select(d => d.MetricId));
+        var capital = result.District.Single(d => d.MetricId == "domesticCapital");
+        Assert.Equal(2000000m, capital.Target);
+        Assert.Equal(result.Categories.SelectMany(c => c.Units).Sum(u => u.Metric("domesticCapital")?.Actual ?? 0), capital.Actual);
+        Assert.Empty(RankingSamples.Rank(RankingSamples.Figures(2, year: 2026), 2, year: 2026).District); // the notice sets 2023's
+    }
+
+    [Fact]
     public void Small_category_never_summons_more_than_half()
     {
         var units = new List<RankableUnit> { new("p1", "开发区", "街镇"), new("p2", "科技城", "街镇") };

@@ -182,9 +182,18 @@ public sealed class ScoringRulesCommandTests : IAsyncLifetime
         Assert.Contains("**各街镇**：专业招商队伍人数不少于 5人", text);
         Assert.Contains("**京津中关村科技城管委会（2023年）**：新引进实体项目 30个", text);
         Assert.Contains("**各走出去招商组（每年）**：对接落地项目实际投资到位额不少于 20000万元，逐项核对达标", text);
-        Assert.Contains("把上月通报预览发给管理员确认", text);
+        Assert.Contains("**自动发布**：未启用", text); // the test bot runs without the schedule
 
         Assert.Contains(BotTexts.AdminOnly("评分规则"), BotClient.AllText(await _bot.Client.SayAsync("评分规则", TestUser.Named("张三"))));
+    }
+
+    [Fact]
+    public void The_default_schedule_is_stated_as_a_preview_for_the_admins()
+    {
+        var card = new RankingRulesCard(RankingSamples.Rules, RankingSamples.Requirements, RankingSamples.District, RankingSamples.Units,
+            RankingSamples.Catalog, Microsoft.Extensions.Options.Options.Create(new RankingOptions()));
+        var line = card.Sections().SelectMany(s => s.Lines).Single(l => l.Rule == "自动发布");
+        Assert.Equal("按计划（0 9 6 * *）把上月通报预览发给管理员确认", line.Value);
     }
 
     [Fact]

@@ -122,12 +122,14 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         if (r.Interview is { } interview)
         {
             var summoned = r.Interviewed.Select(u => u.UnitName).ToList();
-            var text = summoned.Count == 0
-                ? $"{a.Period.PeriodLabel}末：无约谈单位"
-                : $"⚠ {a.Period.PeriodLabel}末位约谈（{summoned.Count}）：{string.Join("、", summoned)}";
+            var text = interview.TooFewRanked
+                ? $"{a.Period.PeriodLabel}末：参加排名的单位不足规定比例（{interview.Ranked}/{interview.Eligible}），本期不列约谈单位"
+                : summoned.Count == 0
+                    ? $"{a.Period.PeriodLabel}末：无约谈单位"
+                    : $"⚠ {a.Period.PeriodLabel}末位约谈（{summoned.Count}）：{string.Join("、", summoned)}";
             if (interview.Undecided.Count > 0)
                 text += $"；另有 {interview.Undecided.Count} 个单位并列末位，由区合作交流办另行确定";
-            list.Add(Card.Text(text, color: "Attention", weight: "Bolder"));
+            list.Add(Card.Text(text, color: summoned.Count > 0 ? "Attention" : null, weight: "Bolder"));
         }
 
         if (r.TargetChecks.Count > 0)
@@ -173,7 +175,8 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
             if (u.Interview) row["style"] = "attention";
             rows.Add(row);
         }
-        return Table([1, 4, 2, 2], rows);
+        // Widths keep 名次 and a two-digit rank on one line at a phone's width.
+        return Table([3, 7, 3, 3], rows);
     }
 
     /// <summary>（二十八）: each group's year so far against its targets, 达标 / 未达标. Groups are not summoned.</summary>
@@ -183,17 +186,13 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         var metrics = ranking.TargetChecks[0].Metrics.Select(m => m.MetricId).ToList();
         var targets = string.Join("、", ranking.TargetChecks[0].Metrics.Select(m =>
             $"{catalog.Find(m.MetricId)?.ShortName ?? m.MetricId}≥{Amount(m.MetricId, m.Target ?? 0)}"));
-        var header = new List<string> { "组别" };
-        header.AddRange(metrics.Select(id => catalog.Find(id)?.ShortName ?? id));
-        header.Add("结果");
-        var rows = new JArray { Row(header, bold: true) };
+        // Three columns: a phone cannot show one column per metric next to a group's name.
+        var rows = new JArray { Row(["组别", "完成目标", "结果"], bold: true) };
         foreach (var check in ranking.TargetChecks)
         {
-            var cells = new List<string> { check.UnitName };
-            cells.AddRange(metrics.Select(id => check.Metrics.FirstOrDefault(m => m.MetricId == id) is { } m
-                ? $"{Number(m.MetricId, m.Actual)}（{Percent(m.Completion ?? 0)}）" : "—"));
-            cells.Add(check.Met ? "达标" : "未达标");
-            var row = Row(cells, bold: false);
+            var progress = string.Join("\n", metrics.Select(id => check.Metrics.FirstOrDefault(m => m.MetricId == id) is { } m
+                ? $"{catalog.Find(id)?.ShortName ?? id} {Percent(m.Completion ?? 0)}" : "—"));
+            var row = Row([check.UnitName, progress, check.Met ? "达标" : "未达标"], bold: false);
             if (check.Met) row["style"] = "good";
             rows.Add(row);
         }
@@ -201,7 +200,7 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         [
             Card.Heading("走出去招商组"),
             Card.Text($"（二十八）每组年度目标：{targets}。按年度目标考核，不参加排名和约谈。", size: "Small", isSubtle: true, spacing: "None"),
-            Table([3, 3, 2, 2], rows),
+            Table([5, 5, 3], rows),
         ];
     }
 

@@ -50,7 +50,9 @@ public static class RankingCards
         if (ranking.Interview is { } interview)
         {
             var names = ranking.Interviewed.Select(u => u.UnitName).ToList();
-            facts.Add(("约谈", names.Count == 0 ? "0 个单位" : $"{names.Count} 个单位：{string.Join("、", names)}"));
+            facts.Add(("约谈", interview.TooFewRanked
+                ? $"0 个单位：约谈对象中参加排名的只有 {interview.Ranked}/{interview.Eligible} 个，不足规定比例，不自动列约谈单位"
+                : names.Count == 0 ? "0 个单位" : $"{names.Count} 个单位：{string.Join("、", names)}"));
             if (interview.Undecided.Count > 0)
                 facts.Add(("并列待定", $"{interview.Undecided.Count} 个单位并列末位，不自动列入约谈，由区合作交流办确定：" +
                                    string.Join("、", interview.Undecided.Select(id => ranking.Find(id)?.UnitName ?? id))));

@@ -43,6 +43,7 @@ public sealed class RankingRulesCard(RankingRules rules, UnitRequirements requir
             new("约谈人数", $"{i.Count.Value} 个单位" + (i.Scope.Value == InterviewScope.PerCategory ? "（每类）" : ""), i.Count.Source),
             new("计算范围", i.Scope.Value == InterviewScope.Overall ? $"{summoned}合计" : $"{summoned}各类分别计算", i.Scope.Source),
             new("人数上限", $"不超过参加排名单位的 {RankingAnnouncementCards.Percent(i.MaxShare.Value)}", i.MaxShare.Source),
+            new("自动列出的条件", $"约谈对象中参加排名的单位不少于 {RankingAnnouncementCards.Percent(i.MinRankedShare.Value)}", i.MinRankedShare.Source),
             new("末位并列", "超过约谈人数时不自动列入，由区合作交流办确定", i.TiesSource),
         };
 
