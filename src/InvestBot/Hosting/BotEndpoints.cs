@@ -1,6 +1,8 @@
 using InvestBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.IdentityModel.Tokens;
 
 namespace InvestBot.Hosting;
@@ -25,14 +27,17 @@ public static class BotEndpoints
             }
         });
 
-        app.MapGet("/healthz", async (StorageHealth health, CancellationToken ct) =>
-        {
-            var (healthy, detail) = await health.CheckAsync(ct);
-            return healthy
-                ? Results.Ok(new { status = "ok", storage = detail })
-                : Results.Json(new { status = "unavailable", storage = detail }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        // 200 when every check (storage) is healthy, 503 otherwise; App Service's health check and the runbook use it.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
 
         app.MapGet("/", () => Results.Text("InvestBot 正在运行。Teams 消息端点：POST /api/messages；健康检查：GET /healthz", "text/plain; charset=utf-8"));
     }
+
+    /// <summary>{"status":"ok","storage":"storage ok"}: the check's description only, never an exception.</summary>
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new Dictionary<string, string>
+        {
+            ["status"] = report.Status == HealthStatus.Healthy ? "ok" : "unavailable",
+        }.Concat(report.Entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Description ?? e.Value.Status.ToString())))
+         .ToDictionary());
 }

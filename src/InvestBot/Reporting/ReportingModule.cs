@@ -34,7 +34,8 @@ public static class ReportingModule
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<FiguresWorkbook>();
         services.AddSingleton<ReminderPlanner>();
-        services.AddHttpClient("reporting-import", c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(Bot.AttachedTableReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Bot.AttachedTableReader>();
 
         // Teams glue of this capability: its rows of the command table and its reminder job.
         services.AddCommandSection(ReportingCommands.Section);

@@ -2,17 +2,20 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
+using InvestBot.Common;
 
 namespace InvestBot.Teams;
 
 /// <summary>The Bot Framework CloudAdapter, with an error handler that apologises in Chinese and never leaks details.</summary>
 public sealed class InvestBotAdapter : CloudAdapter
 {
-    public InvestBotAdapter(BotFrameworkAuthentication auth, ILogger<InvestBotAdapter> logger)
+    public InvestBotAdapter(BotFrameworkAuthentication auth, ILogger<InvestBotAdapter> logger, InvestBotMetrics metrics)
         : base(auth, logger)
     {
+        Use(new TurnMetricsMiddleware(metrics));
         OnTurnError = async (turn, exception) =>
         {
+            metrics.Error("turn", exception);
             logger.LogError(exception, "Unhandled error in turn {ActivityType} {ActivityId}", turn.Activity?.Type, turn.Activity?.Id);
             try
             {

@@ -17,7 +17,8 @@ namespace InvestBot.Tests.Infrastructure;
 /// </summary>
 public sealed class FakeBotConnector : IAsyncDisposable
 {
-    public sealed record Post(string ConversationId, JObject Activity, DateTimeOffset At);
+    /// <param name="Authorization">The request's Authorization header (the bot's token when it runs authenticated).</param>
+    public sealed record Post(string ConversationId, JObject Activity, DateTimeOffset At, string? Authorization = null);
     public sealed record Attempt(string ConversationId, int Status, DateTimeOffset At);
 
     private readonly WebApplication _server;
@@ -142,7 +143,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
             if (ValidateCards)
                 foreach (var card in activity["attachments"]?.Where(a => a.Value<string>("contentType") == "application/vnd.microsoft.card.adaptive") ?? [])
                     CardSchema.AssertValid(card["content"]!);
-            _posts.Enqueue(new Post(conversationId, activity, now));
+            _posts.Enqueue(new Post(conversationId, activity, now, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null));
             foreach (var w in _waiters.Where(w => _posts.Count >= w.Count).ToList())
             {
                 w.Done.TrySetResult();

@@ -19,7 +19,7 @@ public sealed class RankingPublishGuardTests : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private static readonly TestConversation Group = TestConversation.Group("19:guard-group@thread.v2");
     private static readonly RankingPeriod March = new(2023, 3);
-    private readonly ManualTime _time = ManualTime.AtBeijing(2023, 4, 3);
+    private readonly ShiftedTime _time = new(TestClock.Beijing(2023, 4, 3));
     private readonly FakeFiguresReader _figures = RankingSamples.Figures(3, [RankingSamples.UnitId("黄庄镇")]);
     private FakeBotConnector _connector = null!;
     private RankingBot _bot = null!;
@@ -62,7 +62,7 @@ public sealed class RankingPublishGuardTests : IAsyncLifetime
         Assert.Equal("49/50 个单位", facts.Single(f => f.Title == "已报送").Value);
 
         // After the deadline: no warning, the same names.
-        _time.Set(ManualTime.Beijing(2023, 4, 6, 9));
+        _time.Set(TestClock.Beijing(2023, 4, 6, 9));
         var later = await ConfirmCardAsync();
         Assert.DoesNotContain("尚未截止", BotClient.CardText(later));
         Assert.Equal(facts.Single(f => f.Title == "约谈"), Facts(later).Single(f => f.Title == "约谈"));
@@ -71,7 +71,7 @@ public sealed class RankingPublishGuardTests : IAsyncLifetime
     [Fact]
     public async Task An_ordinary_month_says_nobody_is_summoned()
     {
-        _time.Set(ManualTime.Beijing(2023, 3, 10));
+        _time.Set(TestClock.Beijing(2023, 3, 10));
         var cards = (await _bot.Client.SayAsync("发布排名 2023-02", TestUser.Admin)).SelectMany(BotClient.Cards).ToList();
         Assert.Equal("2023年2月不是季度、半年或年度末，不列约谈单位", Facts(cards.Last()).Single(f => f.Title == "约谈").Value);
     }
@@ -79,7 +79,7 @@ public sealed class RankingPublishGuardTests : IAsyncLifetime
     [Fact]
     public async Task A_约谈_list_that_changed_after_the_preview_is_not_published()
     {
-        _time.Set(ManualTime.Beijing(2023, 4, 6, 9));
+        _time.Set(TestClock.Beijing(2023, 4, 6, 9));
         var confirm = await ConfirmCardAsync();
         var summoned = RankingSamples.Rank(_figures, 3).Interviewed.First();
         // The summoned unit corrects its figures after the admin looked: it is no longer among the last.
@@ -102,8 +102,8 @@ public sealed class RankingPublishGuardTests : IAsyncLifetime
     [Fact]
     public async Task By_default_the_schedule_sends_the_admins_the_preview_and_publishes_nothing()
     {
-        _time.Set(ManualTime.Beijing(2023, 4, 6, 9));
-        var outcome = await _bot.Service<ScheduledPublication>().FireAsync(ManualTime.Beijing(2023, 4, 6, 9), CancellationToken.None);
+        _time.Set(TestClock.Beijing(2023, 4, 6, 9));
+        var outcome = await _bot.Service<ScheduledPublication>().FireAsync(TestClock.Beijing(2023, 4, 6, 9), CancellationToken.None);
 
         Assert.Equal(PublishStatus.PreviewSent, outcome!.Status);
         Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
@@ -130,18 +130,18 @@ public sealed class RankingAutoPublishTests
     [Fact]
     public async Task Publish_mode_publishes_after_the_window_and_only_previews_while_it_is_open()
     {
-        var time = ManualTime.AtBeijing(2023, 4, 3);
+        var time = new ShiftedTime(TestClock.Beijing(2023, 4, 3));
         await using var connector = await FakeBotConnector.StartAsync();
         await using var bot = await RankingBot.StartAsync(connector, RankingSamples.Figures(3), time: time,
             settings: new Dictionary<string, string?> { ["InvestBot:Ranking:ScheduleMode"] = "Publish" });
         var ids = await bot.SeedSubscribedGroupsAsync(connector.ServiceUrl, 1);
 
-        var early = await bot.Service<ScheduledPublication>().FireAsync(ManualTime.Beijing(2023, 4, 3, 9), CancellationToken.None);
+        var early = await bot.Service<ScheduledPublication>().FireAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
         Assert.Equal(PublishStatus.PreviewSent, early!.Status);
         Assert.Empty(await bot.Service<AnnouncementStore>().ListAsync());
 
-        time.Set(ManualTime.Beijing(2023, 4, 6, 9));
-        var onTime = await bot.Service<ScheduledPublication>().FireAsync(ManualTime.Beijing(2023, 4, 6, 9), CancellationToken.None);
+        time.Set(TestClock.Beijing(2023, 4, 6, 9));
+        var onTime = await bot.Service<ScheduledPublication>().FireAsync(TestClock.Beijing(2023, 4, 6, 9), CancellationToken.None);
         Assert.Equal(PublishStatus.Started, onTime!.Status);
         await bot.WaitForStateAsync("2023-03.r0", AnnouncementState.Completed, TimeSpan.FromSeconds(30));
         Assert.NotEmpty(connector.PostsTo(ids[0]));

@@ -54,5 +54,5 @@ public static class RankingSamples
 
     /// <summary>The office clock in Beijing time at a fixed moment, for cards that print dates.</summary>
     public static InvestBot.Common.OfficeClock Clock(DateTimeOffset? at = null) =>
-        new(new ManualTime(at ?? ManualTime.Beijing(2023, 4, 6, 9)), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        new(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(at ?? TestClock.Beijing(2023, 4, 6, 9)), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 }

@@ -31,7 +31,7 @@ public sealed class ReminderHttpTests : ReportingBotTestBase
     public async Task Two_days_before_the_deadline_only_missing_units_are_reminded_once_across_instances()
     {
         await SetUpReportersAsync();
-        var occurrence = ManualTime.Beijing(2023, 4, 3, 9);
+        var occurrence = TestClock.Beijing(2023, 4, 3, 9);
 
         var sent = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => NewInstance().RunOnceAsync(occurrence, CancellationToken.None)));
 
@@ -52,12 +52,12 @@ public sealed class ReminderHttpTests : ReportingBotTestBase
     {
         await SetUpReportersAsync();
 
-        Time.Set(ManualTime.Beijing(2023, 4, 2, 9));
-        var dayBefore = await NewInstance().RunOnceAsync(ManualTime.Beijing(2023, 4, 2, 9), CancellationToken.None);
-        Time.Set(ManualTime.Beijing(2023, 4, 5, 9));
-        var deadline = await NewInstance().RunOnceAsync(ManualTime.Beijing(2023, 4, 5, 9), CancellationToken.None);
-        Time.Set(ManualTime.Beijing(2023, 4, 6, 9));
-        var afterLock = await NewInstance().RunOnceAsync(ManualTime.Beijing(2023, 4, 6, 9), CancellationToken.None);
+        Time.AdjustTime(TestClock.Beijing(2023, 4, 2, 9));
+        var dayBefore = await NewInstance().RunOnceAsync(TestClock.Beijing(2023, 4, 2, 9), CancellationToken.None);
+        Time.AdjustTime(TestClock.Beijing(2023, 4, 5, 9));
+        var deadline = await NewInstance().RunOnceAsync(TestClock.Beijing(2023, 4, 5, 9), CancellationToken.None);
+        Time.AdjustTime(TestClock.Beijing(2023, 4, 6, 9));
+        var afterLock = await NewInstance().RunOnceAsync(TestClock.Beijing(2023, 4, 6, 9), CancellationToken.None);
 
         Assert.Equal((0, 1, 0), (dayBefore, deadline, afterLock));
         Assert.Equal(1, RemindersTo(_late));
@@ -81,7 +81,7 @@ public sealed class ReminderConfigurationHttpTests : ReportingBotTestBase
         await Bot.SayAsync("帮助", user);
         var job = ActivatorUtilities.CreateInstance<ReportReminderJob>(App.Services);
 
-        var onThe3rd = await job.RunOnceAsync(ManualTime.Beijing(2023, 4, 3, 9), CancellationToken.None);
+        var onThe3rd = await job.RunOnceAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
 
         Assert.Equal(1, onThe3rd);
         var reminder = await Connector.WaitForAsync(TestConversation.Personal(user).Id, a => a.Text?.StartsWith("提醒") == true);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using InvestBot.Access;
 using InvestBot.Reporting;
 using InvestBot.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public abstract class ReportingBotTestBase : IAsyncLifetime
     protected const string Chaoyang = "town-chaoyang";
     protected static readonly ReportingMonth March = new(2023, 3);
 
-    protected ManualTime Time { get; } = ManualTime.AtBeijing(2023, 4, 3);
+    protected FakeTimeProvider Time { get; } = TestClock.AtBeijing(2023, 4, 3);
     protected BotApp App { get; private set; } = null!;
     protected BotClient Bot { get; private set; } = null!;
     protected FakeBotConnector Connector { get; private set; } = null!;

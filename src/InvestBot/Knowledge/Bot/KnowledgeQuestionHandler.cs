@@ -1,4 +1,5 @@
 using InvestBot.Access;
+using InvestBot.Common;
 using InvestBot.Organization;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
@@ -7,7 +8,7 @@ namespace InvestBot.Knowledge.Bot;
 
 /// <summary>Free-text policy questions: what the router runs when no command row took the message.</summary>
 public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
-    KnowledgeFeedbackStore feedback, ILogger<KnowledgeQuestionHandler> log) : IFreeTextHandler
+    KnowledgeFeedbackStore feedback, OfficeClock clock, ILogger<KnowledgeQuestionHandler> log, InvestBotMetrics metrics) : IFreeTextHandler
 {
     private const int MaxQuestionLength = 300;
 
@@ -26,8 +27,9 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
         if (answerer.AsksAboutOwnUnit(text) && await bindings.GetAsync(request.User.Id, ct) is { } binding)
             ownUnit = units.FindById(binding.UnitId);
         var answer = answerer.Answer(text, ownUnit);
-        var (card, summary) = AnswerCards.Build(answer, kb);
+        var (card, summary) = AnswerCards.Build(answer, kb, clock.Today.Year);
         await request.SendAsync(Card.ToActivity(card, summary), ct);
+        metrics.Question(answer.Outcome);
 
         if (!answer.Answered)
         {

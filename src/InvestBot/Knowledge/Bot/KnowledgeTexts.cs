@@ -8,4 +8,10 @@ public static class KnowledgeTexts
     public const string FeedbackThanks = "感谢您的反馈！";
     public const string FeedbackWillImprove = "感谢反馈，我们会改进这个回答。您也可以换个说法再问一次，或直接发送条款编号，例如“第22条”。";
     public const string StatisticsSummary = "政策问答统计";
+
+    /// <summary>Under a number from an earlier year's notice: staff asking about 今年 must not take it as this year's.</summary>
+    public static string NoticeYearNote(int noticeYear, int currentYear) =>
+        $"注意：以上数字是{noticeYear}年通知规定的{noticeYear}年度目标，不是{currentYear}年的；{currentYear}年的目标以新通知或区合作交流办的安排为准。";
+
+    public static string AnswerOfYear(int noticeYear) => $"答（{noticeYear}年通知）：";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InvestBot.Common;
 using Microsoft.Extensions.Options;
 
 namespace InvestBot.Ranking.Delivery;
@@ -18,12 +19,14 @@ public sealed class DeliveryProcessor
     private readonly RankingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryProcessor> _log;
+    private readonly InvestBotMetrics _metrics;
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<OutgoingMessage>?>>> _rendered = new();
 
     public DeliveryProcessor(DeliveryStore deliveries, AnnouncementStore announcements, SubscriptionStore subscriptions,
         IAnnouncementSender sender, IAnnouncementRenderer renderer, SendPacer pacer, IOptions<RankingOptions> options,
-        TimeProvider time, ILogger<DeliveryProcessor> log)
+        TimeProvider time, ILogger<DeliveryProcessor> log, InvestBotMetrics metrics)
     {
+        _metrics = metrics;
         _deliveries = deliveries;
         _announcements = announcements;
         _subscriptions = subscriptions;
@@ -92,6 +95,7 @@ public sealed class DeliveryProcessor
                         ClaimedBy = sentAll ? null : current.ClaimedBy,
                         ClaimedUntil = sentAll ? null : _time.GetUtcNow().AddSeconds(_options.ClaimSeconds),
                     };
+                    if (sentAll) _metrics.Delivery("sent");
                     current = await _deliveries.TryUpdateAsync(next, ct) ?? throw new InvalidOperationException(
                         $"delivery {ticket.AnnouncementId}/{ticket.ConversationId} changed while this instance held the claim");
                     break;
@@ -99,19 +103,23 @@ public sealed class DeliveryProcessor
                     var attempts = current.Attempts + 1;
                     if (attempts >= _options.MaxAttempts)
                     {
+                        _metrics.Delivery("failed");
                         await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
                         return null;
                     }
                     await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Pending, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                    _metrics.Delivery("retried");
                     var delay = RetryBackoff.Delay(attempts, result.RetryAfter, _options.MaxBackoffSeconds);
                     // Queue visibility counts whole seconds: round up so a Retry-After is never cut short.
                     return TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
                 case SendStatus.Gone:
+                    _metrics.Delivery("gone");
                     await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Inactive, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
                     await _subscriptions.MarkInactiveAsync(ticket.ConversationId, result.Detail ?? "机器人无法访问该会话", ct);
                     _log.LogWarning("Conversation {Conversation} is gone ({Detail}); subscription marked inactive", ticket.ConversationId, result.Detail);
                     return null;
                 default:
+                    _metrics.Delivery("failed");
                     await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = current.Attempts + 1, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
                     return null;
             }

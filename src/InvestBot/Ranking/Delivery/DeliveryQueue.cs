@@ -24,6 +24,8 @@ public sealed class DeliveryQueue
 
     public string Name => _queue.Name;
 
+    public Uri Uri => _queue.Uri;
+
     /// <summary>Queue names are 3–63 lower-case letters, digits and single hyphens; the table prefix keeps environments apart.</summary>
     public static string NameFor(string tablePrefix, string queueName)
     {
