@@ -3,6 +3,7 @@ using InvestBot.Access;
 using InvestBot.Common;
 using InvestBot.Conversations;
 using InvestBot.Organization;
+using InvestBot.Scheduling;
 using InvestBot.Storage;
 using InvestBot.Teams;
 using InvestBot.Teams.Commands;
@@ -41,6 +42,7 @@ public static class ServiceRegistration
         services.AddSingleton<StorageHealth>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         services.AddSingleton<JobLeaseStore>();
+        services.AddScheduling(configuration);
         services.AddSingleton<SharedSecretStore>();
         services.AddSingleton<IConversationStore, TableConversationStore>();
         services.AddSingleton<IUnitBindingStore, TableUnitBindingStore>();
@@ -52,6 +54,7 @@ public static class ServiceRegistration
         // Bot Framework: with no MicrosoftAppId this runs unauthenticated for local use;
         // with one, every request must carry a valid Bot Framework token.
         services.AddHttpClient();
+        services.AddBotConnectorHttp(configuration);
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusedClientsAuthentication(BotAuthenticationSettings.Create(sp)));
         services.AddHostedService<BotAuthenticationStartupCheck>();
         services.AddSingleton<InvestBotAdapter>();

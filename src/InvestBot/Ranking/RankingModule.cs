@@ -1,6 +1,7 @@
 using InvestBot.Common;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Reporting;
+using InvestBot.Scheduling;
 using InvestBot.Storage;
 using InvestBot.Teams;
 using InvestBot.Ranking.Bot;
@@ -41,10 +42,11 @@ public static class RankingModule
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<RankingPublisher>();
         services.AddSingleton<AdminNotifier>();
+        services.AddSingleton<PoisonDeliveries>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddSingleton<ScheduledPublication>();
-        services.AddHostedService<RankingScheduler>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ScheduledPublication>());
 
         // Teams glue.
         services.AddSingleton<IAnnouncementSender, RankingConnectorSender>();

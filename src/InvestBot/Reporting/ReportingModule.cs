@@ -1,5 +1,6 @@
 using InvestBot.Common;
 using InvestBot.Reporting.Bot;
+using InvestBot.Scheduling;
 using InvestBot.Teams.Commands;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +41,7 @@ public static class ReportingModule
         // Teams glue of this capability: its rows of the command table and its reminder job.
         services.AddCommandSection(ReportingCommands.Section);
         services.AddSingleton<ReportReminderJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReportReminderJob>());
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReportReminderJob>());
         return services;
     }
 }

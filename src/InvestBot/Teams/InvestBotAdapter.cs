@@ -19,7 +19,8 @@ public sealed class InvestBotAdapter : CloudAdapter
             logger.LogError(exception, "Unhandled error in turn {ActivityType} {ActivityId}", turn.Activity?.Type, turn.Activity?.Id);
             try
             {
-                await turn.SendActivityAsync("抱歉，InvestBot 处理您的消息时出错了，请稍后再试。您之前保存的数据不受影响。");
+                // Last resort (the handler answers message and card failures itself): claims nothing about what was saved.
+                await turn.SendActivityAsync("抱歉，InvestBot 处理您的消息时出错了，请稍后再试。");
                 await turn.TraceActivityAsync("OnTurnError Trace", exception.GetType().Name, "https://www.botframework.com/schemas/error", "TurnError");
             }
             catch (Exception sendError)

@@ -105,6 +105,54 @@ public sealed class AzuriteServer : IAsyncDisposable
         throw new TimeoutException($"nothing listens on port {port} after {timeout}");
     }
 
+    /// <summary>
+    /// Freezes Azurite (SIGSTOP to its processes): connections are still accepted by the kernel but nothing answers — a hung
+    /// storage account or a dead network path, the worst case for a caller. <see cref="Resume"/> thaws it.
+    /// </summary>
+    public void Pause() => Signal("STOP");
+
+    public void Resume() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        // One by one: the watchdog's short-lived "sleep" may be gone by the time it is signalled.
+        var signalled = 0;
+        foreach (var pid in Descendants(_process.Id).Prepend(_process.Id))
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, pid.ToString()]) { UseShellExecute = false, RedirectStandardError = true })!;
+            kill.WaitForExit();
+            if (kill.ExitCode == 0) signalled++;
+        }
+        if (signalled < 2) throw new InvalidOperationException($"kill -{signal} reached no Azurite process");
+    }
+
+    /// <summary>Child processes (the watchdog's Azurite and anything it started), from /proc.</summary>
+    private static IEnumerable<int> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                // "pid (comm) state ppid …": comm may contain spaces, so read after the last ')'.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[pid] = int.Parse(fields[1]);
+            }
+            catch (IOException) { }
+        }
+        var found = new List<int>();
+        var frontier = new Queue<int>([root]);
+        while (frontier.TryDequeue(out var parent))
+            foreach (var child in parents.Where(p => p.Value == parent).Select(p => p.Key))
+            {
+                found.Add(child);
+                frontier.Enqueue(child);
+            }
+        return found;
+    }
+
     public void Kill()
     {
         try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }

@@ -18,7 +18,8 @@ namespace InvestBot.Tests.Infrastructure;
 public sealed class FakeBotConnector : IAsyncDisposable
 {
     /// <param name="Authorization">The request's Authorization header (the bot's token when it runs authenticated).</param>
-    public sealed record Post(string ConversationId, JObject Activity, DateTimeOffset At, string? Authorization = null);
+    /// <param name="ConnectionId">The TCP connection the post came on (Kestrel's id): shows when a client opened a new one.</param>
+    public sealed record Post(string ConversationId, JObject Activity, DateTimeOffset At, string? Authorization = null, string? ConnectionId = null);
     public sealed record Attempt(string ConversationId, int Status, DateTimeOffset At);
 
     private readonly WebApplication _server;
@@ -143,7 +144,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
             if (ValidateCards)
                 foreach (var card in activity["attachments"]?.Where(a => a.Value<string>("contentType") == "application/vnd.microsoft.card.adaptive") ?? [])
                     CardSchema.AssertValid(card["content"]!);
-            _posts.Enqueue(new Post(conversationId, activity, now, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null));
+            _posts.Enqueue(new Post(conversationId, activity, now, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+                request.HttpContext.Connection.Id));
             foreach (var w in _waiters.Where(w => _posts.Count >= w.Count).ToList())
             {
                 w.Done.TrySetResult();

@@ -44,7 +44,7 @@ public sealed class StaffWordsHttpTests
         var text = BotClient.AllText(await app.Client().SayAsync("今年外资企业要引进几家", TestUser.Named("张三")));
 
         Assert.Contains("10家", text);
-        Assert.Equal(noted, text.Contains("答（2023年通知）：", StringComparison.Ordinal));
+        Assert.Equal(noted, text.Contains("10家（2023年通知规定）", StringComparison.Ordinal));
         Assert.Equal(noted, text.Contains($"不是{officeYear}年的", StringComparison.Ordinal));
     }
 }

@@ -103,7 +103,7 @@ public sealed class RankingPublishGuardTests : IAsyncLifetime
     public async Task By_default_the_schedule_sends_the_admins_the_preview_and_publishes_nothing()
     {
         _time.Set(TestClock.Beijing(2023, 4, 6, 9));
-        var outcome = await _bot.Service<ScheduledPublication>().FireAsync(TestClock.Beijing(2023, 4, 6, 9), CancellationToken.None);
+        var outcome = await _bot.Service<ScheduledPublication>().RunOnceAsync(TestClock.Beijing(2023, 4, 6, 9), CancellationToken.None);
 
         Assert.Equal(PublishStatus.PreviewSent, outcome!.Status);
         Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
@@ -136,12 +136,12 @@ public sealed class RankingAutoPublishTests
             settings: new Dictionary<string, string?> { ["InvestBot:Ranking:ScheduleMode"] = "Publish" });
         var ids = await bot.SeedSubscribedGroupsAsync(connector.ServiceUrl, 1);
 
-        var early = await bot.Service<ScheduledPublication>().FireAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
+        var early = await bot.Service<ScheduledPublication>().RunOnceAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
         Assert.Equal(PublishStatus.PreviewSent, early!.Status);
         Assert.Empty(await bot.Service<AnnouncementStore>().ListAsync());
 
         time.Set(TestClock.Beijing(2023, 4, 6, 9));
-        var onTime = await bot.Service<ScheduledPublication>().FireAsync(TestClock.Beijing(2023, 4, 6, 9), CancellationToken.None);
+        var onTime = await bot.Service<ScheduledPublication>().RunOnceAsync(TestClock.Beijing(2023, 4, 6, 9), CancellationToken.None);
         Assert.Equal(PublishStatus.Started, onTime!.Status);
         await bot.WaitForStateAsync("2023-03.r0", AnnouncementState.Completed, TimeSpan.FromSeconds(30));
         Assert.NotEmpty(connector.PostsTo(ids[0]));

@@ -24,8 +24,14 @@ public abstract class ReportingBotTestBase : IAsyncLifetime
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Runs before the bot starts (e.g. a test's own Azurite, which <see cref="Settings"/> then points at).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    protected virtual Task AfterStopAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         Connector = await FakeBotConnector.StartAsync();
         App = await BotApp.StartAsync(Settings, s => s.AddSingleton<TimeProvider>(Time));
         Bot = App.Client();
@@ -36,6 +42,7 @@ public abstract class ReportingBotTestBase : IAsyncLifetime
     {
         await App.DisposeAsync();
         await Connector.DisposeAsync();
+        await AfterStopAsync();
     }
 
     protected MonthlyFiguresStore Figures => App.Service<MonthlyFiguresStore>();

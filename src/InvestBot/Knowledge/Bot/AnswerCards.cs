@@ -42,14 +42,9 @@ public static class AnswerCards
         if (answer.Kind == AnswerKind.Target)
         {
             var numbers = string.Join("；", answer.Targets.Select(t => t.Phrase).Distinct());
-            var lead = otherYear ? KnowledgeTexts.AnswerOfYear(noticeYear!.Value) : "答：";
-            body.Add(Card.Text(lead + numbers, size: "Medium", weight: "Bolder", color: "Accent"));
-            plain.Append(lead).Append(numbers).Append('\n');
-        }
-        if (otherYear && article.Targets.Count > 0)
-        {
-            body.Add(Card.Text(KnowledgeTexts.NoticeYearNote(noticeYear!.Value, currentYear!.Value), isSubtle: true));
-            plain.Append(KnowledgeTexts.NoticeYearNote(noticeYear.Value, currentYear.Value)).Append('\n');
+            if (otherYear) numbers += KnowledgeTexts.OfNoticeYear(noticeYear!.Value);
+            body.Add(Card.Text("答：" + numbers, size: "Medium", weight: "Bolder", color: "Accent"));
+            plain.Append("答：").Append(numbers).Append('\n');
         }
         if (answer.Kind == AnswerKind.Responsible)
         {
@@ -59,6 +54,11 @@ public static class AnswerCards
         body.Add(Card.Text(answer.FullText ? FullText(article) : article.Body));
         body.Add(Card.Facts([("责任单位", unitText), ("所属部分", kb.Document.SectionOf(article).Heading)]));
         plain.Append(article.Body).Append("\n责任单位：").Append(unitText);
+        if (otherYear && article.Targets.Count > 0)
+        {
+            body.Add(Card.Text(KnowledgeTexts.NoticeYearNote(noticeYear!.Value, currentYear!.Value), isSubtle: true));
+            plain.Append('\n').Append(KnowledgeTexts.NoticeYearNote(noticeYear.Value, currentYear.Value));
+        }
 
         var related = answer.Candidates.Take(2).ToList();
         if (related.Count > 0)

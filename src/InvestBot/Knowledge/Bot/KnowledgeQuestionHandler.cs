@@ -24,8 +24,18 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
         }
 
         Unit? ownUnit = null;
-        if (answerer.AsksAboutOwnUnit(text) && await bindings.GetAsync(request.User.Id, ct) is { } binding)
-            ownUnit = units.FindById(binding.UnitId);
+        if (answerer.AsksAboutOwnUnit(text))
+        {
+            try
+            {
+                if (await bindings.GetAsync(request.User.Id, ct) is { } binding) ownUnit = units.FindById(binding.UnitId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Storage down: answer as for someone not bound (the answer says how to name the unit) rather than not at all.
+                log.LogWarning("Could not look up the asker's unit ({Reason}); answering without it", ex.GetType().Name);
+            }
+        }
         var answer = answerer.Answer(text, ownUnit);
         var (card, summary) = AnswerCards.Build(answer, kb, clock.Today.Year);
         await request.SendAsync(Card.ToActivity(card, summary), ct);

@@ -13,5 +13,5 @@ public static class KnowledgeTexts
     public static string NoticeYearNote(int noticeYear, int currentYear) =>
         $"注意：以上数字是{noticeYear}年通知规定的{noticeYear}年度目标，不是{currentYear}年的；{currentYear}年的目标以新通知或区合作交流办的安排为准。";
 
-    public static string AnswerOfYear(int noticeYear) => $"答（{noticeYear}年通知）：";
+    public static string OfNoticeYear(int noticeYear) => $"（{noticeYear}年通知规定）";
 }

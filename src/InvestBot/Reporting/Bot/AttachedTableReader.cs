@@ -8,6 +8,10 @@ namespace InvestBot.Reporting.Bot;
 public sealed record AttachedTable(IReadOnlyList<IReadOnlyList<string?>>? Rows, string? Problem)
 {
     public static readonly AttachedTable None = new(null, null);
+
+    /// <summary>A parsed table, or its parse error after <paramref name="rejected"/>.</summary>
+    public static AttachedTable From(TargetTable table, string rejected) =>
+        table.Error is null ? new(table.Rows, null) : new(null, rejected + table.Error);
 }
 
 /// <summary>
@@ -20,8 +24,6 @@ public sealed class AttachedTableReader(IHttpClientFactory http, ILogger<Attache
 {
     public const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
     public const string HttpClientName = "reporting-import";
-
-    static AttachedTableReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public async Task<AttachedTable> ReadAsync(IActivity activity, CancellationToken ct)
     {
@@ -49,32 +51,20 @@ public sealed class AttachedTableReader(IHttpClientFactory http, ILogger<Attache
         }
         if (bytes.Length > TargetTableReader.MaxBytes) return new(null, ReportingTexts.FileTooLarge(name));
 
-        try
+        if (type == "xlsx")
         {
-            return new(type == "xlsx" ? TargetTableReader.FromXlsx(new MemoryStream(bytes)) : TargetTableReader.FromCsv(CsvText(bytes)), null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
+            var workbook = TargetTableReader.FromXlsx(new MemoryStream(bytes));
+            if (workbook.Error is null) return new(workbook.Rows, null);
             // A damaged workbook, or a file that is not what its name says.
-            log.LogWarning("An attached {Type} file could not be read: {Reason}", type, e.GetType().Name);
+            log.LogWarning("An attached xlsx file could not be read");
             return new(null, ReportingTexts.FileUnreadable(name));
         }
+        return AttachedTable.From(TargetTableReader.FromCsv(bytes), ReportingTexts.ImportRejected);
     }
 
-    /// <summary>CSV text as Excel writes it: UTF-8 (with or without a BOM) or, from Excel's plain "CSV" on a Chinese
-    /// Windows, GB18030.</summary>
-    public static string CsvText(byte[] bytes)
-    {
-        try
-        {
-            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-            return text.TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding("GB18030").GetString(bytes);
-        }
-    }
+    /// <summary>CSV text as Excel writes it: by byte-order mark, else UTF-8 when valid, else GB18030 (Excel's plain "CSV" on a
+    /// Chinese Windows).</summary>
+    public static string CsvText(byte[] bytes) => TargetTableReader.Decode(bytes);
 
     private static (string Name, string Url, string Type)? Describe(Attachment a)
     {

@@ -59,7 +59,7 @@ public sealed class ImportTargetsCommand(TargetService targets, ReportingWindow 
         var year = TargetYear.Of(request.Args, window);
         var lines = request.Args.Split('\n', 2);
         var table = lines.Length > 1 && lines[1].Trim().Length > 0
-            ? new AttachedTable(TargetTableReader.FromCsv(lines[1]), null)
+            ? AttachedTable.From(TargetTableReader.FromCsv(lines[1]), ReportingTexts.ImportRejected)
             : await files.ReadAsync(request.Turn.Activity, ct);
         if (table.Rows is not { } rows)
         {
