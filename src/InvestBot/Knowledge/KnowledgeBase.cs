@@ -92,16 +92,23 @@ public sealed class KnowledgeBase
     public IReadOnlyList<PolicyArticle> RemarkArticles() =>
         Document.Articles.Where(a => ResponsibleFor(a).Any(p => p.IsRemark)).ToList();
 
-    /// <summary>How a 责任单位 entry reads on a card: 各街镇 gets its size, 各相关单位 its remark.</summary>
+    /// <summary>
+    /// How a 责任单位 entry reads on a card: as the document writes it (周良街道（京津新城）, not the directory's 周良街道);
+    /// 各街镇 gets the number of such units in the office's directory — never "all": the directory lists the units the
+    /// document names and the office adds, not necessarily every one in the district. 各相关单位 gets its remark.
+    /// </summary>
     public string Describe(ResponsibleParty party)
     {
-        if (party.Unit is not null) return party.Unit.Name;
-        if (party.Group is { Kind: { } kind })
-        {
-            var kindName = Units.Kinds.FirstOrDefault(k => k.Id == kind)?.Name ?? kind;
-            return $"{party.Written}（全部{Units.OfKind(kind).Count()}个{kindName}）";
-        }
+        if (party.Unit is not null) return party.Written;
+        if (party.Group is { Kind: { } kind }) return $"{party.Written}（{DirectoryCount(kind)}）";
         if (party.Group is { Remark: { } remark }) return remark;
         return party.Written;
+    }
+
+    /// <summary>"名录中24个街镇": how many units of the kind the office's directory lists (units.json), said as such.</summary>
+    public string DirectoryCount(string kind)
+    {
+        var kindName = Units.Kinds.FirstOrDefault(k => k.Id == kind)?.Name ?? kind;
+        return $"名录中{Units.OfKind(kind).Count()}个{kindName}";
     }
 }

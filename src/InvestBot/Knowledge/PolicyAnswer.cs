@@ -27,7 +27,7 @@ public enum AnswerKind
     Thanks,
 }
 
-/// <summary>Whose duties (a unit's name, or a kind such as 街镇（全部24个）) and the articles.</summary>
+/// <summary>Whose duties (a unit's name, or a kind such as 街镇（名录中24个街镇）) and the articles.</summary>
 public sealed record DutyList(string Subject, IReadOnlyList<UnitDuty> Duties);
 
 /// <summary>What the bot answers to a question, independent of how Teams shows it.</summary>

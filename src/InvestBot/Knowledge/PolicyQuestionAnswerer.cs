@@ -73,7 +73,7 @@ public sealed partial class PolicyQuestionAnswerer
             return new PolicyAnswer
             {
                 Kind = AnswerKind.UnitDuties, Question = question,
-                DutyLists = [new DutyList($"{kind.Name}（全部{_kb.Units.OfKind(kind.Id).Count()}个）", _kb.DutiesOfKind(kind))],
+                DutyLists = [new DutyList($"{kind.Name}（{_kb.DirectoryCount(kind.Id)}）", _kb.DutiesOfKind(kind))],
             };
 
         if (AskedSection(q) is { } section)

@@ -3,61 +3,72 @@ using InvestBot.Reporting;
 namespace InvestBot.Ranking;
 
 /// <summary>A unit taking part in the ranking, in directory order (the order used to list equal ranks).</summary>
-public sealed record RankableUnit(string Id, string Name, string Category);
+/// <param name="Kind">The unit's kind (units.json), which the document's per-kind targets and minimums apply to.</param>
+public sealed record RankableUnit(string Id, string Name, string Category, string Kind = "");
 
 /// <summary>
-/// Pure scoring: ranks units within their category from year-to-date figures against annual targets.
-/// Rules (see docs/ranking.md):
-/// score = Σ wᵢ·min(actualᵢ/targetᵢ, cap) / Σ wᵢ × 100 over the metrics that have a target above zero;
-/// ties on the score (to 0.01) are broken by the completion of the metrics in weight-file order; still equal → same rank;
-/// units without any usable target rank after the scored ones; units that did not submit for the month rank last (未报送);
-/// at a quarter, half-year or year end the bottom <c>interviewCount</c> (at most half the category) are flagged 约谈.
+/// Pure scoring: ranks units within their category from year-to-date figures against annual targets, and decides who is
+/// summoned at period ends. Every rule comes from <see cref="RankingRules"/> (see docs/ranking.md):
+/// score = Σ wᵢ·min(actualᵢ/targetᵢ, cap) / Σ wᵢ × 100 over the metrics that have a target above zero (targets entered by
+/// admins, else the document's own target for the unit); ties on the score (to 0.01) are broken by the completion of the
+/// metrics in weight-file order; still equal → same rank. Units without any usable target are not ranked; units that did
+/// not report are not ranked or rank last, as the rules say. At a quarter, half-year or year end at most
+/// <see cref="InterviewRule.Count"/> units of the summoned categories are flagged 约谈; ties that would exceed it are left
+/// to the office (<see cref="InterviewDecision.Undecided"/>).
 /// </summary>
-public sealed class RankingCalculator
+public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog, UnitRequirements requirements, DistrictTargets district)
 {
-    private readonly RankingRules _rules;
-    private readonly MetricCatalog _catalog;
-
-    public RankingCalculator(RankingRules rules, MetricCatalog catalog)
-    {
-        _rules = rules;
-        _catalog = catalog;
-    }
-
     public RankingResult Compute(
         RankingPeriod period,
         IReadOnlyList<RankableUnit> units,
         IReadOnlyList<UnitMonthFigures> yearFigures,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> targets)
     {
+        var figures = yearFigures.Where(f => f.Year == period.Year && f.Month <= period.Month).ToLookup(f => f.UnitId);
         var previous = period.PreviousInYear is { } prev
             // A unit that did not report last month had no real place to move from: no ↑↓ for it.
-            ? RankAll(prev, units, yearFigures, targets).SelectMany(c => c.Units).Where(u => u.Submitted).ToDictionary(u => u.UnitId, u => u.Rank)
+            ? RankAll(prev, units, figures, targets).SelectMany(c => c.Units).Where(u => u.Submitted && u.Rank is not null)
+                .ToDictionary(u => u.UnitId, u => u.Rank!.Value)
             : new Dictionary<string, int>();
-        var categories = RankAll(period, units, yearFigures, targets)
+        var categories = RankAll(period, units, figures, targets)
             .Select(c => c with
             {
-                Units = c.Units.Select(u => u with
-                {
-                    PreviousRank = previous.TryGetValue(u.UnitId, out var r) ? r : null,
-                }).ToList(),
+                Units = c.Units.Select(u => u with { PreviousRank = previous.TryGetValue(u.UnitId, out var r) ? r : null }).ToList(),
             })
             .ToList();
-        return new RankingResult(period, categories, TargetChecks(period, units, yearFigures));
+
+        InterviewDecision? interview = null;
+        if (period.IsInterviewPeriod)
+        {
+            interview = Interviews(categories);
+            var summoned = interview.Summoned.ToHashSet();
+            categories = categories.Select(c => c with
+            {
+                Units = c.Units.Select(u => u with { Interview = summoned.Contains(u.UnitId) }).ToList(),
+            }).ToList();
+        }
+
+        var yearToDate = units.ToDictionary(u => u.Id, u => YearToDate.Of(figures[u.Id], period.Month, catalog));
+        return new RankingResult(period, categories, TargetChecks(period, units, figures, yearToDate))
+        {
+            Interview = interview,
+            District = District(period, units, yearToDate),
+            Shortfalls = Shortfalls(period, units, yearToDate),
+            CompletionCap = rules.CompletionCap.Value,
+            NotReported = rules.NotReported.Value,
+        };
     }
 
-    private List<CategoryRanking> RankAll(
-        RankingPeriod period, IReadOnlyList<RankableUnit> units, IReadOnlyList<UnitMonthFigures> yearFigures,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> targets)
+    private List<CategoryRanking> RankAll(RankingPeriod period, IReadOnlyList<RankableUnit> units,
+        ILookup<string, UnitMonthFigures> figures, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> targets)
     {
-        var figures = yearFigures.Where(f => f.Year == period.Year && f.Month <= period.Month).ToLookup(f => f.UnitId);
         var result = new List<CategoryRanking>();
-        foreach (var group in units.GroupBy(u => u.Category))
+        foreach (var rule in rules.Categories.Where(r => r.Ranked))
         {
-            var rule = _rules.For(group.Key);
-            if (rule is null) continue; // a category without rules is not ranked
-            var scored = group.Select((u, index) => Score(u, index, rule, period, figures[u.Id], targets.GetValueOrDefault(u.Id))).ToList();
-            result.Add(new CategoryRanking(group.Key, rule.KeyFigures, AssignRanks(scored, period)));
+            var members = units.Where(u => u.Category == rule.Name).ToList();
+            if (members.Count == 0) continue;
+            var scored = members.Select((u, index) => Score(u, index, rule, period, figures[u.Id], targets.GetValueOrDefault(u.Id))).ToList();
+            result.Add(new CategoryRanking(rule.Name, rule.KeyFigures, AssignRanks(scored)) { Summoned = rule.Summoned });
         }
         return result;
     }
@@ -65,11 +76,12 @@ public sealed class RankingCalculator
     private sealed record Scored(RankableUnit Unit, int Order, bool Submitted, decimal? Score, decimal[] TieBreak, List<MetricProgress> Metrics);
 
     private Scored Score(RankableUnit unit, int order, CategoryRule rule, RankingPeriod period,
-        IEnumerable<UnitMonthFigures> months, IReadOnlyDictionary<string, decimal>? unitTargets)
+        IEnumerable<UnitMonthFigures> months, IReadOnlyDictionary<string, decimal>? entered)
     {
         var list = months.ToList();
         var submitted = list.Any(f => f.Month == period.Month);
-        var ytd = YearToDate.Of(list, period.Month, _catalog);
+        var ytd = YearToDate.Of(list, period.Month, catalog);
+        var unitTargets = requirements.Merge(unit.Id, unit.Kind, period.Year, entered);
         var metrics = new List<MetricProgress>();
         decimal weighted = 0, weightSum = 0;
         var tieBreak = new decimal[rule.Weights.Count];
@@ -77,14 +89,13 @@ public sealed class RankingCalculator
         {
             var (metricId, weight) = rule.Weights[i];
             var actual = ytd.GetValueOrDefault(metricId);
-            decimal? target = unitTargets is not null && unitTargets.TryGetValue(metricId, out var t) ? t
-                : rule.DefaultTargets.TryGetValue(metricId, out var d) ? d : null;
+            decimal? target = unitTargets.TryGetValue(metricId, out var t) ? t : null;
             // A zero or missing target cannot be "completed": the metric is left out of this unit's score.
             decimal? completion = target > 0 ? actual / target.Value : null;
             metrics.Add(new MetricProgress(metricId, actual, target, completion));
             if (completion is { } c)
             {
-                var capped = Math.Min(c, _rules.CompletionCap);
+                var capped = Math.Min(c, rules.CompletionCap.Value);
                 weighted += weight * capped;
                 weightSum += weight;
                 tieBreak[i] = Math.Round(capped, 4);
@@ -94,60 +105,122 @@ public sealed class RankingCalculator
         return new Scored(unit, order, submitted, score, tieBreak, metrics);
     }
 
-    private List<RankedUnit> AssignRanks(List<Scored> scored, RankingPeriod period)
+    private List<RankedUnit> AssignRanks(List<Scored> scored)
     {
         var ordered = scored.Where(s => s.Score is not null)
             .OrderByDescending(s => s.Score)
             .ThenByDescending(s => s.TieBreak, TieBreakComparer.Instance)
             .ThenBy(s => s.Order)
             .ToList();
-        var ranks = new List<(Scored S, int Rank)>();
+        var ranks = new List<(Scored S, int? Rank)>();
         for (var i = 0; i < ordered.Count; i++)
         {
             var tied = i > 0 && ordered[i].Score == ordered[i - 1].Score
                               && TieBreakComparer.Instance.Compare(ordered[i].TieBreak, ordered[i - 1].TieBreak) == 0;
             ranks.Add((ordered[i], tied ? ranks[i - 1].Rank : i + 1));
         }
-        // Submitted but nothing to score against (no targets entered yet): after the scored units, equal among themselves.
-        var noTarget = scored.Where(s => s.Submitted && s.Score is null).OrderBy(s => s.Order).ToList();
-        ranks.AddRange(noTarget.Select(s => (s, ordered.Count + 1)));
-        // 未报送 always last, equal among themselves.
+        // 未报送: ranked after everyone (equal among themselves) only when the office's rule says so, otherwise listed apart.
         var missing = scored.Where(s => !s.Submitted).OrderBy(s => s.Order).ToList();
-        var missingRank = ordered.Count + noTarget.Count + 1;
+        int? missingRank = rules.NotReported.Value == NotReportedRule.RankLast ? ordered.Count + 1 : null;
         ranks.AddRange(missing.Select(s => (s, missingRank)));
+        // Reported but nothing to score against (no target entered and none in the document): never ranked.
+        ranks.AddRange(scored.Where(s => s.Submitted && s.Score is null).OrderBy(s => s.Order).Select(s => (s, (int?)null)));
 
-        var interviewFrom = InterviewThreshold(ranks.Select(r => r.Rank).ToList(), period);
         return ranks.Select(r => new RankedUnit(
             r.S.Unit.Id, r.S.Unit.Name, r.Rank, r.S.Score, r.S.Submitted, r.S.Metrics.Any(m => m.Completion is not null),
-            r.S.Metrics, null, interviewFrom is { } from && r.Rank >= from)).ToList();
+            r.S.Metrics, null, false)).ToList();
     }
 
     /// <summary>
-    /// The rank from which units are summoned: the rank of the k-th unit from the bottom, where k is interviewCount
-    /// but never more than half the category. Units tied with that unit are summoned too.
+    /// The bottom units among the summoned categories, overall or per category. Goes up from the bottom tier by tier
+    /// (units that cannot be told apart); a tier that would take the list above the limit is left undecided, so the bot
+    /// never summons more than <see cref="InterviewRule.Count"/> units (nor more than the share of the candidates).
     /// </summary>
-    private int? InterviewThreshold(IReadOnlyList<int> ranks, RankingPeriod period)
+    private InterviewDecision Interviews(IReadOnlyList<CategoryRanking> categories)
     {
-        if (!period.IsInterviewPeriod || ranks.Count < 2) return null;
-        var k = Math.Min(_rules.InterviewCount, ranks.Count / 2);
-        return ranks[ranks.Count - k];
+        var rule = rules.Interview;
+        var summonedCategories = categories.Where(c => rules.For(c.Category) is { Summoned: true }).ToList();
+        var candidates = summonedCategories.SelectMany(c => c.RankedUnits.Select(u => (Category: c.Category, Unit: u))).ToList();
+        var eligible = summonedCategories.Sum(c => c.Units.Count);
+        var summoned = new List<string>();
+        var undecided = new List<string>();
+        // Early in use most units have no reports or no targets: "the last three" of a handful would be an accident.
+        if (candidates.Count < eligible * rule.MinRankedShare.Value)
+            return new InterviewDecision(summoned, undecided, rule.Count.Value, rule.Scope.Value, candidates.Count, eligible, TooFewRanked: true);
+        var groups = rule.Scope.Value == InterviewScope.Overall
+            ? [candidates]
+            : candidates.GroupBy(c => c.Category).Select(g => g.ToList()).ToList();
+        foreach (var group in groups)
+        {
+            var limit = Math.Min(rule.Count.Value, (int)Math.Floor(group.Count * rule.MaxShare.Value));
+            var taken = 0;
+            foreach (var tier in Tiers(group))
+            {
+                if (taken >= limit) break;
+                if (taken + tier.Count <= limit)
+                {
+                    summoned.AddRange(tier);
+                    taken += tier.Count;
+                }
+                else
+                {
+                    undecided.AddRange(tier);
+                    break;
+                }
+            }
+        }
+        return new InterviewDecision(summoned, undecided, rule.Count.Value, rule.Scope.Value, candidates.Count, eligible);
     }
 
-    private IReadOnlyList<TargetCheck> TargetChecks(RankingPeriod period, IReadOnlyList<RankableUnit> units, IReadOnlyList<UnitMonthFigures> yearFigures)
+    /// <summary>
+    /// Candidates from the worst up, as groups that cannot be told apart. Within one category the rank decides (it already
+    /// holds the tie-break). Across categories only the score compares; equal scores from different categories are one tier.
+    /// Units ranked last without a score (未报送 under rankLast) are the bottom tier.
+    /// </summary>
+    private static IEnumerable<List<string>> Tiers(List<(string Category, RankedUnit Unit)> group)
+    {
+        foreach (var byScore in group.GroupBy(c => c.Unit.Score ?? -1m).OrderBy(g => g.Key))
+        {
+            var members = byScore.ToList();
+            if (members.Select(m => m.Category).Distinct().Count() == 1)
+                foreach (var byRank in members.GroupBy(m => m.Unit.Rank).OrderByDescending(g => g.Key))
+                    yield return byRank.Select(m => m.Unit.UnitId).ToList();
+            else
+                yield return members.Select(m => m.Unit.UnitId).ToList();
+        }
+    }
+
+    /// <summary>Units the document gives fixed targets to be checked (（二十八）), each metric against it.</summary>
+    private List<TargetCheck> TargetChecks(RankingPeriod period, IReadOnlyList<RankableUnit> units,
+        ILookup<string, UnitMonthFigures> figures, Dictionary<string, IReadOnlyDictionary<string, decimal>> yearToDate)
     {
         var checks = new List<TargetCheck>();
         foreach (var unit in units)
         {
-            if (_rules.For(unit.Category) is not { TargetCheck: true } rule) continue;
-            var ytd = YearToDate.Of(yearFigures.Where(f => f.UnitId == unit.Id && f.Year == period.Year), period.Month, _catalog);
-            checks.Add(new TargetCheck(unit.Id, unit.Name, rule.DefaultTargets.Select(t =>
+            var checkedTargets = requirements.TargetsFor(unit.Id, unit.Kind, period.Year).Values.Where(r => r.Checked).ToList();
+            if (checkedTargets.Count == 0) continue;
+            var ytd = yearToDate[unit.Id];
+            checks.Add(new TargetCheck(unit.Id, unit.Name, checkedTargets.Select(t =>
             {
-                var actual = ytd.GetValueOrDefault(t.Key);
-                return new MetricProgress(t.Key, actual, t.Value, t.Value > 0 ? actual / t.Value : null);
-            }).ToList()));
+                var actual = ytd.GetValueOrDefault(t.MetricId);
+                return new MetricProgress(t.MetricId, actual, t.Value, actual / t.Value);
+            }).ToList(), figures[unit.Id].Any(f => f.Month == period.Month)));
         }
         return checks;
     }
+
+    /// <summary>The district's year so far (every unit in the ranking and the checks) against the totals the notice sets.</summary>
+    private List<DistrictProgress> District(RankingPeriod period, IReadOnlyList<RankableUnit> units,
+        Dictionary<string, IReadOnlyDictionary<string, decimal>> yearToDate) =>
+        district.For(period.Year)
+            .Select(t => new DistrictProgress(t.MetricId, units.Sum(u => yearToDate[u.Id].GetValueOrDefault(t.MetricId)), t.Value, t.Source))
+            .ToList();
+
+    private List<MinimumShortfall> Shortfalls(RankingPeriod period, IReadOnlyList<RankableUnit> units,
+        Dictionary<string, IReadOnlyDictionary<string, decimal>> yearToDate) =>
+        units.SelectMany(u => requirements.ShortfallsOf(u.Id, u.Kind, period.Year, yearToDate[u.Id])
+                .Select(s => new MinimumShortfall(u.Id, u.Name, s.Requirement.MetricId, s.Actual, s.Requirement.Value, s.Requirement.Source)))
+            .ToList();
 
     private sealed class TieBreakComparer : IComparer<decimal[]>
     {

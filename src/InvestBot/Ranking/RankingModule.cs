@@ -53,9 +53,12 @@ public static class RankingModule
 
         // Teams glue.
         services.AddSingleton<IAnnouncementSender, RankingConnectorSender>();
-        services.AddSingleton(sp => new RankingAnnouncementCards(sp.GetRequiredService<MetricCatalog>()));
+        services.AddSingleton(sp => new RankingAnnouncementCards(sp.GetRequiredService<MetricCatalog>(), sp.GetRequiredService<OfficeClock>()));
         services.AddSingleton<IAnnouncementRenderer>(sp => sp.GetRequiredService<RankingAnnouncementCards>());
         services.AddSingleton<PrivateReply>();
+        services.AddSingleton<RankingPreview>();
+        services.AddSingleton<RankingRulesCard>();
+        services.AddSingleton<IPreviewSender, AdminPreviewSender>();
         services.AddCommandSection(RankingCommands.Section);
         services.AddSingleton<IConversationRemovedListener, SubscriptionRemovalListener>();
         return services;

@@ -1,5 +1,8 @@
 namespace InvestBot.Ranking;
 
+/// <summary>See <see cref="RankingOptions.ScheduleMode"/>.</summary>
+public enum ScheduleMode { Preview, Publish }
+
 /// <summary>Settings under "InvestBot:Ranking" (see docs/ranking.md).</summary>
 public sealed class RankingOptions
 {
@@ -10,6 +13,10 @@ public sealed class RankingOptions
     public string PublishSchedule { get; set; } = "0 9 6 * *";
 
     public bool ScheduleEnabled { get; set; } = true;
+
+    /// <summary>What the schedule does: Preview (default) sends every admin the preview with 确认发布, so no ranking goes
+    /// out that nobody has looked at; Publish publishes at once (still only after the month's reporting window has closed).</summary>
+    public ScheduleMode ScheduleMode { get; set; } = ScheduleMode.Preview;
 
     /// <summary>Run the delivery worker in this instance (every instance may; the queue shares the work).</summary>
     public bool WorkerEnabled { get; set; } = true;

@@ -36,6 +36,6 @@ public sealed class RankingService
     public static IReadOnlyList<RankableUnit> RankableUnits(UnitDirectory directory) =>
         directory.Units
             .Where(u => u.Reports && directory.KindOf(u).RankingCategory is not null)
-            .Select(u => new RankableUnit(u.Id, u.Name, directory.KindOf(u).RankingCategory!))
+            .Select(u => new RankableUnit(u.Id, u.Name, directory.KindOf(u).RankingCategory!, u.Kind))
             .ToList();
 }

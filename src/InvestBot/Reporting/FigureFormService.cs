@@ -55,15 +55,17 @@ public sealed class FigureFormService
     private readonly ReportingWindow _window;
     private readonly TimeProvider _time;
     private readonly InvestBotMetrics _metrics;
+    private readonly UnitRequirements _requirements;
 
     public FigureFormService(UnitDirectory units, MetricCatalog catalog, IUnitBindingStore bindings, UserRoles roles,
         MonthlyFiguresStore figures, AnnualTargetStore targets, UnitYearReader years, OpeningBalanceStore openings, PublishedRankings published,
-        ReopenStore reopens, ReportingWindow window, TimeProvider time, InvestBotMetrics metrics)
+        ReopenStore reopens, ReportingWindow window, TimeProvider time, InvestBotMetrics metrics, UnitRequirements requirements)
     {
         _years = years;
         _openings = openings;
         _published = published;
         _metrics = metrics;
+        _requirements = requirements;
         _units = units;
         _catalog = catalog;
         _bindings = bindings;
@@ -93,7 +95,7 @@ public sealed class FigureFormService
                 ? "请指定要填报的单位，例如：填报 潮阳街道 2023-03。"
                 : NotBoundMessage);
         var m = month ?? _window.DefaultMonth;
-        var yearTask = _years.LoadAsync(unit.Id, m.Year, ct);
+        var yearTask = _years.LoadAsync(unit, m.Year, ct);
         var reopenedTask = ReopenedAsync(unit, m, ct);
         await Task.WhenAll(yearTask, reopenedTask);
         var year = yearTask.Result;
@@ -150,7 +152,9 @@ public sealed class FigureFormService
         var (bound, year, targets, opening) = (boundTask.Result, yearTask.Result, targetsTask.Result, openingTask.Result);
         var decision = Decide(isAdmin, bound?.UnitId, unit, month.Value, reopenedTask.Result, opening);
         if (!decision.Allowed) return (new FormOutcome.Denied(decision.Reason! + "数据未保存。"), "denied");
-        var unitYear = new UnitYear(unit.Id, month.Value.Year, year.Months, opening, targets);
+        // Targets in force: entered by admins, else the document's own target for the unit (（三） for the platforms).
+        var unitYear = new UnitYear(unit.Id, month.Value.Year, year.Months, opening,
+            _requirements.Merge(unit.Id, unit.Kind, month.Value.Year, targets));
 
         var metrics = _catalog.ForKind(unit.Kind);
         var inputs = metrics.ToDictionary(m => m.Id, m => raw.TryGetValue(m.Id, out var v) ? (v ?? "").Trim() : "");

@@ -13,6 +13,15 @@ public sealed record Metric(string Id, string Name, string Unit, IReadOnlyList<s
     /// <summary>What one month's figure is: 当月新增 (added up over the year) or 时点数 (a stock, the latest counts).</summary>
     public string Basis => Cumulative ? "当月新增" : "时点数";
 
+    /// <summary>A short label for narrow places (a phone's table cell); the name without its bracketed part by default.</summary>
+    public string ShortName
+    {
+        get => _shortName ?? (Name.IndexOf('（') is > 0 and var cut ? Name[..cut] : Name);
+        init => _shortName = value;
+    }
+
+    private readonly string? _shortName;
+
     /// <summary>The year so far from the reported months' values in month order: their sum, or for a stock the latest.</summary>
     public decimal YearToDate(IEnumerable<decimal> monthValuesInOrder) =>
         Cumulative ? monthValuesInOrder.Sum() : monthValuesInOrder.LastOrDefault();
@@ -49,6 +58,7 @@ public sealed class MetricCatalog
             m.TryGetProperty("article", out var a) ? a.GetInt32() : null)
         {
             PartOf = m.TryGetProperty("partOf", out var p) ? p.GetString() : null,
+            ShortName = m.TryGetProperty("shortName", out var sn) ? sn.GetString()! : null!,
         });
         return new MetricCatalog(list);
     }

@@ -28,6 +28,13 @@ public static class ReportingModule
         services.AddSingleton<IMonthlyFiguresReader, MonthlyFiguresReader>();
         services.AddSingleton(sp => DistrictTargets.Load(Path.Combine(
             sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "district-targets.json")));
+        services.AddSingleton(sp =>
+        {
+            var requirements = UnitRequirements.Load(Path.Combine(
+                sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "unit-requirements.json"));
+            requirements.Validate(sp.GetRequiredService<MetricCatalog>(), sp.GetRequiredService<Organization.UnitDirectory>());
+            return requirements;
+        });
         services.AddSingleton<TargetService>();
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<FiguresWorkbook>();

@@ -28,14 +28,17 @@ public sealed partial class TargetService
     private readonly MetricCatalog _catalog;
     private readonly UnitDirectory _units;
     private readonly DistrictTargets _district;
+    private readonly UnitRequirements _requirements;
     private readonly UserRoles _roles;
 
-    public TargetService(AnnualTargetStore store, MetricCatalog catalog, UnitDirectory units, DistrictTargets district, UserRoles roles)
+    public TargetService(AnnualTargetStore store, MetricCatalog catalog, UnitDirectory units, DistrictTargets district,
+        UnitRequirements requirements, UserRoles roles)
     {
         _store = store;
         _catalog = catalog;
         _units = units;
         _district = district;
+        _requirements = requirements;
         _roles = roles;
     }
 
@@ -136,16 +139,26 @@ public sealed partial class TargetService
         return parsed;
     }
 
-    /// <summary>How the units' targets add up against the document's district totals. Null for non-admins.</summary>
+    /// <summary>
+    /// How the units' targets in force (entered, or the document's per-unit target where none was entered) add up, against
+    /// the district totals the document sets. Null for non-admins.
+    /// </summary>
     public async Task<IReadOnlyList<TargetSum>?> SumAsync(UserIdentity admin, int year, CancellationToken ct)
     {
         if (!_roles.IsAdmin(admin)) return null;
-        var all = await _store.GetYearAsync(year, ct);
+        var entered = await _store.GetYearAsync(year, ct);
+        var reporting = _units.Units.Where(u => u.Reports).ToList();
+        var inForce = reporting.ToDictionary(u => u.Id, u => _requirements.Merge(u.Id, u.Kind, year, entered.GetValueOrDefault(u.Id)));
         var district = _district.For(year);
         return _catalog.Metrics.Select(m =>
         {
-            var values = all.Values.Where(t => t.ContainsKey(m.Id)).Select(t => t[m.Id]).ToList();
-            return new TargetSum(m, values.Sum(), values.Count, district.FirstOrDefault(d => d.MetricId == m.Id));
+            var values = inForce.Values.Where(t => t.ContainsKey(m.Id)).Select(t => t[m.Id]).ToList();
+            var documentUnits = reporting
+                .Select(u => (u.Name, Requirement: _requirements.TargetsFor(u.Id, u.Kind, year).GetValueOrDefault(m.Id)))
+                .Where(x => x.Requirement is not null)
+                .Select(x => (x.Name, x.Requirement!))
+                .ToList();
+            return new TargetSum(m, values.Sum(), values.Count, district.FirstOrDefault(d => d.MetricId == m.Id), documentUnits);
         }).ToList();
     }
 

@@ -28,14 +28,16 @@ public sealed record UnitYear(string UnitId, int Year, IReadOnlyList<SavedFigure
 }
 
 /// <summary>Loads a <see cref="UnitYear"/> (three small reads, run together).</summary>
-public sealed class UnitYearReader(MonthlyFiguresStore figures, OpeningBalanceStore openings, AnnualTargetStore targets)
+public sealed class UnitYearReader(MonthlyFiguresStore figures, OpeningBalanceStore openings, AnnualTargetStore targets,
+    UnitRequirements requirements)
 {
-    public async Task<UnitYear> LoadAsync(string unitId, int year, CancellationToken ct)
+    /// <summary>The unit's year; its targets are those in force (entered, else the document's own target for the unit).</summary>
+    public async Task<UnitYear> LoadAsync(Unit unit, int year, CancellationToken ct)
     {
-        var months = figures.ListUnitYearAsync(unitId, year, ct);
-        var opening = openings.GetAsync(year, unitId, ct);
-        var goals = targets.GetUnitAsync(year, unitId, ct);
+        var months = figures.ListUnitYearAsync(unit.Id, year, ct);
+        var opening = openings.GetAsync(year, unit.Id, ct);
+        var goals = targets.GetUnitAsync(year, unit.Id, ct);
         await Task.WhenAll(months, opening, goals);
-        return new UnitYear(unitId, year, months.Result, opening.Result, goals.Result);
+        return new UnitYear(unit.Id, year, months.Result, opening.Result, requirements.Merge(unit.Id, unit.Kind, year, goals.Result));
     }
 }

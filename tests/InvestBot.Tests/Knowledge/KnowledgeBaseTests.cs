@@ -20,13 +20,24 @@ public sealed class KnowledgeBaseTests
         var first = Kb.ResponsibleFor(Kb.Document.Article(1)!);
         var towns = Assert.Single(first, p => p.Written == "各街镇");
         Assert.Equal("town", towns.Group!.Kind);
-        Assert.Equal("各街镇（全部24个街镇）", Kb.Describe(towns));
+        Assert.Equal("各街镇（名录中24个街镇）", Kb.Describe(towns));
+        // The directory lists the departments the document names; the district has more, so never "all of them".
+        Assert.Equal("区直各单位（名录中19个区直部门）", Kb.Describe(Assert.Single(first, p => p.Written == "区直各单位")));
         Assert.Equal("department", Assert.Single(first, p => p.Written == "区直各单位").Group!.Kind);
         Assert.Equal("department", Kb.ResponsibleFor(Kb.Document.Article(7)!).Single().Group!.Kind);
 
         var related = Kb.ResponsibleFor(Kb.Document.Article(10)!).Single();
         Assert.True(related.IsRemark);
         Assert.Contains(Kb.Document.Article(10)!, Kb.RemarkArticles());
+    }
+
+    [Fact]
+    public void A_named_unit_reads_as_the_document_writes_it()
+    {
+        var third = Kb.Document.Article(3)!;
+        var zhouliang = Assert.Single(Kb.ResponsibleFor(third), p => p.Unit?.Id == "town-zhouliang");
+        Assert.Equal("周良街道（京津新城）", Kb.Describe(zhouliang));
+        Assert.Contains("周良街道（京津新城）", third.ResponsibleText);
     }
 
     [Fact]

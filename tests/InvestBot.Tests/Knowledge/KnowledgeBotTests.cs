@@ -74,7 +74,23 @@ public sealed class KnowledgeBotTests : IAsyncLifetime
         var texts = card.SelectTokens("$..text").Select(t => t.ToString()).ToList();
         Assert.Equal("（二十四）优化人才服务效能", texts[0]);
         Assert.StartsWith("责任单位：区教育局、区卫生健康委", texts[1]);
-        Assert.Contains("各街镇（全部24个街镇）", texts[1]);
+        Assert.Contains("各街镇（名录中24个街镇）", texts[1]);
+    }
+
+    [Fact]
+    public async Task The_card_for_article_3_names_周良街道_as_the_document_does_and_no_card_claims_all_departments()
+    {
+        var third = BotClient.AllText(await _bot.SayAsync("第3条", TestUser.Named("张三")));
+        Assert.Contains("周良街道（京津新城）、潮阳街道", third);
+        Assert.DoesNotContain("周良街道、", third);
+
+        foreach (var question in new[] { "第1条", "第27条", "区直部门负责哪些条款", "各街镇要做什么", "谁负责人才服务" })
+        {
+            var text = BotClient.AllText(await _bot.SayAsync(question, TestUser.Named("张三")));
+            Assert.DoesNotContain("全部19个", text);
+            Assert.DoesNotContain("全部24个", text);
+            Assert.DoesNotMatch(@"全部\d+个", text);
+        }
     }
 
     [Fact]

@@ -26,8 +26,9 @@ public sealed class RankingBot : IAsyncDisposable
     public string Prefix { get; }
     public BotClient Client { get; }
 
+    /// <param name="time">The clock the bot reads (office dates, reporting windows); the system clock when null.</param>
     public static async Task<RankingBot> StartAsync(FakeBotConnector connector, FakeFiguresReader figures, string? prefix = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         prefix ??= TestTables.NewPrefix();
         var all = new Dictionary<string, string?>
@@ -39,7 +40,11 @@ public sealed class RankingBot : IAsyncDisposable
             ["InvestBot:Ranking:ClaimSeconds"] = "10",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
-        var app = await BotApp.StartAsync(all, s => s.AddSingleton<IMonthlyFiguresReader>(figures));
+        var app = await BotApp.StartAsync(all, s =>
+        {
+            s.AddSingleton<IMonthlyFiguresReader>(figures);
+            if (time is not null) s.AddSingleton(time);
+        });
         var bot = new RankingBot(app, prefix, connector);
         _ = app.Server; // start the host (and its background worker) now
         return bot;

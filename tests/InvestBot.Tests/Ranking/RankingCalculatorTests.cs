@@ -10,18 +10,13 @@ public sealed class RankingCalculatorTests
 {
     private static readonly MetricCatalog Catalog = MetricCatalog.Load(RepoPaths.SourceData("metrics.json"));
 
-    // Small explicit rules so every expected number below can be checked by hand.
-    private static readonly RankingRules Rules = new(1.5m, 3, new Dictionary<string, CategoryRule>
-    {
-        ["街镇"] = new([new("domesticCapital", 60), new("domesticProjects", 40)], ["domesticCapital", "domesticProjects"], new Dictionary<string, decimal>(), false),
-        ["走出去招商组"] = new([new("groupInvestment", 60), new("groupEnterprises", 40)], ["groupInvestment", "groupEnterprises"],
-            new Dictionary<string, decimal> { ["groupInvestment"] = 20000, ["groupEnterprises"] = 30 }, true),
-    });
+    // Small explicit rules so every expected number below can be checked by hand: towns summoned per category, missing ranked last.
+    private static readonly RankingCalculator Calculator = new(TestRules.Make(), Catalog, RankingSamples.Requirements, DistrictTargets.None);
 
-    private static readonly RankingCalculator Calculator = new(Rules, Catalog);
+    private static RankingCalculator With(RankingRules rules) => new(rules, Catalog, RankingSamples.Requirements, DistrictTargets.None);
 
     private static List<RankableUnit> Towns(int n) =>
-        Enumerable.Range(1, n).Select(i => new RankableUnit($"town-{i}", $"镇{i}", "街镇")).ToList();
+        Enumerable.Range(1, n).Select(i => new RankableUnit($"town-{i}", $"镇{i}", "街镇", "town")).ToList();
 
     private static FakeFiguresReader WithTargets(IEnumerable<RankableUnit> units, decimal capital = 1000, decimal projects = 10)
     {
@@ -30,8 +25,9 @@ public sealed class RankingCalculatorTests
         return r;
     }
 
-    private static RankingResult Run(int month, IReadOnlyList<RankableUnit> units, FakeFiguresReader reader, int year = 2023) =>
-        Calculator.Compute(new RankingPeriod(year, month), units, reader.All, reader.Targets);
+    private static RankingResult Run(int month, IReadOnlyList<RankableUnit> units, FakeFiguresReader reader, int year = 2023,
+        RankingCalculator? calculator = null) =>
+        (calculator ?? Calculator).Compute(new RankingPeriod(year, month), units, reader.All, reader.Targets);
 
     private static CategoryRanking Towns(RankingResult r) => Assert.Single(r.Categories, c => c.Category == "街镇");
 
@@ -118,6 +114,11 @@ public sealed class RankingCalculatorTests
         Assert.Null(last.Score);
         Assert.Equal(3, last.Rank);
         Assert.Single(Towns(Run(2, units, reader)).NotSubmitted);
+
+        // Under the shipped rule (exclude) the same unit is not ranked at all, only listed apart.
+        var excluded = Towns(Run(2, units, reader, calculator: With(TestRules.Make(notReported: NotReportedRule.Exclude)))).Units;
+        Assert.Null(excluded.Single(u => u.UnitId == "town-1").Rank);
+        Assert.Equal([1, 2], excluded.Where(u => u.Ranked).Select(u => u.Rank!.Value));
     }
 
     [Fact]
@@ -132,12 +133,21 @@ public sealed class RankingCalculatorTests
     }
 
     [Fact]
-    public void No_submissions_at_all_lists_every_unit_as_missing()
+    public void No_submissions_at_all_lists_every_unit_as_missing_and_summons_nobody()
     {
         var units = Towns(5);
-        var ranked = Towns(Run(3, units, WithTargets(units))).Units;
-        Assert.All(ranked, u => { Assert.False(u.Submitted); Assert.Equal(1, u.Rank); Assert.Null(u.Score); });
-        Assert.Equal(5, ranked.Count);
+        var result = Run(3, units, WithTargets(units));
+        Assert.All(Towns(result).Units, u => { Assert.False(u.Submitted); Assert.Equal(1, u.Rank); Assert.Null(u.Score); });
+        Assert.Equal(5, Towns(result).Units.Count);
+        // All five tie for last: taking them all would exceed the limit, so none is summoned and the office decides.
+        Assert.Empty(result.Interview!.Summoned);
+        Assert.Equal(5, result.Interview.Undecided.Count);
+        Assert.Empty(Towns(result).Interviewed);
+
+        var excluded = Run(3, units, WithTargets(units), calculator: With(TestRules.Make(notReported: NotReportedRule.Exclude)));
+        Assert.All(Towns(excluded).Units, u => Assert.Null(u.Rank));
+        Assert.Empty(excluded.Interview!.Summoned);
+        Assert.Empty(excluded.Interview.Undecided);
     }
 
     [Fact]
@@ -165,19 +175,22 @@ public sealed class RankingCalculatorTests
     }
 
     [Fact]
-    public void Submitted_unit_without_any_target_ranks_after_scored_units_but_before_missing_ones()
+    public void Submitted_unit_without_any_target_is_not_ranked_and_listed_apart()
     {
         var units = Towns(3);
         var reader = new FakeFiguresReader()
             .Target("town-1", ("domesticCapital", 1000)).Target("town-3", ("domesticCapital", 1000))
             .Submit("town-1", 2023, 1, ("domesticCapital", 1))
             .Submit("town-2", 2023, 1, ("domesticCapital", 900)); // no target at all
-        var ranked = Towns(Run(1, units, reader)).Units;
-        Assert.Equal(["town-1", "town-2", "town-3"], ranked.Select(u => u.UnitId));
-        Assert.Equal([1, 2, 3], ranked.Select(u => u.Rank));
-        Assert.False(ranked[1].HasTargets);
-        Assert.True(ranked[1].Submitted);
-        Assert.False(ranked[2].Submitted);
+        var category = Towns(Run(1, units, reader));
+        var ranked = category.Units;
+        Assert.Equal(["town-1", "town-3", "town-2"], ranked.Select(u => u.UnitId));
+        Assert.Equal([1, 2, null], ranked.Select(u => u.Rank)); // missing last (rankLast), no-target never ranked
+        Assert.False(ranked[2].HasTargets);
+        Assert.True(ranked[2].Submitted);
+        Assert.Equal(["town-2"], category.WithoutTargets.Select(u => u.UnitId));
+        // With a 900 it would have led the table: without a target it cannot be compared, whatever it reported.
+        Assert.Null(ranked[2].Score);
     }
 
     [Fact]
@@ -275,7 +288,7 @@ public sealed class RankingCalculatorTests
     }
 
     [Fact]
-    public void Missing_units_are_among_the_bottom_three_and_ties_at_the_boundary_are_all_summoned()
+    public void Missing_units_ranked_last_are_summoned_first_and_a_tie_that_would_exceed_three_is_left_to_the_office()
     {
         var units = Towns(7);
         var reader = WithTargets(units)
@@ -284,9 +297,101 @@ public sealed class RankingCalculatorTests
             .Submit("town-3", 2023, 3, ("domesticCapital", 300), ("domesticProjects", 3))
             .Submit("town-4", 2023, 3, ("domesticCapital", 300), ("domesticProjects", 3))
             .Submit("town-5", 2023, 3, ("domesticCapital", 700), ("domesticProjects", 7));
-        // town-6, town-7 missing (rank 6); town-3/town-4 tie at rank 4 → the third from bottom is tied, both summoned.
-        var ranked = Towns(Run(3, units, reader)).Units;
-        Assert.Equal(["town-3", "town-4", "town-6", "town-7"], ranked.Where(u => u.Interview).Select(u => u.UnitId).OrderBy(x => x));
+        // town-6, town-7 missing (rank 6, ranked last under this rule); town-3/town-4 tie at rank 4: two plus two would be
+        // four, more than three, so the tied pair is not summoned but named for the office to decide.
+        var result = Run(3, units, reader);
+        Assert.Equal(["town-6", "town-7"], Towns(result).Units.Where(u => u.Interview).Select(u => u.UnitId).OrderBy(x => x));
+        Assert.Equal(["town-3", "town-4"], result.Interview!.Undecided.Order());
+        Assert.True(result.Interview.Summoned.Count <= 3);
+    }
+
+    [Fact]
+    public void A_quarter_end_with_the_shipped_rules_summons_at_most_three_units_overall_and_no_group()
+    {
+        var result = RankingSamples.Rank(RankingSamples.Figures(3), 3);
+        var summoned = result.Interviewed.ToList();
+        Assert.Equal(RankingSamples.Rules.Interview.Count.Value, summoned.Count); // （二十七）“后三位的单位”: three, not three per category
+        Assert.Equal(3, summoned.Count);
+        var groups = RankingSamples.Units.OfKind("outboundGroup").Select(u => u.Id).ToHashSet();
+        Assert.DoesNotContain(summoned, u => groups.Contains(u.UnitId));
+        // They are the three lowest scores among the summoned categories taken together.
+        var lowest = result.Categories.Where(c => c.Summoned).SelectMany(c => c.RankedUnits).OrderBy(u => u.Score).Take(3).Select(u => u.UnitId);
+        Assert.Equal(lowest.Order(), summoned.Select(u => u.UnitId).Order());
+    }
+
+    [Fact]
+    public void Early_in_use_with_few_units_ranked_nobody_is_summoned_automatically()
+    {
+        // Only four units of the 44 in the summoned categories reported against targets: "the last three" of four is no ranking.
+        var reader = new FakeFiguresReader();
+        foreach (var name in new[] { "宝平街道", "潮阳街道", "大口屯镇", "区商务局" })
+        {
+            var id = RankingSamples.UnitId(name);
+            reader.Target(id, ("domesticCapital", 100)).Submit(id, 2023, 3, ("domesticCapital", name.Length * 10));
+        }
+        var result = RankingSamples.Rank(reader, 3);
+        Assert.True(result.Interview!.TooFewRanked);
+        Assert.Equal((4, 44), (result.Interview.Ranked, result.Interview.Eligible));
+        Assert.Empty(result.Interview.Summoned);
+        Assert.Empty(result.Interviewed);
+    }
+
+    [Fact]
+    public void Units_tied_at_equal_scores_across_categories_are_left_to_the_office_overall()
+    {
+        var units = new List<RankableUnit>
+        {
+            new("t1", "镇1", "街镇", "town"), new("t2", "镇2", "街镇", "town"), new("t3", "镇3", "街镇", "town"),
+            new("d1", "局1", "区直部门", "department"), new("d2", "局2", "区直部门", "department"), new("d3", "局3", "区直部门", "department"),
+        };
+        var reader = WithTargets(units);
+        foreach (var (id, capital) in new[] { ("t1", 900), ("t2", 100), ("t3", 500), ("d1", 900), ("d2", 100), ("d3", 800) })
+            reader.Submit(id, 2023, 6, ("domesticCapital", capital), ("domesticProjects", 0));
+        var result = Run(6, units, reader, calculator: With(TestRules.Make(scope: InterviewScope.Overall, withDepartments: true)));
+        // t2 and d2 share the lowest score (6.00) in different categories: one tier of two, then t3 (30.00) alone.
+        Assert.Equal(["d2", "t2", "t3"], result.Interview!.Summoned.Order());
+        Assert.Empty(result.Interview.Undecided);
+
+        var two = Run(6, units, reader, calculator: With(TestRules.Make(count: 1, scope: InterviewScope.Overall, withDepartments: true)));
+        Assert.Empty(two.Interview!.Summoned);                      // one place, two units that cannot be told apart
+        Assert.Equal(["d2", "t2"], two.Interview.Undecided.Order());
+    }
+
+    [Fact]
+    public void The_interview_key_changes_when_the_list_changes()
+    {
+        var a = RankingSamples.Rank(RankingSamples.Figures(3), 3);
+        var reader = RankingSamples.Figures(3);
+        var first = a.Interviewed.First();
+        reader.Submit(first.UnitId, 2023, 3, ("domesticCapital", 99999), ("domesticProjects", 999));
+        var b = RankingSamples.Rank(reader, 3);
+        Assert.Equal(a.InterviewKey, RankingSamples.Rank(RankingSamples.Figures(3), 3).InterviewKey);
+        Assert.NotEqual(a.InterviewKey, b.InterviewKey);
+        Assert.Equal("none", RankingSamples.Rank(RankingSamples.Figures(2), 2).InterviewKey);
+    }
+
+    [Fact]
+    public void A_town_with_4_investment_staff_is_below_the_article_8_minimum()
+    {
+        var units = new List<RankableUnit> { new("town-chaoyang", "潮阳街道", "街镇", "town"), new("dept-swj", "区商务局", "区直部门", "department") };
+        var reader = new FakeFiguresReader()
+            .Submit("town-chaoyang", 2023, 1, ("teamSize", 6)).Submit("town-chaoyang", 2023, 2, ("teamSize", 4))
+            .Submit("dept-swj", 2023, 2, ("teamSize", 3));
+        var shortfall = Assert.Single(RankingSamples.Calculator.Compute(new RankingPeriod(2023, 2), units, reader.All, reader.Targets).Shortfalls);
+        Assert.Equal(("town-chaoyang", 4m, 5m), (shortfall.UnitId, shortfall.Actual, shortfall.Minimum)); // the latest figure counts
+        Assert.StartsWith("（八）", shortfall.Source);
+    }
+
+    [Fact]
+    public void District_year_to_date_is_compared_only_with_the_totals_the_notice_sets()
+    {
+        var result = RankingSamples.Rank(RankingSamples.Figures(2), 2);
+        Assert.Equal(["domesticProjects", "domesticProjects10m", "domesticProjects100m", "domesticCapital", "hqEnterprises", "foreignEnterprises", "foreignCapital"],
+            result.District.Select(d => d.MetricId));
+        var capital = result.District.Single(d => d.MetricId == "domesticCapital");
+        Assert.Equal(2000000m, capital.Target);
+        Assert.Equal(result.Categories.SelectMany(c => c.Units).Sum(u => u.Metric("domesticCapital")?.Actual ?? 0), capital.Actual);
+        Assert.Empty(RankingSamples.Rank(RankingSamples.Figures(2, year: 2026), 2, year: 2026).District); // the notice sets 2023's
     }
 
     [Fact]
@@ -301,43 +406,67 @@ public sealed class RankingCalculatorTests
     }
 
     [Fact]
-    public void Outbound_groups_use_the_article_targets_by_default_and_are_checked_against_them()
+    public void Outbound_groups_are_checked_against_article_28_and_never_ranked_or_summoned()
     {
-        var units = new List<RankableUnit> { new("g1", "京津冀区域招商组", "走出去招商组"), new("g2", "国外组", "走出去招商组") };
+        var units = new List<RankableUnit>
+        {
+            new("group-jjj", "京津冀区域招商组", "走出去招商组", "outboundGroup"), new("group-gw", "国外组", "走出去招商组", "outboundGroup"),
+        };
         var reader = new FakeFiguresReader()
-            .Submit("g1", 2023, 1, ("groupInvestment", 15000), ("groupEnterprises", 20))
-            .Submit("g1", 2023, 2, ("groupInvestment", 5000), ("groupEnterprises", 10))
-            .Submit("g2", 2023, 2, ("groupInvestment", 19999.99m), ("groupEnterprises", 31));
-        var result = Run(2, units, reader);
-        var g1 = Assert.Single(result.TargetChecks, c => c.UnitId == "g1");
-        var g2 = Assert.Single(result.TargetChecks, c => c.UnitId == "g2");
-        Assert.True(g1.Met);                 // exactly 2 亿元 and 30 enterprises: met
-        Assert.False(g2.Met);                // 1 分钱 short of 2 亿元
-        Assert.True(g2.Metrics.Single(m => m.MetricId == "groupEnterprises").Completion >= 1);
-        Assert.Equal(100m, result.Find("g1")!.Score);
+            .Submit("group-jjj", 2023, 2, ("groupInvestment", 15000), ("groupEnterprises", 20))
+            .Submit("group-jjj", 2023, 3, ("groupInvestment", 5000), ("groupEnterprises", 10))
+            .Submit("group-gw", 2023, 3, ("groupInvestment", 19999.99m), ("groupEnterprises", 31));
+        var result = RankingSamples.Calculator.Compute(new RankingPeriod(2023, 3), units, reader.All, reader.Targets);
+        var jjj = Assert.Single(result.TargetChecks, c => c.UnitId == "group-jjj");
+        var gw = Assert.Single(result.TargetChecks, c => c.UnitId == "group-gw");
+        Assert.True(jjj.Met);                 // exactly 2 亿元 (20000 万元) and 30 个: met
+        Assert.False(gw.Met);                 // 1 分钱 short of 2 亿元: 未达标
+        Assert.Equal(20000m, gw.Metrics.Single(m => m.MetricId == "groupInvestment").Target);
+        Assert.Equal(30m, gw.Metrics.Single(m => m.MetricId == "groupEnterprises").Target);
+        // A quarter end, yet the groups are neither ranked nor summoned.
+        Assert.Null(result.Find("group-jjj"));
+        Assert.Empty(result.Interview!.Summoned);
+        Assert.Empty(result.Categories);
     }
 
     [Fact]
-    public void Admin_entered_target_overrides_the_default_target()
+    public void Platforms_are_scored_against_article_3_targets_unless_admins_entered_their_own()
     {
-        var units = new List<RankableUnit> { new("g1", "京津冀区域招商组", "走出去招商组") };
-        var reader = new FakeFiguresReader().Target("g1", ("groupInvestment", 40000))
-            .Submit("g1", 2023, 1, ("groupInvestment", 20000), ("groupEnterprises", 30));
-        var unit = Run(1, units, reader).Find("g1")!;
-        Assert.Equal(40000m, unit.Metric("groupInvestment")!.Target);
-        Assert.Equal(70m, unit.Score); // 0.6*0.5 + 0.4*1
-        // The article's check still uses the fixed 2 亿元 requirement.
-        Assert.True(Run(1, units, reader).TargetChecks.Single().Met);
+        var units = new List<RankableUnit>
+        {
+            new("platform-kfq", "宝坻经济开发区管委会", "载体单位", "platform"), new("platform-kjc", "京津中关村科技城管委会", "载体单位", "platform"),
+        };
+        var reader = new FakeFiguresReader()
+            .Submit("platform-kfq", 2023, 1, ("physicalProjects", 25), ("marketEntities", 250))
+            .Submit("platform-kjc", 2023, 1, ("physicalProjects", 15), ("marketEntities", 100))
+            .Target("platform-kjc", ("physicalProjects", 60)); // the admin's own target overrides （三）'s 30
+        var result = RankingSamples.Calculator.Compute(new RankingPeriod(2023, 1), units, reader.All, reader.Targets);
+        var kfq = result.Find("platform-kfq")!;
+        Assert.Equal(50m, kfq.Metric("physicalProjects")!.Target);   // （三）开发区 50 个
+        Assert.Equal(500m, kfq.Metric("marketEntities")!.Target);    // （三）不少于 500 家
+        Assert.Equal(0.5m, kfq.Metric("physicalProjects")!.Completion);
+        var kjc = result.Find("platform-kjc")!;
+        Assert.Equal(60m, kjc.Metric("physicalProjects")!.Target);
+        Assert.Equal(500m, kjc.Metric("marketEntities")!.Target);    // （三）科技城 不少于 500 家
+        Assert.True(kfq.HasTargets && kjc.HasTargets);
+        // The document's targets are for 2023 only (年内): in 2024 nothing is assumed.
+        var next = RankingSamples.Calculator.Compute(new RankingPeriod(2024, 1), units,
+            [new UnitMonthFigures("platform-kfq", 2024, 1, new Dictionary<string, decimal> { ["physicalProjects"] = 5 }, false, default)],
+            new Dictionary<string, IReadOnlyDictionary<string, decimal>>());
+        Assert.False(next.Find("platform-kfq")!.HasTargets);
     }
 
     [Fact]
     public void Categories_are_ranked_separately_and_units_of_unknown_categories_are_skipped()
     {
-        var units = new List<RankableUnit> { new("t", "镇", "街镇"), new("g", "组", "走出去招商组"), new("x", "某", "未配置类别") };
-        var reader = WithTargets(units.Take(1)).Submit("t", 2023, 1, ("domesticCapital", 1))
-            .Submit("g", 2023, 1, ("groupInvestment", 1));
-        var result = Run(1, units, reader);
-        Assert.Equal(["街镇", "走出去招商组"], result.Categories.Select(c => c.Category));
+        var units = new List<RankableUnit>
+        {
+            new("d", "局", "区直部门", "department"), new("t", "镇", "街镇", "town"), new("x", "某", "未配置类别"),
+        };
+        var reader = WithTargets(units.Take(2)).Submit("t", 2023, 1, ("domesticCapital", 1)).Submit("d", 2023, 1, ("domesticCapital", 1));
+        var result = Run(1, units, reader, calculator: With(TestRules.Make(withDepartments: true)));
+        // The order of the rules file (街镇 first), not the order of the directory.
+        Assert.Equal(["街镇", "区直部门"], result.Categories.Select(c => c.Category));
         Assert.All(result.Categories, c => Assert.Equal(1, c.Units.Single().Rank));
         Assert.Null(result.Find("x"));
     }
@@ -385,20 +514,29 @@ public sealed class RankingPeriodAndRulesTests
     {
         var rules = RankingRules.Load(RepoPaths.SourceData("ranking-weights.json"));
         rules.Validate(MetricCatalog.Load(RepoPaths.SourceData("metrics.json")));
-        Assert.Equal(["街镇", "区直部门", "载体单位", "走出去招商组"], rules.Categories.Keys);
+        Assert.Equal(["街镇", "区直部门", "载体单位", "走出去招商组"], rules.Categories.Select(c => c.Name));
         var outbound = rules.For("走出去招商组")!;
-        Assert.True(outbound.TargetCheck);
-        Assert.Equal(20000m, outbound.DefaultTargets["groupInvestment"]);
-        Assert.Equal(30m, outbound.DefaultTargets["groupEnterprises"]);
+        Assert.False(outbound.Ranked);
+        Assert.False(outbound.Summoned);
     }
 
     [Fact]
     public void Weights_file_with_an_unknown_metric_is_rejected()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "w.json");
-        File.WriteAllText(path, """{ "completionCap": 1.5, "interviewCount": 3, "categories": { "街镇": { "weights": { "noSuchMetric": 1 } } } }""");
-        var rules = RankingRules.Load(path);
-        var e = Assert.Throws<InvalidDataException>(() => rules.Validate(MetricCatalog.Load(RepoPaths.SourceData("metrics.json"))));
+        var e = Assert.Throws<InvalidDataException>(() =>
+            TestRules.Load(w => w.Replace("\"domesticCapital\": 30, \"domesticProjects\": 20", "\"noSuchMetric\": 30, \"domesticProjects\": 20"))
+                .Validate(MetricCatalog.Load(RepoPaths.SourceData("metrics.json"))));
         Assert.Contains("noSuchMetric", e.Message);
     }
+
+    [Theory]
+    [InlineData("\"countSource\": \"（二十七）“排名后三位的单位”\",", "")]
+    [InlineData("区合作交流办设定：文件未规定单项完成率上限", "我们觉得")]
+    [InlineData("\"scope\": \"overall\"", "\"scope\": \"everyone\"")]
+    public void A_rule_without_a_source_or_with_an_unknown_value_is_rejected_at_startup(string find, string replace) =>
+        Assert.Throws<InvalidDataException>(() => TestRules.Load(w =>
+        {
+            Assert.Contains(find, w);
+            return w.Replace(find, replace);
+        }));
 }

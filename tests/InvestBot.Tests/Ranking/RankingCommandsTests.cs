@@ -104,8 +104,9 @@ public sealed class RankingCommandsTests : IAsyncLifetime
 
         // The admin is told in the personal chat once everything is out.
         var personal = TestConversation.Personal(Admin).Id;
-        var note = Assert.Single(_connector.PostsTo(personal));
-        Assert.Contains("发布完成：已送达 2/2", note.Activity.Value<string>("text"));
+        var note = await _connector.WaitForAsync(personal, a => a.Text?.Contains("发布完成") == true, Timeout);
+        Assert.Contains("发布完成：已送达 2/2", note.Text);
+        Assert.Single(_connector.PostsTo(personal));
 
         var progress = await Client.ExecuteAsync(RankingCards.ProgressVerb, new JObject { ["announcement"] = "2023-03.r0" }, Admin);
         Assert.Contains("发布完成", BotClient.CardText(progress.Card!));
@@ -168,7 +169,7 @@ public sealed class RankingCommandsTests : IAsyncLifetime
     [InlineData("发布排名 2023-13", "月份“2023-13”不正确")]
     [InlineData("发布排名 13月", "月份“13月”不正确")]
     [InlineData("发布排名 abc' or 1 eq 1", "请写明要发布的月份")]
-    [InlineData("发布排名 2099-01", "还没有到")]
+    [InlineData("发布排名 2099-01", "2099年1月还没有结束，不能发布排名。2月1日起可发布")]
     public async Task Bad_periods_get_a_clear_message_and_change_nothing(string text, string expected)
     {
         await SubscribeBothAsync();
@@ -177,16 +178,42 @@ public sealed class RankingCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_current_month_cannot_be_published_before_it_ends()
+    {
+        await SubscribeBothAsync();
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var text = await SayAsync($"发布排名 {now:yyyy-MM}", Admin);
+        Assert.Contains($"{now.Year}年{now.Month}月还没有结束，不能发布排名", text);
+        Assert.DoesNotContain("确认发布", text);
+        Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
+    }
+
+    [Fact]
+    public async Task The_preview_posts_a_text_summary_and_the_group_gets_it_as_message_text()
+    {
+        await SubscribeBothAsync();
+        var published = await _bot.PublishAsync(new RankingPeriod(2023, 3));
+        await _bot.WaitForStateAsync(published.Announcement!.Id, AnnouncementState.Completed, Timeout);
+        var first = _connector.PostsTo(Group.Id)[0].Activity;
+        // What Teams shows in the chat list and the notification instead of "sent a card".
+        Assert.StartsWith("宝坻区招商引资情况通报（2023年3月）：已报 49/50", first.Value<string>("text"));
+        Assert.Equal(first.Value<string>("text"), first.Value<string>("summary"));
+    }
+
+    [Fact]
     public async Task Only_admins_publish_even_when_pressing_a_copied_button()
     {
         await SubscribeBothAsync();
         var user = TestUser.Named("王五");
         Assert.Contains(BotTexts.AdminOnly("发布排名"), await SayAsync("发布排名 2023-03", user));
-        var pressed = await Client.ExecuteAsync(RankingCards.ConfirmVerb, new JObject { ["period"] = "2023-03", ["revision"] = 0 }, user);
+        var pressed = await Client.ExecuteAsync(RankingCards.ConfirmVerb, new JObject { ["period"] = "2023-03", ["revision"] = 0, ["interview"] = "none" }, user);
         Assert.Contains("只有区合作交流办管理员", pressed.Message);
         Assert.Contains(BotTexts.WrongScope("发布排名", "与 InvestBot 的私聊"), await SayAsync("发布排名 2023-03", Admin, Group));
-        foreach (var bad in new JToken[] { new JObject { ["period"] = "2023-03", ["revision"] = "x" }, new JObject { ["period"] = 5, ["revision"] = 0 },
-                     new JObject { ["period"] = "2023-03", ["revision"] = 99999999999 }, new JObject() })
+        foreach (var bad in new JToken[] { new JObject { ["period"] = "2023-03", ["revision"] = "x", ["interview"] = "none" },
+                     new JObject { ["period"] = 5, ["revision"] = 0, ["interview"] = "none" },
+                     new JObject { ["period"] = "2023-03", ["revision"] = 99999999999, ["interview"] = "none" },
+                     new JObject { ["period"] = "2023-03", ["revision"] = 0 }, new JObject { ["period"] = "2023-03", ["revision"] = 0, ["interview"] = "x' or 1" },
+                     new JObject() })
             Assert.Contains("数据无效", (await Client.ExecuteAsync(RankingCards.ConfirmVerb, bad, Admin)).Message);
         Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
         Assert.Empty(_connector.Posts);

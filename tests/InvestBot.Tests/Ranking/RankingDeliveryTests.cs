@@ -273,8 +273,9 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
     public async Task Schedule_occurrence_fires_once_across_two_instances()
     {
         var prefix = TestTables.NewPrefix();
-        await using var a = await RankingBot.StartAsync(_connector, _figures, prefix);
-        await using var b = await RankingBot.StartAsync(_connector, _figures, prefix);
+        var publish = new Dictionary<string, string?> { ["InvestBot:Ranking:ScheduleMode"] = "Publish" };
+        await using var a = await RankingBot.StartAsync(_connector, _figures, prefix, publish);
+        await using var b = await RankingBot.StartAsync(_connector, _figures, prefix, publish);
         var ids = await a.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 2);
         // 2023-04-06 09:00 Beijing: publishes March.
         var occurrence = new DateTimeOffset(2023, 4, 6, 9, 0, 0, TimeSpan.FromHours(8));
@@ -297,6 +298,7 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         {
             ["InvestBot:Ranking:ScheduleEnabled"] = "true",
             ["InvestBot:Ranking:PublishSchedule"] = "* * * * * *",
+            ["InvestBot:Ranking:ScheduleMode"] = "Publish", // the office's setting to publish without a preview
         };
         await using var a = await RankingBot.StartAsync(_connector, _figures, prefix);
         var ids = await a.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 3);

@@ -27,6 +27,27 @@ public sealed class ReportViewsHttpTests : ReportingBotTestBase
     }
 
     [Fact]
+    public async Task A_town_with_4_investment_staff_shows_below_the_article_8_minimum()
+    {
+        var user = TestUser.Named("张三");
+        await BindAsync(user, Chaoyang);
+        var values = TownValues();
+        values["m_teamSize"] = "4";
+        await Bot.ExecuteAsync("report.submit", Submission(await FormAsync(user), values), user);
+        var other = TestUser.Named("李四");
+        await BindAsync(other, "town-baoping");
+        var enough = TownValues();
+        enough["m_teamSize"] = "5";
+        await Bot.ExecuteAsync("report.submit", Submission(await FormAsync(other), enough), other);
+
+        var text = BotClient.AllText(await Bot.SayAsync("填报情况", TestUser.Admin));
+
+        Assert.Contains("未达到最低人数（1）", text);
+        Assert.Contains("潮阳街道：专业招商队伍人数 4人，未达到最低 5人（（八））", text);
+        Assert.DoesNotContain("宝平街道：专业招商队伍人数", text);
+    }
+
+    [Fact]
     public async Task Status_of_another_month_and_refusal_for_reporters()
     {
         var reporter = TestUser.Named("张三");

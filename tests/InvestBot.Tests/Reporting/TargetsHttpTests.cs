@@ -120,7 +120,36 @@ public sealed class TargetsHttpTests : ReportingBotTestBase
         Assert.Contains("已导入 2 个单位", BotClient.AllText(replies));
         var year = await Targets.GetYearAsync(2023);
         Assert.Equal(20000.5m, year["group-gw"]["groupInvestment"]);
-        Assert.Contains("2 个单位合计 40000.5 万元 / 全区目标 120000 万元", BotClient.AllText(await Bot.SayAsync("目标汇总 2023", TestUser.Admin)));
+        // The other four groups count with （二十八）'s 20000; 6 × 20000 is derived from per-group targets, never a district target.
+        Assert.Contains("6 个单位合计 120000.5 万元 / 文件规定的单位目标之和 120000 万元（推算：（二十八）6个单位各20000；文件未规定全区合计）",
+            BotClient.AllText(await Bot.SayAsync("目标汇总 2023", TestUser.Admin)));
+    }
+
+    [Fact]
+    public async Task The_target_summary_shows_no_district_total_the_document_does_not_set()
+    {
+        var sum = BotClient.AllText(await Bot.SayAsync("目标汇总 2023", TestUser.Admin));
+
+        // （一）（二） set these district totals.
+        Assert.Contains("全区目标 118 个（一）", sum);
+        Assert.Contains("全区目标 2000000 万元（一）", sum);
+        Assert.Contains("全区目标 4000 万美元（二）", sum);
+        // （三） sets 30 + 50 实体项目 and ≥ 500 + ≥ 500 市场主体 for two platforms, （二十八） per group, （五） six events the office
+        // organises: none of them is a district total.
+        foreach (var notSet in new[] { "全区目标 80", "全区目标 1000 家", "全区目标 6 ", "全区目标 120000", "全区目标 180" })
+            Assert.DoesNotContain(notSet, sum);
+        Assert.Contains("2 个单位合计 80 个 / 文件规定的单位目标之和 80 个（推算：（三）宝坻经济开发区管委会50、京津中关村科技城管委会30；文件未规定全区合计）", sum);
+        Assert.Contains("6 个单位合计 180 个 / 文件规定的单位目标之和 180 个", sum);
+        Assert.DoesNotContain("举办招商推介活动", sum); // nothing entered, nothing set: not listed
+    }
+
+    [Fact]
+    public async Task The_targets_card_shows_the_documents_own_target_for_the_unit()
+    {
+        var card = BotClient.Cards((await Bot.SayAsync("年度目标 京津中关村科技城管委会 2023", TestUser.Admin))[0]).Single();
+        var physical = card.SelectTokens("$..body[?(@.id == 'm_physicalProjects')]").Single();
+        Assert.Equal("未录入时按文件规定 30个（（三））", physical.Value<string>("placeholder"));
+        Assert.Equal("未录入时按文件规定 500家（（三））", card.SelectTokens("$..body[?(@.id == 'm_marketEntities')]").Single().Value<string>("placeholder"));
     }
 
     private static List<Attachment> CsvFile(string name, string serviceUrl) =>

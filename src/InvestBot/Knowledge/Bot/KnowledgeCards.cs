@@ -8,7 +8,7 @@ namespace InvestBot.Knowledge.Bot;
 /// <summary>The admins' view of policy Q&amp;A: the gaps and the feedback.</summary>
 public static class KnowledgeCards
 {
-    public static JObject Statistics(IReadOnlyList<UnansweredQuestion> unanswered, IReadOnlyList<AnswerFeedback> feedback)
+    public static JObject Statistics(IReadOnlyList<UnansweredQuestion> unanswered, IReadOnlyList<AnswerFeedback> feedback, TimeZoneInfo zone)
     {
         var helpful = feedback.Count(f => f.Helpful);
         var body = new List<JToken>
@@ -19,7 +19,7 @@ public static class KnowledgeCards
         };
         body.Add(unanswered.Count == 0
             ? Card.Text("暂无未回答的问题。", isSubtle: true)
-            : Card.Text(string.Join("\n\n", unanswered.Select(u => $"{u.At.ToOffset(TimeSpan.FromHours(8)):MM-dd HH:mm} {u.Question}"))));
+            : Card.Text(string.Join("\n\n", unanswered.Select(u => $"{TimeZoneInfo.ConvertTime(u.At, zone):MM-dd HH:mm} {u.Question}"))));
         var disliked = feedback.Where(f => !f.Helpful).Take(10).ToList();
         if (disliked.Count > 0)
         {

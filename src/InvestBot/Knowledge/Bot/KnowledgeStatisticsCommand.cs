@@ -1,10 +1,11 @@
+using InvestBot.Common;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
 
 namespace InvestBot.Knowledge.Bot;
 
 /// <summary>未答问题 (admins): the recent questions the bot could not answer and the 👍/👎 counts.</summary>
-public sealed class KnowledgeStatisticsCommand(KnowledgeFeedbackStore store) : ICommandHandler
+public sealed class KnowledgeStatisticsCommand(KnowledgeFeedbackStore store, OfficeClock clock) : ICommandHandler
 {
     private const int Recent = 20;
 
@@ -12,6 +13,6 @@ public sealed class KnowledgeStatisticsCommand(KnowledgeFeedbackStore store) : I
     {
         var unanswered = await store.RecentUnansweredAsync(Recent, ct);
         var feedback = await store.AllFeedbackAsync(ct);
-        await request.SendAsync(Card.ToActivity(KnowledgeCards.Statistics(unanswered, feedback), KnowledgeTexts.StatisticsSummary), ct);
+        await request.SendAsync(Card.ToActivity(KnowledgeCards.Statistics(unanswered, feedback, clock.Zone), KnowledgeTexts.StatisticsSummary), ct);
     }
 }

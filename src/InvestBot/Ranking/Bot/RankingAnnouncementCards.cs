@@ -1,34 +1,28 @@
-using InvestBot.Teams.Cards;
-using InvestBot.Teams;
 using System.Globalization;
 using System.Text;
-using InvestBot.Ranking;
+using InvestBot.Common;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Reporting;
+using InvestBot.Teams.Cards;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace InvestBot.Ranking.Bot;
 
 /// <summary>
-/// The 招商引资情况通报 as Adaptive Cards: one table per ranking category (rank, unit, key figures with % of target,
-/// score, change since last month), the 约谈 units highlighted at period ends, the 未报送 units listed.
-/// Teams rejects messages above ~28 KB, so the content is split into several cards, each under <see cref="MaxCardBytes"/>.
+/// The 招商引资情况通报 as a leader reads it on a phone: a headline first (the district's year so far against the targets
+/// the notice sets, the top three of each category, the biggest climbers, 约谈 at period ends, 已报 m/N), then one compact
+/// table per category of the ranked units only (名次, 单位, 得分, 较上月), the 走出去 groups against （二十八）'s targets,
+/// and one line each for the units listed apart (未报送, 未设目标, 未达到最低人数). Categories come in the order of the rules file.
+/// Teams rejects messages above ~28 KB, so the content is split into several cards when needed, each under <see cref="MaxCardBytes"/>.
 /// </summary>
-public sealed class RankingAnnouncementCards : IAnnouncementRenderer
+public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock clock, int maxCardBytes = RankingAnnouncementCards.DefaultMaxCardBytes)
+    : IAnnouncementRenderer
 {
     /// <summary>Card JSON budget; the activity envelope around it stays well inside Teams' 28 KB.</summary>
     public const int DefaultMaxCardBytes = 24 * 1024;
 
-    private readonly MetricCatalog _catalog;
-
-    public RankingAnnouncementCards(MetricCatalog catalog, int maxCardBytes = DefaultMaxCardBytes)
-    {
-        _catalog = catalog;
-        MaxCardBytes = maxCardBytes;
-    }
-
-    public int MaxCardBytes { get; }
+    public int MaxCardBytes { get; } = maxCardBytes;
 
     public static string Title(Announcement a) =>
         $"{(a.IsCorrection ? "【更正】" : "")}宝坻区招商引资情况通报（{a.Period.Label}）";
@@ -37,52 +31,117 @@ public sealed class RankingAnnouncementCards : IAnnouncementRenderer
     {
         var cards = Build(announcement);
         var title = Title(announcement);
-        return cards.Select((c, i) => new OutgoingMessage(c.ToString(Formatting.None), cards.Count == 1 ? title : $"{title}（{i + 1}/{cards.Count}）")).ToList();
+        // The first message carries the headline as text too: Teams shows it in the chat list and the notification.
+        return cards.Select((c, i) => i == 0
+            ? new OutgoingMessage(c.ToString(Formatting.None), Summary(announcement), ShowText: true)
+            : new OutgoingMessage(c.ToString(Formatting.None), $"{title}（{i + 1}/{cards.Count}）")).ToList();
     }
 
     public static int Size(JObject card) => Card.Size(card);
 
+    /// <summary>One line for the chat list and the notification: 已报 m/N, each category's first, how many are summoned.</summary>
+    public static string Summary(Announcement a)
+    {
+        var r = a.Ranking;
+        var (reported, total) = r.Reported;
+        var parts = new List<string> { $"已报 {reported}/{total}" };
+        parts.AddRange(r.Categories.Where(c => c.RankedUnits.Any())
+            .Select(c => $"{c.Category}第一 {string.Join("、", c.RankedUnits.Where(u => u.Rank == 1).Select(u => u.UnitName))}"));
+        if (r.Interview is { } i) parts.Add(i.Summoned.Count == 0 ? "无约谈单位" : $"约谈 {i.Summoned.Count} 个单位");
+        return $"{Title(a)}：{string.Join("；", parts)}";
+    }
+
     public IReadOnlyList<JObject> Build(Announcement announcement)
     {
-        var blocks = new List<List<JObject>> { Intro(announcement) };
+        var headline = Headline(announcement);
+        // The headline opens the first card; tables follow in the same card while they fit (one message is best on a phone).
+        var blocks = new List<List<JObject>> { headline };
         foreach (var category in announcement.Ranking.Categories)
-            blocks.AddRange(CategoryBlocks(announcement.Ranking, category));
-        blocks.Add([Card.Text("说明：得分为各项指标年度累计完成率（完成值÷年度目标，单项最高按 150% 计）的加权值；括号内为完成目标的百分比；↑↓ 为较上月名次变化。", size: "Small", isSubtle: true, separator: true)]);
+            blocks.AddRange(CategoryBlocks(category));
+        if (GroupBlock(announcement.Ranking) is { } groups) blocks.Add(groups);
+        blocks.Add(ApartAndNotes(announcement.Ranking));
 
         var title = Title(announcement);
-        return Card.Pages(blocks, MaxCardBytes, (page, pages) =>
+        var pages = Card.Pages(blocks, MaxCardBytes, (page, count) =>
         {
-            var heading = pages == 1 ? Card.Title(title) : Card.Title($"{title}（{page}/{pages}）");
+            var heading = count == 1 ? Card.Title(title) : Card.Title($"{title}（{page}/{count}）");
             if (announcement.IsCorrection) heading["color"] = "Attention";
             return heading;
         }, title);
+        // The first card's fallback is the headline line: Teams shows it where the card cannot be drawn.
+        pages[0]["fallbackText"] = Summary(announcement);
+        return pages;
     }
 
-    private static List<JObject> Intro(Announcement a)
+    private List<JObject> Headline(Announcement a)
     {
-        var kind = a.Period.IsInterviewPeriod ? $"，{a.Period.PeriodLabel}末" : "";
+        var r = a.Ranking;
+        var (reported, total) = r.Reported;
+        var periodEnd = a.Period.IsInterviewPeriod ? $" · {a.Period.PeriodLabel}末" : "";
         var list = new List<JObject>
         {
-            Card.Text($"区合作交流办 · {a.PublishedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}发布 · 按{a.Ranking.Coverage ?? $"{a.Period.Year}年1—{a.Period.Month}月"}累计完成情况分类排名{kind}", size: "Small", isSubtle: true, spacing: "None"),
+            Card.Text($"区合作交流办 · {clock.ToLocal(a.PublishedAt):yyyy年M月d日}发布 · 数据为{a.Ranking.Coverage ?? $"{a.Period.Year}年1—{a.Period.Month}月"}累计{periodEnd} · 已报 {reported}/{total}",
+                size: "Small", isSubtle: true, spacing: "None"),
         };
         if (a.IsCorrection)
             list.Add(Card.Text($"本通报为第 {a.Revision} 次更正，替代此前发布的{a.Period.Label}通报，请以本通报为准。", color: "Attention", weight: "Bolder"));
+
+        if (r.District.Count > 0)
+        {
+            var labels = string.Join("", r.District.Select(d => RuleSource.Label(d.Source)).Distinct());
+            list.Add(Card.Text($"全区累计（对照{labels}全区目标）", weight: "Bolder", spacing: "Medium"));
+            list.Add(Card.Facts(r.District.Select(d => (catalog.Find(d.MetricId)?.ShortName ?? d.MetricId,
+                $"{Amount(d.MetricId, d.Actual, d.Target)}（{Percent(d.Completion)}）"))));
+        }
+
+        var leaders = r.Categories.Where(c => c.RankedUnits.Any()).ToList();
+        if (leaders.Count > 0)
+        {
+            list.Add(Card.Text("各类前三", weight: "Bolder", spacing: "Medium"));
+            list.Add(Card.Facts(leaders.Select(c => (c.Category,
+                string.Join("  ", c.RankedUnits.Where(u => u.Rank <= 3).Select(u => $"{u.Rank}.{u.UnitName}"))))));
+        }
+
+        var climbers = r.Categories.SelectMany(c => c.RankedUnits).Where(u => u.RankChange > 0)
+            .OrderByDescending(u => u.RankChange).ThenBy(u => u.Rank).Take(3).ToList();
+        if (climbers.Count > 0)
+            list.Add(Card.Text("进步最快：" + string.Join("、", climbers.Select(u => $"{u.UnitName} ↑{u.RankChange}"))));
+
+        if (r.Interview is { } interview)
+        {
+            var summoned = r.Interviewed.Select(u => u.UnitName).ToList();
+            var text = interview.TooFewRanked
+                ? $"{a.Period.PeriodLabel}末：参加排名的单位不足规定比例（{interview.Ranked}/{interview.Eligible}），本期不列约谈单位"
+                : summoned.Count == 0
+                    ? $"{a.Period.PeriodLabel}末：无约谈单位"
+                    : $"⚠ {a.Period.PeriodLabel}末位约谈（{summoned.Count}）：{string.Join("、", summoned)}";
+            if (interview.Undecided.Count > 0)
+                text += $"；另有 {interview.Undecided.Count} 个单位并列末位，由区合作交流办另行确定";
+            list.Add(Card.Text(text, color: summoned.Count > 0 ? "Attention" : null, weight: "Bolder"));
+        }
+
+        if (r.TargetChecks.Count > 0)
+            list.Add(Card.Text($"走出去招商组达标 {r.TargetChecks.Count(c => c.Met)}/{r.TargetChecks.Count}（（二十八）年度目标）"));
         return list;
     }
 
-    private IEnumerable<List<JObject>> CategoryBlocks(RankingResult ranking, CategoryRanking category)
+    private IEnumerable<List<JObject>> CategoryBlocks(CategoryRanking category)
     {
-        var units = category.Units.ToList();
-        var header = HeaderRow(category);
-        var notes = Notes(ranking, category);
+        var ranked = category.RankedUnits.ToList();
+        var heading = $"{category.Category}（{ranked.Count}/{category.Units.Count} 个单位参加排名）";
+        if (ranked.Count == 0)
+        {
+            yield return [Card.Heading(heading), Card.Text("本月没有参加排名的单位（见文末未报送、未设目标名单）。", size: "Small", isSubtle: true)];
+            yield break;
+        }
         // Split the table by rows when one category alone would not fit a card.
         var chunks = new List<List<RankedUnit>>();
         var chunk = new List<RankedUnit>();
-        var budget = MaxCardBytes - 1500 - notes.Sum(n => Size(n));
-        foreach (var unit in units)
+        var budget = MaxCardBytes - 1500;
+        foreach (var unit in ranked)
         {
             chunk.Add(unit);
-            if (chunk.Count > 1 && Size(Table(header, chunk, category)) > budget)
+            if (chunk.Count > 1 && Size(RankTable(chunk)) > budget)
             {
                 chunk.RemoveAt(chunk.Count - 1);
                 chunks.Add(chunk);
@@ -91,73 +150,121 @@ public sealed class RankingAnnouncementCards : IAnnouncementRenderer
         }
         chunks.Add(chunk);
         for (var i = 0; i < chunks.Count; i++)
-        {
-            var title = i == 0 ? $"{category.Category}（{units.Count} 个单位）" : $"{category.Category}（续）";
-            var block = new List<JObject> { Card.Heading(title), Table(header, chunks[i], category) };
-            if (i == chunks.Count - 1) block.AddRange(notes);
-            yield return block;
-        }
+            yield return [Card.Heading(i == 0 ? heading : $"{category.Category}（续）"), RankTable(chunks[i])];
     }
 
-    private List<string> HeaderRow(CategoryRanking category)
+    private static JObject RankTable(IReadOnlyList<RankedUnit> units)
     {
-        var cells = new List<string> { "排名", "单位" };
-        foreach (var id in category.KeyFigures)
-            cells.Add(_catalog.Find(id) is { } m ? $"{ShortName(m.Name)}（{m.Unit}）" : id);
-        cells.Add("得分");
-        cells.Add("较上月");
-        return cells;
-    }
-
-    private static string ShortName(string name)
-    {
-        var cut = name.IndexOf('（');
-        return cut > 0 ? name[..cut] : name;
-    }
-
-    private JObject Table(List<string> header, IReadOnlyList<RankedUnit> units, CategoryRanking category)
-    {
-        var columns = new JArray(header.Select((_, i) => new JObject { ["width"] = i switch { 0 => 1, 1 => 3, _ when i < header.Count - 2 => 3, _ => 2 } }));
-        var rows = new JArray { Row(header, bold: true) };
+        var rows = new JArray { Row(["名次", "单位", "得分", "较上月"], bold: true) };
         foreach (var u in units)
         {
-            var cells = new List<string> { u.Submitted ? u.Rank.ToString(CultureInfo.InvariantCulture) : "未报送", u.UnitName };
-            cells.AddRange(category.KeyFigures.Select(id => u.Submitted ? Figure(u.Metric(id)) : "—"));
-            cells.Add(u.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : u.Submitted ? "无目标" : "—");
-            cells.Add(Change(u));
-            var row = Row(cells, bold: false);
+            var row = Row([u.Rank!.Value.ToString(CultureInfo.InvariantCulture), u.UnitName,
+                u.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "—", Change(u)], bold: false);
             if (u.Interview) row["style"] = "attention";
-            else if (!u.Submitted) row["style"] = "warning";
             rows.Add(row);
         }
-        return new JObject
-        {
-            ["type"] = "Table",
-            ["columns"] = columns,
-            ["rows"] = rows,
-            ["firstRowAsHeader"] = true,
-            ["spacing"] = "Small",
-        };
+        // Widths keep 名次 and a two-digit rank on one line at a phone's width.
+        return Table([3, 7, 3, 3], rows);
     }
 
-    private static JObject Row(IEnumerable<string> cells, bool bold) => new()
+    /// <summary>（二十八）: each group's year so far against its targets, 达标 / 未达标. Groups are not summoned.</summary>
+    private List<JObject>? GroupBlock(RankingResult ranking)
+    {
+        if (ranking.TargetChecks.Count == 0) return null;
+        var metrics = ranking.TargetChecks[0].Metrics.Select(m => m.MetricId).ToList();
+        var targets = string.Join("、", ranking.TargetChecks[0].Metrics.Select(m =>
+            $"{catalog.Find(m.MetricId)?.ShortName ?? m.MetricId}≥{Amount(m.MetricId, m.Target ?? 0)}"));
+        // Three columns: a phone cannot show one column per metric next to a group's name.
+        var rows = new JArray { Row(["组别", "完成目标", "结果"], bold: true) };
+        foreach (var check in ranking.TargetChecks)
+        {
+            var progress = string.Join("\n", metrics.Select(id => check.Metrics.FirstOrDefault(m => m.MetricId == id) is { } m
+                ? $"{catalog.Find(id)?.ShortName ?? id} {Percent(m.Completion ?? 0)}" : "—"));
+            var row = Row([check.UnitName, progress, check.Met ? "达标" : "未达标"], bold: false);
+            if (check.Met) row["style"] = "good";
+            rows.Add(row);
+        }
+        return
+        [
+            Card.Heading("走出去招商组"),
+            Card.Text($"（二十八）每组年度目标：{targets}。按年度目标考核，不参加排名和约谈。", size: "Small", isSubtle: true, spacing: "None"),
+            Table([5, 5, 3], rows),
+        ];
+    }
+
+    /// <summary>未报送, 未设目标 and the team minimums, one line each, then how the score and 约谈 were decided.</summary>
+    private List<JObject> ApartAndNotes(RankingResult r)
+    {
+        var list = new List<JObject>();
+        var missing = r.Categories.SelectMany(c => c.NotSubmitted).Select(u => u.UnitName)
+            .Concat(r.TargetChecks.Where(c => !c.Submitted).Select(c => c.UnitName)).ToList();
+        var rankedMissing = r.NotReported == NotReportedRule.RankLast;
+        if (missing.Count > 0)
+            list.Add(Card.Text($"未报送（{missing.Count}）：{string.Join("、", missing)}" + (rankedMissing ? "（排在本类最后）" : ""),
+                color: "Warning", separator: true));
+        var noTarget = r.Categories.SelectMany(c => c.WithoutTargets).Select(u => u.UnitName).ToList();
+        if (noTarget.Count > 0)
+            list.Add(Card.Text($"未设目标（{noTarget.Count}）：{string.Join("、", noTarget)}", separator: missing.Count == 0));
+        if (r.Shortfalls.Count > 0)
+        {
+            var labels = string.Join("", r.Shortfalls.Select(s => RuleSource.Label(s.Source)).Distinct());
+            list.Add(Card.Text($"招商队伍未达到最低人数（{labels}）：" + string.Join("、", r.Shortfalls.Select(s =>
+                $"{s.UnitName} {Number(s.MetricId, s.Actual)}/{Number(s.MetricId, s.Minimum)}{catalog.Find(s.MetricId)?.Unit}"))));
+        }
+
+        var notes = new List<string>();
+        if (r.CompletionCap > 0)
+            notes.Add($"得分为各项指标年度累计完成率（完成值÷年度目标，单项最高按 {Percent(r.CompletionCap)} 计）的加权值");
+        var summoned = r.Categories.Where(c => c.Summoned).Select(c => c.Category).ToList();
+        if (r.Interview is { } i && summoned.Count > 0)
+            notes.Add(i.Scope == InterviewScope.Overall
+                ? $"约谈为{string.Join("、", summoned)}合计后 {i.Count} 位（（二十七））"
+                : $"约谈为{string.Join("、", summoned)}各类后 {i.Count} 位（（二十七））");
+        notes.Add(r.NotReported == NotReportedRule.Exclude
+            ? "未报送、未设目标的单位不参加排名和约谈"
+            : "未报送的单位排在本类最后，未设目标的单位不参加排名");
+        notes.Add("↑↓ 为较上月名次变化");
+        list.Add(Card.Text("说明：" + string.Join("；", notes) + "。", size: "Small", isSubtle: true, separator: true));
+        return list;
+    }
+
+    private static JObject Table(int[] widths, JArray rows) => new()
+    {
+        ["type"] = "Table",
+        ["columns"] = new JArray(widths.Select(w => new JObject { ["width"] = w })),
+        ["rows"] = rows,
+        ["firstRowAsHeader"] = true,
+        ["spacing"] = "Small",
+    };
+
+    /// <summary>A table row with as little JSON per cell as the layout allows (default text size, no per-cell styling).</summary>
+    private static JObject Row(IReadOnlyList<string> cells, bool bold) => new()
     {
         ["type"] = "TableRow",
         ["cells"] = new JArray(cells.Select(text =>
         {
-            var block = new JObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["size"] = "Small" };
+            var block = new JObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
             if (bold) block["weight"] = "Bolder";
             return new JObject { ["type"] = "TableCell", ["items"] = new JArray(block) };
         })),
     };
 
-    private string Figure(MetricProgress? m)
+    /// <summary>A figure in its metric's unit; 万元 amounts of 1 亿 and more are shown in 亿元, as officials read them.</summary>
+    private string Number(string metricId, decimal value)
     {
-        if (m is null) return "—";
-        var decimals = _catalog.Find(m.MetricId)?.Decimals ?? 0;
-        var value = Math.Round(m.Actual, decimals).ToString("#,0." + new string('#', Math.Max(decimals, 0)), CultureInfo.InvariantCulture).TrimEnd('.');
-        return m.Completion is { } c ? $"{value}（{Percent(c)}）" : value;
+        var decimals = catalog.Find(metricId)?.Decimals ?? 0;
+        return Math.Round(value, decimals).ToString("#,0." + new string('#', Math.Max(decimals, 0)), CultureInfo.InvariantCulture).TrimEnd('.');
     }
+
+    private string Amount(string metricId, decimal value, decimal? target = null)
+    {
+        var unit = catalog.Find(metricId)?.Unit ?? "";
+        if (unit == "万元" && Math.Max(value, target ?? 0) >= 10000)
+            return target is { } t ? $"{Yi(value)} / {Yi(t)}亿元" : $"{Yi(value)}亿元";
+        return target is { } tt ? $"{Number(metricId, value)} / {Number(metricId, tt)}{unit}" : $"{Number(metricId, value)}{unit}";
+    }
+
+    private static string Yi(decimal wan) => (wan / 10000).ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string Percent(decimal completion) => (completion * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
@@ -168,26 +275,4 @@ public sealed class RankingAnnouncementCards : IAnnouncementRenderer
         > 0 and var up => $"↑{up}",
         var down => $"↓{-down}",
     };
-
-    private List<JObject> Notes(RankingResult ranking, CategoryRanking category)
-    {
-        var notes = new List<JObject>();
-        var interviewed = category.Interviewed.ToList();
-        if (interviewed.Count > 0)
-            notes.Add(Card.Text($"⚠ {ranking.Period.PeriodLabel}末位约谈（{interviewed.Count}）：{string.Join("、", interviewed.Select(u => u.UnitName))}",
-                color: "Attention", weight: "Bolder"));
-        var missing = category.NotSubmitted.ToList();
-        if (missing.Count > 0)
-            notes.Add(Card.Text($"未报送（{missing.Count}）：{string.Join("、", missing.Select(u => u.UnitName))}", color: "Warning"));
-        var checks = ranking.TargetChecks.Where(t => category.Units.Any(u => u.UnitId == t.UnitId)).ToList();
-        if (checks.Count > 0)
-        {
-            var targets = string.Join("、", checks[0].Metrics.Select(m => $"{_catalog.Find(m.MetricId)?.Name ?? m.MetricId}≥{m.Target:0.##}{_catalog.Find(m.MetricId)?.Unit}"));
-            var met = checks.Where(c => c.Met).Select(c => c.UnitName).ToList();
-            var notMet = checks.Where(c => !c.Met).Select(c => c.UnitName).ToList();
-            notes.Add(Card.Text($"年度目标（{targets}）：已达标 {(met.Count == 0 ? "无" : string.Join("、", met))}；尚未达标 {(notMet.Count == 0 ? "无" : string.Join("、", notMet))}",
-                size: "Small"));
-        }
-        return notes;
-    }
 }

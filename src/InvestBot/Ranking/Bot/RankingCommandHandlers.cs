@@ -10,8 +10,9 @@ using Newtonsoft.Json.Linq;
 
 namespace InvestBot.Ranking.Bot;
 
-/// <summary>发布排名 2023-03 / 更正排名 2023-03 (admins, personal chat): a private preview with 确认发布 / 取消.</summary>
-public sealed class PublishRankingCommand(RankingPublisher publisher, IAnnouncementRenderer renderer, OfficeClock clock) : ICommandHandler
+/// <summary>发布排名 2023-03 / 更正排名 2023-03 (admins, personal chat): a private preview with 确认发布 / 取消.
+/// A month that has not ended cannot be published.</summary>
+public sealed class PublishRankingCommand(RankingPublisher publisher, RankingPreview previews, OfficeClock clock) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
@@ -31,7 +32,8 @@ public sealed class PublishRankingCommand(RankingPublisher publisher, IAnnouncem
             return;
         }
         var period = RankingPeriod.From(reportingMonth);
-        if (string.CompareOrdinal(period.Key, thisMonth.Key) > 0)
+        // The current month has not ended: its figures cannot be reported yet, so there is nothing to rank.
+        if (string.CompareOrdinal(period.Key, thisMonth.Key) >= 0)
         {
             await request.SendTextAsync(RankingTexts.NotYet(period), ct);
             return;
@@ -53,10 +55,35 @@ public sealed class PublishRankingCommand(RankingPublisher publisher, IAnnouncem
             await request.SendTextAsync(RankingTexts.NoSubscribers, ct);
             return;
         }
-        var draft = new Announcement(period, preview.NextRevision, RankingSnapshot.ForPublication(preview.Ranking), request.User.Id, request.User.Name, clock.UtcNow);
-        foreach (var part in renderer.Render(draft))
-            await request.SendAsync(Card.ToActivity(JObject.Parse(part.CardJson!), "预览：" + part.Text), ct);
-        await request.SendAsync(Card.ToActivity(RankingCards.Confirm(preview, period), $"确认发布{period.Label}通报"), ct);
+        foreach (var activity in previews.Activities(preview, period, request.User))
+            await request.SendAsync(activity, ct);
+    }
+}
+
+/// <summary>The preview an admin confirms: the announcement as it would go out, then the confirm card.</summary>
+public sealed class RankingPreview(IAnnouncementRenderer renderer, OfficeClock clock)
+{
+    public IReadOnlyList<IActivity> Activities(PublishPreview preview, RankingPeriod period, UserIdentity by)
+    {
+        var draft = new Announcement(period, preview.NextRevision, RankingSnapshot.ForPublication(preview.Ranking), by.Id, by.Name, clock.UtcNow);
+        var activities = renderer.Render(draft)
+            .Select(part => (IActivity)Card.ToActivity(JObject.Parse(part.CardJson!), "预览：" + part.Text))
+            .ToList();
+        activities.Add(Card.ToActivity(RankingCards.Confirm(preview, period), $"确认发布{period.Label}通报"));
+        return activities;
+    }
+}
+
+/// <summary>The schedule's preview, sent to every admin's personal chat to confirm (<see cref="ScheduleMode.Preview"/>).</summary>
+public sealed class AdminPreviewSender(PersonalMessenger messenger, UserRoles roles, RankingPreview previews) : IPreviewSender
+{
+    public async Task<int> SendAsync(PublishPreview preview, RankingPeriod period, string intro, CancellationToken ct)
+    {
+        var activities = previews.Activities(preview, period, ScheduledPublication.ScheduleUser).Prepend(MessageFactory.Text(intro)).ToList();
+        var reached = 0;
+        foreach (var admin in roles.AdminIds)
+            if (await messenger.SendToUserAsync(admin, activities, ct)) reached++;
+        return reached;
     }
 }
 
@@ -89,6 +116,12 @@ public sealed class UnitRankingCommand(AnnouncementStore announcements, IUnitBin
         }
         var unit = latest.Ranking.Find(binding.UnitId);
         var category = latest.Ranking.CategoryOf(binding.UnitId);
+        if ((unit is null || category is null) && latest.Ranking.CheckOf(binding.UnitId) is { } check)
+        {
+            var checkCard = RankingCards.UnitCheck(latest, check, catalog);
+            await reply.SendAsync(request, [new OutgoingMessage(checkCard.ToString(Newtonsoft.Json.Formatting.None), $"{check.UnitName}：{latest.Period.Label}目标完成情况")], ct);
+            return;
+        }
         if (unit is null || category is null)
         {
             await request.SendTextAsync(RankingTexts.NotRanked(latest.Period), ct);
@@ -104,7 +137,7 @@ public sealed class PrivateReply(PersonalMessenger messenger)
 {
     public async Task SendAsync(MessageRequest request, IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
     {
-        var activities = messages.Select(m => (IActivity)Card.ToActivity(JObject.Parse(m.CardJson!), m.Text)).ToList();
+        var activities = messages.Select(m => (IActivity)Card.ToActivity(JObject.Parse(m.CardJson!), m.Text, m.ShowText)).ToList();
         if (request.IsPersonal)
         {
             foreach (var activity in activities)

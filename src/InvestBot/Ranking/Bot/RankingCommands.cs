@@ -23,6 +23,8 @@ public static class RankingCommands
                 help: new("发布排名通报", "发布排名 2023-03 / 更正排名 2023-03"),
                 manifest: "（管理员）预览并发布某月排名，例如：发布排名 2023-03"),
             BotCommand.For<PublishRankingCommand>("更正排名", scopes: ConversationScope.Personal, adminOnly: true),
+            BotCommand.For<ScoringRulesCommand>("评分规则", WordMatch.Exact, ConversationScope.Personal, adminOnly: true,
+                help: new("评分规则", "评分规则（排名、约谈和目标规则及其出处）")) with { Aliases = ["排名规则", "约谈规则"] },
         ],
         [
             CardVerb.For<RankingPublishActions>(RankingCards.ConfirmVerb, adminOnly: true),

@@ -39,7 +39,7 @@ public sealed class RankingConnectorSender : IAnnouncementSender
     {
         var activity = message.CardJson is null
             ? MessageFactory.Text(message.Text)
-            : Card.ToActivity(JObject.Parse(message.CardJson), message.Text);
+            : Card.ToActivity(JObject.Parse(message.CardJson), message.Text, message.ShowText);
         activity.ChannelId = to.ChannelId;
         activity.ServiceUrl = to.ServiceUrl;
         activity.Conversation = new ConversationAccount(to.ConversationType != "personal", to.ConversationType, to.ConversationId) { TenantId = to.TenantId };

@@ -3,10 +3,15 @@ using InvestBot.Teams.Cards;
 
 namespace InvestBot.Ranking.Bot;
 
-/// <summary>确认发布 / 取消 on the preview: the period and the revision the preview would publish (0: first publication).</summary>
-public sealed record PublishPayload(string Period, int Revision) : CardPayload
+/// <summary>确认发布 / 取消 on the preview: the period, the revision the preview would publish (0: first publication) and the
+/// fingerprint of the 约谈 list it showed (<see cref="RankingResult.InterviewKey"/>).</summary>
+public sealed partial record PublishPayload(string Period, int Revision, string Interview) : CardPayload
 {
-    protected override bool IsValid() => RankingPeriod.TryParse(Period, out _) && Revision is >= 0 and <= 999;
+    protected override bool IsValid() => RankingPeriod.TryParse(Period, out _) && Revision is >= 0 and <= 999
+                                         && Interview is not null && InterviewKey().IsMatch(Interview);
+
+    [GeneratedRegex("^(none|[0-9a-f]{16})$")]
+    private static partial Regex InterviewKey();
 
     [Newtonsoft.Json.JsonIgnore]
     public RankingPeriod RankingPeriod => RankingPeriod.TryParse(Period, out var p) ? p : default;

@@ -21,13 +21,15 @@ public sealed class RankingPublishActions(RankingPublisher publisher, Announceme
         if (request.Verb == RankingCards.CancelVerb)
             return CardActionResult.Replace(RankingCards.Cancelled(period.Label));
 
-        var outcome = await publisher.PublishAsync(period, correction: payload.Revision > 0, request.User, expectedRevision: payload.Revision, ct);
+        var outcome = await publisher.PublishAsync(period, correction: payload.Revision > 0, request.User, expectedRevision: payload.Revision,
+            expectedInterview: payload.Interview, ct);
         return outcome.Status switch
         {
             PublishStatus.Started => CardActionResult.Replace(RankingCards.Progress(outcome.Announcement!,
                 new DeliveryProgress(outcome.Total, 0, outcome.Total, 0, 0, []), request.Turn.Activity.From?.Id)),
             PublishStatus.AlreadyPublished => CardActionResult.Say(RankingTexts.AlreadyPublished(period)),
             PublishStatus.Stale => CardActionResult.Say(RankingTexts.StalePreview(period)),
+            PublishStatus.InterviewChanged => CardActionResult.Say(RankingTexts.InterviewChanged(period, payload.Revision > 0)),
             PublishStatus.NothingToCorrect => CardActionResult.Say(RankingTexts.NothingToCorrectShort(period)),
             _ => CardActionResult.Say(RankingTexts.NoSubscribersSent),
         };

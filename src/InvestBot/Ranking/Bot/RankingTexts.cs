@@ -7,12 +7,14 @@ public static class RankingTexts
     public const string PublishButtonInvalid = "这个按钮的数据无效，请重新发送“发布排名 年-月”。";
     public static string AlreadyPublished(RankingPeriod p) => $"{p.Label}的排名已经发布过，本次没有重复发送。如需更正，请发送“更正排名 {p.Key}”。";
     public static string StalePreview(RankingPeriod p) => $"{p.Label}的通报在您预览之后已有新的发布，本次没有发送。请重新发送“更正排名 {p.Key}”预览。";
+    public static string InterviewChanged(RankingPeriod p, bool correction) =>
+        $"您预览之后有单位报送或修改了数据，{p.Label}的约谈名单已与预览不同，本次没有发送。请重新发送“{(correction ? "更正" : "发布")}排名 {p.Key}”预览后再确认。";
     public static string NothingToCorrectShort(RankingPeriod p) => $"{p.Label}的排名尚未发布，无需更正。";
     public const string NoSubscribersSent = "没有订阅通报的群聊或频道，未发送。请先在群聊或频道中发送“订阅通报”。";
 
     public static string AskMonth(string verb, string action, string example) => $"请写明要{action}的月份，例如：{verb} {example}";
     public static string BadMonth(string text, RankingPeriod example) => $"月份“{text}”不正确，请写成 {example.Key} 或 {example.Month}月。";
-    public static string NotYet(RankingPeriod p) => $"{p.Label}还没有到，不能发布排名。";
+    public static string NotYet(RankingPeriod p) => $"{p.Label}还没有结束，不能发布排名。{p.Month % 12 + 1}月1日起可发布（填报截止后发布数据最全）。";
     public static string PublishedAt(RankingPeriod p, DateTimeOffset at) => $"{p.Label}的排名已于 {at:yyyy-MM-dd HH:mm} 发布，不会重复发送。如需更正，请发送“更正排名 {p.Key}”。";
     public static string NothingToCorrect(RankingPeriod p) => $"{p.Label}的排名尚未发布，无需更正。请发送“发布排名 {p.Key}”。";
     public const string NoSubscribers = "还没有群聊或频道订阅通报。请先在群聊或团队频道中 @InvestBot 发送“订阅通报”。";
@@ -33,4 +35,5 @@ public static class RankingTexts
     public static string Subscribed(string place, string? name) => $"已订阅：{place}（{name}）将收到每月招商引资情况通报。发送“取消订阅”可退订。";
     public static string AlreadySubscribed(string place) => $"{place}已订阅通报，无需重复订阅。";
     public const string SubscriptionListSummary = "通报订阅列表";
+    public const string RulesSummary = "评分规则（现行）及出处";
 }

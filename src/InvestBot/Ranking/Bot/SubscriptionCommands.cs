@@ -1,3 +1,4 @@
+using InvestBot.Common;
 using InvestBot.Conversations;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
@@ -30,10 +31,10 @@ public sealed class UnsubscribeCommand(SubscriptionStore subscriptions) : IComma
 }
 
 /// <summary>订阅列表 (admins, anywhere): the conversations that receive the announcements.</summary>
-public sealed class SubscriptionListCommand(SubscriptionStore subscriptions) : ICommandHandler
+public sealed class SubscriptionListCommand(SubscriptionStore subscriptions, OfficeClock clock) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct) =>
-        await request.SendAsync(Card.ToActivity(RankingCards.Subscriptions(await subscriptions.ListAsync(ct: ct)), RankingTexts.SubscriptionListSummary), ct);
+        await request.SendAsync(Card.ToActivity(RankingCards.Subscriptions(await subscriptions.ListAsync(ct: ct), clock), RankingTexts.SubscriptionListSummary), ct);
 }
 
 internal static class Place

@@ -49,7 +49,7 @@ public sealed partial class UnitProgressCommand(IUnitBindingStore bindings, Unit
             return;
         }
         var upTo = window.DefaultMonth;
-        var year = await years.LoadAsync(unit.Id, upTo.Year, ct);
+        var year = await years.LoadAsync(unit, upTo.Year, ct);
         var month = year.LatestMonth(upTo);
         var advice = month is { } m
             ? NextRankAdvice.For(await ranking.ComputeAsync(RankingPeriod.From(m), ct), unit.Id, rules, catalog)

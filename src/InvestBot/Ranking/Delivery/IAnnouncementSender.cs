@@ -3,7 +3,9 @@ using InvestBot.Conversations;
 namespace InvestBot.Ranking.Delivery;
 
 /// <summary>One message to post: an Adaptive Card (JSON) with a text summary, or just text.</summary>
-public sealed record OutgoingMessage(string? CardJson, string Text);
+/// <param name="ShowText">Also post <paramref name="Text"/> as the message text next to the card: Teams then shows it in the chat
+/// list and the notification instead of "sent a card".</param>
+public sealed record OutgoingMessage(string? CardJson, string Text, bool ShowText = false);
 
 public enum SendStatus { Sent, Retry, Gone, Failed }
 

@@ -1,15 +1,24 @@
 using InvestBot.Access;
 using InvestBot.Conversations;
+using InvestBot.Reporting;
 
 namespace InvestBot.Ranking.Delivery;
 
-public enum PublishStatus { Started, AlreadyPublished, NothingToCorrect, NoSubscribers, Stale }
+/// <summary>Stale: another publication came in between. InterviewChanged: the 约谈 list is no longer the one the admin confirmed.
+/// PreviewSent: the schedule sent the admins a preview to confirm instead of publishing.</summary>
+public enum PublishStatus { Started, AlreadyPublished, NothingToCorrect, NoSubscribers, Stale, InterviewChanged, PreviewSent }
 
 /// <param name="Announcement">The new announcement (Started) or the existing one (AlreadyPublished).</param>
 public sealed record PublishOutcome(PublishStatus Status, Announcement? Announcement = null, int Total = 0);
 
 /// <summary>What 发布排名 would do, shown to the admin before anything is sent.</summary>
-public sealed record PublishPreview(RankingResult Ranking, int NextRevision, IReadOnlyList<Announcement> Existing, int Subscribers);
+/// <param name="Window">Where the month's reporting window stands (open: units may still report).</param>
+/// <param name="Deadline">The last reporting day of the month, office time.</param>
+public sealed record PublishPreview(RankingResult Ranking, int NextRevision, IReadOnlyList<Announcement> Existing, int Subscribers,
+    WindowState Window = WindowState.Closed, DateOnly Deadline = default)
+{
+    public bool WindowStillOpen => Window is WindowState.Open or WindowState.NotYetOpen;
+}
 
 /// <summary>
 /// Publishing: stores the announcement (insert-only, so a period is published once unless corrected), one delivery record per
@@ -21,9 +30,12 @@ public sealed class RankingPublisher
     private readonly AnnouncementStore _announcements;
     private readonly AnnouncementDispatcher _dispatcher;
     private readonly TimeProvider _time;
+    private readonly ReportingWindow _window;
 
-    public RankingPublisher(RankingService ranking, AnnouncementStore announcements, AnnouncementDispatcher dispatcher, TimeProvider time)
+    public RankingPublisher(RankingService ranking, AnnouncementStore announcements, AnnouncementDispatcher dispatcher, TimeProvider time,
+        ReportingWindow window)
     {
+        _window = window;
         _ranking = ranking;
         _announcements = announcements;
         _dispatcher = dispatcher;
@@ -35,11 +47,16 @@ public sealed class RankingPublisher
         var existing = await _announcements.ListAsync(period, ct);
         var targets = await _dispatcher.TargetsAsync(ct);
         var ranking = await _ranking.ComputeAsync(period, ct);
-        return new PublishPreview(ranking, existing.Count == 0 ? 0 : existing.Max(a => a.Revision) + 1, existing, targets.Count);
+        var month = new ReportingMonth(period.Year, period.Month);
+        return new PublishPreview(ranking, existing.Count == 0 ? 0 : existing.Max(a => a.Revision) + 1, existing, targets.Count,
+            _window.StateOf(month), _window.Deadline(month));
     }
 
     /// <param name="expectedRevision">The revision the admin previewed; another publication in between makes this Stale.</param>
-    public async Task<PublishOutcome> PublishAsync(RankingPeriod period, bool correction, UserIdentity by, int? expectedRevision = null, CancellationToken ct = default)
+    /// <param name="expectedInterview">The <see cref="RankingResult.InterviewKey"/> the admin saw; a different 约谈 list now
+    /// (figures changed since the preview) makes this InterviewChanged, so nobody is summoned without having been shown.</param>
+    public async Task<PublishOutcome> PublishAsync(RankingPeriod period, bool correction, UserIdentity by, int? expectedRevision = null,
+        string? expectedInterview = null, CancellationToken ct = default)
     {
         var existing = await _announcements.ListAsync(period, ct);
         if (!correction && existing.Count > 0) return new PublishOutcome(PublishStatus.AlreadyPublished, existing[0]);
@@ -50,7 +67,10 @@ public sealed class RankingPublisher
         var targets = await _dispatcher.TargetsAsync(ct);
         if (targets.Count == 0) return new PublishOutcome(PublishStatus.NoSubscribers);
 
-        var ranking = RankingSnapshot.ForPublication(await _ranking.ComputeAsync(period, ct));
+        var computed = await _ranking.ComputeAsync(period, ct);
+        if (expectedInterview is not null && expectedInterview != computed.InterviewKey)
+            return new PublishOutcome(PublishStatus.InterviewChanged);
+        var ranking = RankingSnapshot.ForPublication(computed);
         var announcement = new Announcement(period, revision, ranking, by.Id, by.Name, _time.GetUtcNow());
         if (!await _announcements.TryCreateAsync(announcement, ct))
         {

@@ -11,8 +11,9 @@ public static class ReportTargetCards
 {
     public const string SaveVerb = "target.save";
 
+    /// <param name="documentTargets">The document's own targets for this unit (（三）（二十八）): shown as the placeholder, used when left empty.</param>
     public static JObject Form(Unit unit, int year, IReadOnlyList<Metric> metrics, IReadOnlyDictionary<string, string> values,
-        IReadOnlyDictionary<string, string> errors, string? notice)
+        IReadOnlyDictionary<string, string> errors, string? notice, IReadOnlyDictionary<string, UnitRequirement>? documentTargets = null)
     {
         var body = new List<JToken?>
         {
@@ -26,7 +27,9 @@ public static class ReportTargetCards
                 ["type"] = "Input.Text",
                 ["id"] = ReportCards.InputPrefix + m.Id,
                 ["label"] = $"{m.Name}（{m.Unit}）",
-                ["placeholder"] = "年度目标",
+                ["placeholder"] = documentTargets?.GetValueOrDefault(m.Id) is { } d
+                    ? $"未录入时按文件规定 {TargetService.Format(d.Value)}{m.Unit}（{Common.RuleSource.Label(d.Source)}）"
+                    : "年度目标",
             };
             if (values.TryGetValue(m.Id, out var v) && v.Length > 0) input["value"] = v;
             body.Add(input);
@@ -55,6 +58,8 @@ public static class ReportTargetCards
         {
             Card.Title($"{year}年度目标汇总"),
             Card.Text(ReportingTexts.TargetSumSource(year, noticeYears), isSubtle: true),
+            Card.Text("各单位现行目标（已录入的，未录入时取文件对该单位规定的目标）合计。文件只对个别单位规定目标的，列出这些单位目标之和，注明为推算。",
+                isSubtle: true, size: "Small"),
             Card.Facts(sums.Where(s => s.District is not null || s.UnitsWithTarget > 0).Select(s => (s.Metric.Name, Describe(s, year)))),
         },
         fallbackText: $"{year}年度目标汇总");
@@ -63,9 +68,17 @@ public static class ReportTargetCards
     {
         var u = s.Metric.Unit;
         var text = $"{s.UnitsWithTarget} 个单位合计 {TargetService.Format(s.UnitsTotal)} {u}";
+        if (s.District is null && s.DocumentUnitTargets.Count > 0)
+        {
+            var parts = string.Join("、", s.DocumentUnitTargets.GroupBy(t => t.Requirement).Select(g => g.Key.UnitId is null
+                ? $"{g.Count()}个单位各{TargetService.Format(g.Key.Value)}"
+                : $"{g.First().Unit}{TargetService.Format(g.Key.Value)}"));
+            var labels = string.Join("", s.DocumentUnitTargets.Select(t => Common.RuleSource.Label(t.Requirement.Source)).Distinct());
+            return text + $" / 文件规定的单位目标之和 {TargetService.Format(s.DocumentUnitTargetsTotal)} {u}（推算：{labels}{parts}；文件未规定全区合计）";
+        }
         if (s.District is null) return text + $"（文件未规定{year}年该项全区目标）";
         var gap = s.Gap!.Value;
-        return text + $" / 全区目标 {TargetService.Format(s.District.Value)} {u}{s.District.Source}，" +
+        return text + $" / 全区目标 {TargetService.Format(s.District.Value)} {u}{Common.RuleSource.Label(s.District.Source)}，" +
             (gap >= 0 ? $"已覆盖（多 {TargetService.Format(gap)}）" : $"还差 {TargetService.Format(-gap)} {u}");
     }
 }

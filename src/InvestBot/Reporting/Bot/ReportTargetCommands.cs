@@ -18,7 +18,8 @@ public static partial class TargetYear
 }
 
 /// <summary>年度目标 潮阳街道 [2023] (admins): the unit's targets card.</summary>
-public sealed class UnitTargetsCommand(TargetService targets, UnitDirectory units, MetricCatalog catalog, ReportingWindow window) : ICommandHandler
+public sealed class UnitTargetsCommand(TargetService targets, UnitDirectory units, MetricCatalog catalog, ReportingWindow window,
+    UnitRequirements requirements) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
@@ -31,7 +32,8 @@ public sealed class UnitTargetsCommand(TargetService targets, UnitDirectory unit
         }
         var saved = await targets.GetAsync(year, unit, ct);
         var card = ReportTargetCards.Form(unit, year, catalog.ForKind(unit.Kind),
-            saved.ToDictionary(p => p.Key, p => TargetService.Format(p.Value)), new Dictionary<string, string>(), null);
+            saved.ToDictionary(p => p.Key, p => TargetService.Format(p.Value)), new Dictionary<string, string>(), null,
+            requirements.TargetsFor(unit.Id, unit.Kind, year));
         await request.SendAsync(Card.ToActivity(card, $"{unit.Name}{year}年度目标"), ct);
     }
 }
@@ -72,7 +74,8 @@ public sealed class ImportTargetsCommand(TargetService targets, ReportingWindow 
 }
 
 /// <summary>保存目标 on the targets card (admins: checked by the router and again by <see cref="TargetService"/>).</summary>
-public sealed class ReportTargetActions(TargetService targets, UnitDirectory units, MetricCatalog catalog) : ICardActionHandler
+public sealed class ReportTargetActions(TargetService targets, UnitDirectory units, MetricCatalog catalog, UnitRequirements requirements)
+    : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(CardActionRequest request, CancellationToken ct)
     {
@@ -84,6 +87,7 @@ public sealed class ReportTargetActions(TargetService targets, UnitDirectory uni
         return result.Saved
             ? CardActionResult.Replace(ReportTargetCards.Saved(unit, payload.Year, metrics, await targets.GetAsync(payload.Year, unit, ct), result.Conversions))
             : CardActionResult.Replace(ReportTargetCards.Form(unit, payload.Year, metrics,
-                metrics.ToDictionary(m => m.Id, m => raw.GetValueOrDefault(m.Id) ?? ""), result.Errors, ReportingTexts.TargetErrors));
+                metrics.ToDictionary(m => m.Id, m => raw.GetValueOrDefault(m.Id) ?? ""), result.Errors, ReportingTexts.TargetErrors,
+                requirements.TargetsFor(unit.Id, unit.Kind, payload.Year)));
     }
 }

@@ -11,7 +11,7 @@ public static class ReportViewCards
 {
     public const string RemindVerb = "report.remind";
 
-    public static JObject Status(MonthStatus status, UnitDirectory units, TimeZoneInfo zone)
+    public static JObject Status(MonthStatus status, UnitDirectory units, TimeZoneInfo zone, UnitRequirements requirements, MetricCatalog catalog)
     {
         var submitted = status.Submitted.ToList();
         var missing = status.Missing.ToList();
@@ -48,6 +48,7 @@ public static class ReportViewCards
         if (submitted.Count > 0)
             body.Add(Card.Facts(submitted.Select(u => (u.Unit.Name,
                 $"{TimeZoneInfo.ConvertTime(u.Saved!.SubmittedAt, zone):M月d日 HH:mm} {u.Saved.SubmittedByName}" + (u.Saved.Late ? " 逾期" : "")))));
+        body.AddRange(Shortfalls(status, requirements, catalog));
         var remind = status.ToRemind.Any()
             ? Card.Execute($"一键催报（{status.ToRemind.Count()} 个单位）", RemindVerb, new ReportMonthPayload(status.Month.Key).ToData())
             : null;
@@ -75,6 +76,21 @@ public static class ReportViewCards
                 : null,
         };
         return Card.Create(body, fallbackText: $"一键催报：{month.Label}");
+    }
+
+    /// <summary>（七）（八）: submitted units whose reported team is below the document's minimum, one line each.</summary>
+    private static IEnumerable<JObject> Shortfalls(MonthStatus status, UnitRequirements requirements, MetricCatalog catalog)
+    {
+        var lines = status.Submitted
+            .SelectMany(u => requirements.ShortfallsOf(u.Unit.Id, u.Unit.Kind, status.Month.Year, u.Saved!.Values)
+                .Select(s => $"{u.Unit.Name}：{catalog.Find(s.Requirement.MetricId)?.Name ?? s.Requirement.MetricId} " +
+                             $"{FigureFormService.Format(s.Actual)}{catalog.Find(s.Requirement.MetricId)?.Unit}，" +
+                             $"未达到最低 {FigureFormService.Format(s.Requirement.Value)}{catalog.Find(s.Requirement.MetricId)?.Unit}" +
+                             $"（{Common.RuleSource.Label(s.Requirement.Source)}）"))
+            .ToList();
+        if (lines.Count == 0) yield break;
+        yield return Card.Heading($"未达到最低人数（{lines.Count}）");
+        yield return Card.Text(string.Join("\n", lines.Select(l => "- " + l)), color: "Warning");
     }
 
     public static JObject Mine(Unit unit, int year, IReadOnlyList<SavedFigures> months, MetricCatalog catalog, TimeZoneInfo zone)

@@ -6,7 +6,8 @@ using InvestBot.Teams.Cards;
 namespace InvestBot.Reporting.Bot;
 
 /// <summary>填报情况 [月份] (admins): which units reported the month and which did not.</summary>
-public sealed class ReportingStatusCommand(ReportingViews views, UnitDirectory units, OfficeClock clock) : ICommandHandler
+public sealed class ReportingStatusCommand(ReportingViews views, UnitDirectory units, OfficeClock clock,
+    UnitRequirements requirements, MetricCatalog catalog) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
@@ -14,7 +15,7 @@ public sealed class ReportingStatusCommand(ReportingViews views, UnitDirectory u
         if (!ok) return;
         var month = parsed ?? views.DefaultMonth;
         if (await views.StatusAsync(request.User, month, ct) is { } status)
-            await request.SendAsync(Card.ToActivity(ReportViewCards.Status(status, units, clock.Zone), $"{month.Label}填报情况"), ct);
+            await request.SendAsync(Card.ToActivity(ReportViewCards.Status(status, units, clock.Zone, requirements, catalog), $"{month.Label}填报情况"), ct);
         else
             await request.SendTextAsync(BotTexts.AdminOnly(request.Command.Name), ct);
     }

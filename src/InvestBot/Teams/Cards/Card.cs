@@ -31,10 +31,13 @@ public static class Card
     public static Attachment ToAttachment(JObject card) => new() { ContentType = ContentType, Content = card };
 
     /// <summary>A message activity carrying one card, with a plain-text summary for notifications and clients without cards.</summary>
-    public static IMessageActivity ToActivity(JObject card, string summary)
+    /// <param name="showText">Also set the summary as the message text: the new Teams client ignores Summary and shows
+    /// "sent a card" in the chat list and the notification unless the message has text.</param>
+    public static IMessageActivity ToActivity(JObject card, string summary, bool showText = false)
     {
         var activity = MessageFactory.Attachment(ToAttachment(card));
         activity.Summary = summary;
+        if (showText) activity.Text = summary;
         return activity;
     }
 
