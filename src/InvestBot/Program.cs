@@ -6,7 +6,7 @@ using InvestBot.Reporting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddInvestBotCore(builder.Configuration);
-builder.Services.AddKnowledge(builder.Configuration);
+builder.Services.AddKnowledge(builder.Configuration, OfficeProcessSettings.From);
 builder.Services.AddReporting(builder.Configuration);
 builder.Services.AddRanking(builder.Configuration);
 

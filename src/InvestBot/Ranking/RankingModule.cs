@@ -49,7 +49,6 @@ public static class RankingModule
         services.AddSingleton<IAnnouncementSender, RankingConnectorSender>();
         services.AddSingleton(sp => new RankingAnnouncementCards(sp.GetRequiredService<MetricCatalog>()));
         services.AddSingleton<IAnnouncementRenderer>(sp => sp.GetRequiredService<RankingAnnouncementCards>());
-        services.AddSingleton<PrivateReply>();
         services.AddCommandSection(RankingCommands.Section);
         services.AddSingleton<IConversationRemovedListener, SubscriptionRemovalListener>();
         return services;

@@ -15,8 +15,20 @@ public class MessageRequest(ITurnContext turn, string text, UserIdentity user)
     public string ConversationType => Turn.Activity.Conversation?.ConversationType ?? "personal";
     public bool IsPersonal => ConversationType == "personal";
 
-    public Task SendAsync(IActivity activity, CancellationToken ct) => Turn.SendActivityAsync(activity, ct);
-    public Task SendTextAsync(string text, CancellationToken ct) => Turn.SendActivityAsync(MessageFactory.Text(text), ct);
+    /// <summary>
+    /// Set by the router when a command that shows a unit's data runs in a group or channel: replies collect here and
+    /// go to the asker's personal chat afterwards (<see cref="PrivateReplies"/>), so handlers need not know where they run.
+    /// </summary>
+    internal List<IActivity>? PrivateOutbox { get; init; }
+
+    public Task SendAsync(IActivity activity, CancellationToken ct)
+    {
+        if (PrivateOutbox is not { } outbox) return Turn.SendActivityAsync(activity, ct);
+        outbox.Add(activity);
+        return Task.CompletedTask;
+    }
+
+    public Task SendTextAsync(string text, CancellationToken ct) => SendAsync(MessageFactory.Text(text), ct);
 }
 
 /// <summary>A message the command table matched: the row, the word that matched and what follows it.</summary>
@@ -67,11 +79,14 @@ public sealed class CardActionRequest(ITurnContext turn, string verb, JObject da
     public T? Read<T>() where T : Cards.CardPayload => Cards.CardPayload.Read<T>(Data);
 }
 
-/// <summary>The result of a card action: a card that replaces the one pressed, or a short message.</summary>
+/// <summary>The result of a card action: a card that replaces the one pressed, a short message, or nothing more to say.</summary>
 public sealed record CardActionResult(JObject? Card, string? Message)
 {
     public static CardActionResult Replace(JObject card) => new(card, null);
     public static CardActionResult Say(string message) => new(null, message);
+
+    /// <summary>The action already answered with messages of its own (a 查看全文 button); the pressed card stays as it is.</summary>
+    public static CardActionResult Done { get; } = new(null, null);
 }
 
 /// <summary>Handles the verbs the command table assigns to it.</summary>

@@ -2,12 +2,18 @@ using InvestBot.Access;
 using InvestBot.Organization;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
+using InvestBot.Teams.Commands;
 
 namespace InvestBot.Knowledge.Bot;
 
-/// <summary>Free-text policy questions: what the router runs when no command row took the message.</summary>
+/// <summary>
+/// Free-text questions: what the router runs when no command row took the message. Questions about the office's process
+/// (几号前报) are answered from its settings; policy questions from the notice; a mistyped command word the notice
+/// knows nothing about (天报) gets 您是不是想用 填报？ instead of "not found".
+/// </summary>
 public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
-    KnowledgeFeedbackStore feedback, ILogger<KnowledgeQuestionHandler> log) : IFreeTextHandler
+    KnowledgeFeedbackStore feedback, ProcessQuestions processQuestions, OfficeProcess process, CommandSuggestions commands,
+    ILogger<KnowledgeQuestionHandler> log) : IFreeTextHandler
 {
     private const int MaxQuestionLength = 300;
 
@@ -22,10 +28,23 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
             return true;
         }
 
+        if (processQuestions.Match(text) is { } processQuestion)
+        {
+            var (processCard, processSummary) = ProcessCards.Build(processQuestion, process, kb.Document, text);
+            await request.SendAsync(Card.ToActivity(processCard, processSummary), ct);
+            return true;
+        }
+
         Unit? ownUnit = null;
         if (answerer.AsksAboutOwnUnit(text) && await bindings.GetAsync(request.User.Id, ct) is { } binding)
             ownUnit = units.FindById(binding.UnitId);
         var answer = answerer.Answer(text, ownUnit);
+        if (commands.For(text, ConversationScopes.Of(request.ConversationType), request.User) is { } suggestion
+            && (suggestion.Spaced || answer.Kind is AnswerKind.NotFound or AnswerKind.Suggestions))
+        {
+            await request.SendAsync(Card.ToActivity(SuggestionCards.DidYouMean(suggestion), BotTexts.DidYouMeanCommand(suggestion.Command.Name)), ct);
+            return true;
+        }
         var (card, summary) = AnswerCards.Build(answer, kb);
         await request.SendAsync(Card.ToActivity(card, summary), ct);
 

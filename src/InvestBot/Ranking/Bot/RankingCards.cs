@@ -86,7 +86,7 @@ public static class RankingCards
         };
         if (unit.Interview)
             body.Add(Card.Text($"⚠ 列入{a.Period.PeriodLabel}末位约谈名单。", color: "Attention", weight: "Bolder"));
-        return Card.Create(body, [Card.ImBack("查看完整排名", "排名")]);
+        return Card.Create(body, [Card.Say("查看完整排名", "排名")]);
     }
 
     public static JObject Subscriptions(IReadOnlyList<Subscription> subscriptions)

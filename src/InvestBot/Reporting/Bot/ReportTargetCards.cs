@@ -42,7 +42,7 @@ public static class ReportTargetCards
             Card.Title($"✅ 已保存 {unit.Name} {year}年度目标"),
             Card.Facts(metrics.Where(m => targets.ContainsKey(m.Id)).Select(m => (m.Name, $"{TargetService.Format(targets[m.Id])} {m.Unit}"))),
         },
-        new[] { Card.ImBack("目标汇总", $"目标汇总 {year}") });
+        new[] { Card.Say("目标汇总", $"目标汇总 {year}") });
 
     public static JObject Sum(int year, IReadOnlyList<TargetSum> sums) => Card.Create(
         new JToken?[]

@@ -36,7 +36,7 @@ public static class ReportViewCards
         if (submitted.Count > 0)
             body.Add(Card.Facts(submitted.Select(u => (u.Unit.Name,
                 $"{TimeZoneInfo.ConvertTime(u.Saved!.SubmittedAt, zone):M月d日 HH:mm} {u.Saved.SubmittedByName}" + (u.Saved.Late ? " 逾期" : "")))));
-        return Card.Create(body, new[] { Card.ImBack("导出 Excel", $"导出 {status.Month.Key}") }, $"{status.Month.Label}填报情况");
+        return Card.Create(body, new[] { Card.Say("导出 Excel", $"导出 {status.Month.Key}") }, $"{status.Month.Label}填报情况");
     }
 
     public static JObject Mine(Unit unit, int year, IReadOnlyList<SavedFigures> months, MetricCatalog catalog, TimeZoneInfo zone)
@@ -51,6 +51,6 @@ public static class ReportViewCards
             body.Add(Card.Facts(metrics.Where(m => saved.Values.ContainsKey(m.Id))
                 .Select(m => (m.Name, $"{FigureFormService.Format(saved.Values[m.Id])} {m.Unit}"))));
         }
-        return Card.Create(body, new[] { Card.ImBack("填报", "填报") }, $"{unit.Name}填报记录");
+        return Card.Create(body, new[] { Card.Say("填报", "填报") }, $"{unit.Name}填报记录");
     }
 }
