@@ -14,6 +14,9 @@ public static class BotTexts
 
     public const string UnknownButton = "这个按钮已失效或无法识别，请重新发送命令获取最新的卡片。";
 
+    /// <summary>Under a pressed Card.Say button: what it sent (the answer follows as a new message).</summary>
+    public static string ButtonSent(string text) => $"已发送：{text}";
+
     public const string ActionFailed = "抱歉，处理这个操作时出错了，您的数据没有被修改。请稍后再试。";
 
     public const string HelpSummary = "InvestBot 使用帮助";
@@ -38,7 +41,7 @@ public static class BotTexts
 
     /// <summary>Group help and welcome cards: what they leave out and where it works.</summary>
     public static string PrivateCommandsHint(IEnumerable<string> titles) =>
-        $"{string.Join("、", titles)}等涉及单位数据的功能请在与 InvestBot 的私聊中使用（在群里发送也会私信回复您）。";
+        $"{string.Join("、", titles)}涉及单位数据，只在私聊中回复：在群里发送，我会私信给您。";
 
     /// <summary>A typo of a command word (填表, 排民): the command it most likely meant.</summary>
     public static string DidYouMeanCommand(string command) => $"您是不是想用“{command}”？";

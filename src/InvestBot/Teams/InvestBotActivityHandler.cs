@@ -30,10 +30,7 @@ public sealed class InvestBotActivityHandler(
         if (activity.Value is JObject value && value.Value<string>("verb") is { Length: > 0 } verb && string.IsNullOrWhiteSpace(activity.Text))
         {
             var result = await RunCardActionAsync(new CardActionRequest(turn, verb, value, user), ct);
-            if (result.Card is not null)
-                await turn.SendActivityAsync(Card.ToActivity(result.Card, result.Message ?? "InvestBot"), ct);
-            else if (result.Message is not null)
-                await turn.SendActivityAsync(MessageFactory.Text(result.Message), ct);
+            await turn.SendActivityAsync(result.Card is not null ? Card.ToActivity(result.Card, result.Message ?? "InvestBot") : MessageFactory.Text(result.Message), ct);
             return;
         }
 
@@ -84,13 +81,16 @@ public sealed class InvestBotActivityHandler(
         }
     }
 
-    /// <summary>A <see cref="Card.Say"/> button: its text runs as if the presser typed it here; the replies are new messages.</summary>
+    /// <summary>
+    /// A <see cref="Card.Say"/> button: its text runs as if the presser typed it here; the replies are new messages and
+    /// the pressed card stays. The short invoke answer shows under the card what the button sent, as imBack would have.
+    /// </summary>
     private async Task<CardActionResult> SayAsync(CardActionRequest request, CancellationToken ct)
     {
         if (request.Read<SayPayload>() is not { } say)
             return CardActionResult.Say(BotTexts.UnknownButton);
         await router.RouteAsync(request.Turn, say.Text.Trim(), request.User, ct);
-        return CardActionResult.Done;
+        return CardActionResult.Say(BotTexts.ButtonSent(say.Text.Trim()));
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turn, CancellationToken ct)

@@ -79,14 +79,11 @@ public sealed class CardActionRequest(ITurnContext turn, string verb, JObject da
     public T? Read<T>() where T : Cards.CardPayload => Cards.CardPayload.Read<T>(Data);
 }
 
-/// <summary>The result of a card action: a card that replaces the one pressed, a short message, or nothing more to say.</summary>
+/// <summary>The result of a card action: a card that replaces the one pressed, or a short message.</summary>
 public sealed record CardActionResult(JObject? Card, string? Message)
 {
     public static CardActionResult Replace(JObject card) => new(card, null);
     public static CardActionResult Say(string message) => new(null, message);
-
-    /// <summary>The action already answered with messages of its own (a 查看全文 button); the pressed card stays as it is.</summary>
-    public static CardActionResult Done { get; } = new(null, null);
 }
 
 /// <summary>Handles the verbs the command table assigns to it.</summary>

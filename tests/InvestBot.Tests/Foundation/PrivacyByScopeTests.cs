@@ -114,11 +114,11 @@ public sealed class PrivacyByScopeTests : ReportingBotTestBase
         {
             Assert.DoesNotContain("填报 / 我要填报", groupCard);
             Assert.DoesNotContain("我的填报", groupCard);
-            Assert.Contains("请在与 InvestBot 的私聊中使用", groupCard);
+            Assert.Contains("只在私聊中回复", groupCard);
             Assert.Contains("问政策", groupCard);
         }
         Assert.Contains("填报 / 我要填报", personalWelcome);
         Assert.Contains("我的填报", personalWelcome);
-        Assert.DoesNotContain("请在与 InvestBot 的私聊中使用", personalWelcome);
+        Assert.DoesNotContain("只在私聊中回复", personalWelcome);
     }
 }

@@ -37,7 +37,7 @@ public sealed class SayButtonTests : IAsyncLifetime
 
         var pressed = await _bot.ExecuteAsync(SayPayload.Verb, help["data"]!, TestUser.Named("李四"), group);
 
-        Assert.Equal("", pressed.Message); // the welcome card stays as it is
+        Assert.Equal(BotTexts.ButtonSent("帮助"), pressed.Message); // the welcome card stays as it is
         Assert.Null(pressed.Card);
         var reply = Assert.Single(pressed.Messages);
         Assert.Equal(group.Id, reply.Conversation.Id);
