@@ -2,9 +2,11 @@ using InvestBot.Hosting;
 using InvestBot.Knowledge;
 using InvestBot.Ranking;
 using InvestBot.Reporting;
+using InvestBot.Common;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddInvestBotTelemetry(builder.Configuration);
 builder.Services.AddInvestBotCore(builder.Configuration);
 builder.Services.AddKnowledge(builder.Configuration, OfficeProcessSettings.From);
 builder.Services.AddReporting(builder.Configuration);

@@ -20,6 +20,10 @@ public sealed class InvestBotOptions
     /// <summary>Folder holding the data files the office edits (units, metrics, weights, the policy text).</summary>
     public string DataDirectory { get; set; } = "";
 
+    /// <summary>How long one user turn may wait on Table Storage in total before it answers with what it knows; a Teams user
+    /// gives up after a few seconds, so this stays below 5.</summary>
+    public double TurnStorageSeconds { get; set; } = 3.5;
+
     /// <summary>Azurite's well-known development account, used when no connection string is set.</summary>
     public const string LocalDevelopmentStorage = "UseDevelopmentStorage=true";
 

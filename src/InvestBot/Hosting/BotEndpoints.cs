@@ -1,7 +1,11 @@
 using InvestBot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.IdentityModel.Tokens;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace InvestBot.Hosting;
 
@@ -12,6 +16,7 @@ public static class BotEndpoints
         app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot,
             ILogger<IBot> logger, CancellationToken ct) =>
         {
+            if (await MalformedAsync(request, logger, ct) is { } problem) return problem;
             try
             {
                 await adapter.ProcessAsync(request, response, bot, ct);
@@ -23,16 +28,47 @@ public static class BotEndpoints
                 logger.LogWarning("Rejected a request with an invalid token: {Reason}", e.GetType().Name);
                 response.StatusCode = StatusCodes.Status401Unauthorized;
             }
+            return Results.Empty;
         });
 
-        app.MapGet("/healthz", async (StorageHealth health, CancellationToken ct) =>
-        {
-            var (healthy, detail) = await health.CheckAsync(ct);
-            return healthy
-                ? Results.Ok(new { status = "ok", storage = detail })
-                : Results.Json(new { status = "unavailable", storage = detail }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        // 200 when every check (storage) is healthy, 503 otherwise; App Service's health check and the runbook use it.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
 
         app.MapGet("/", () => Results.Text("InvestBot 正在运行。Teams 消息端点：POST /api/messages；健康检查：GET /healthz", "text/plain; charset=utf-8"));
     }
+
+    /// <summary>400 for a request the adapter should never see (see <see cref="IncomingActivityCheck"/>); the body is rewound otherwise.</summary>
+    private static async Task<IResult?> MalformedAsync(HttpRequest request, ILogger logger, CancellationToken ct)
+    {
+        request.EnableBuffering();
+        string? problem;
+        JToken? body = null;
+        try
+        {
+            using var reader = new StreamReader(request.Body, leaveOpen: true);
+            using var json = new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None };
+            body = await JToken.ReadFromAsync(json, ct);
+            problem = IncomingActivityCheck.Problem(body);
+        }
+        catch (JsonException e)
+        {
+            problem = "the body is not JSON: " + e.Message.Split('\n')[0];
+        }
+        if (problem is null)
+        {
+            request.Body.Position = 0;
+            return null;
+        }
+        logger.LogWarning("Rejected a malformed activity ({Problem}): type {Type}, id {Id}, trace {TraceId}",
+            problem, (body as JObject)?["type"]?.ToString(), (body as JObject)?["id"]?.ToString(), request.HttpContext.TraceIdentifier);
+        return Results.Json(new { error = "malformed activity", detail = problem }, statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>{"status":"ok","storage":"storage ok"}: the check's description only, never an exception.</summary>
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new Dictionary<string, string>
+        {
+            ["status"] = report.Status == HealthStatus.Healthy ? "ok" : "unavailable",
+        }.Concat(report.Entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Description ?? e.Value.Status.ToString())))
+         .ToDictionary());
 }

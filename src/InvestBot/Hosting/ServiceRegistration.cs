@@ -3,6 +3,7 @@ using InvestBot.Access;
 using InvestBot.Common;
 using InvestBot.Conversations;
 using InvestBot.Organization;
+using InvestBot.Scheduling;
 using InvestBot.Storage;
 using InvestBot.Teams;
 using InvestBot.Teams.Commands;
@@ -33,13 +34,15 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OfficeClock>();
 
-        // Storage
-        services.AddSingleton(sp => new TableServiceClient(
-            sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.EffectiveConnectionString, TableProvider.ClientOptions()));
+        // Storage: a connection string, a managed identity (account endpoint configured) or Azurite (see StorageClients).
+        services.AddStorageClients(configuration);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().CreateTableService(TableProvider.ClientOptions()));
         services.AddSingleton<ITableProvider>(sp => new TableProvider(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.TablePrefix));
         services.AddSingleton<StorageHealth>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         services.AddSingleton<JobLeaseStore>();
+        services.AddScheduling(configuration);
         services.AddSingleton<SharedSecretStore>();
         services.AddSingleton<IConversationStore, TableConversationStore>();
         services.AddSingleton<IUnitBindingStore, TableUnitBindingStore>();
@@ -50,7 +53,10 @@ public static class ServiceRegistration
 
         // Bot Framework: with no MicrosoftAppId this runs unauthenticated for local use;
         // with one, every request must carry a valid Bot Framework token.
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddHttpClient();
+        services.AddBotConnectorHttp(configuration);
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusedClientsAuthentication(BotAuthenticationSettings.Create(sp)));
+        services.AddHostedService<BotAuthenticationStartupCheck>();
         services.AddSingleton<InvestBotAdapter>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());

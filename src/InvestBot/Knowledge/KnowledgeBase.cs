@@ -24,6 +24,10 @@ public sealed record UnitDuty(PolicyArticle Article, DutyReason Reason, string? 
 public sealed class KnowledgeBase
 {
     private readonly Dictionary<int, IReadOnlyList<ResponsibleParty>> _responsible;
+    // Duties depend only on the notice and units.json, both fixed for the process: worked out once per unit and kind
+    // (each scans every article's text for unit names).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<UnitDuty>> _unitDuties = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<UnitDuty>> _kindDuties = new();
 
     public KnowledgeBase(PolicyDocument document, UnitDirectory units, KnowledgeLexicon lexicon)
     {
@@ -46,7 +50,9 @@ public sealed class KnowledgeBase
         _responsible.Values.SelectMany(p => p).Where(p => p.Unit is null && p.Group is null).Select(p => p.Written).Distinct();
 
     /// <summary>Articles naming the unit, then those reaching it through its group, then those that only mention it.</summary>
-    public IReadOnlyList<UnitDuty> DutiesOf(Unit unit)
+    public IReadOnlyList<UnitDuty> DutiesOf(Unit unit) => _unitDuties.GetOrAdd(unit.Id, _ => FindDutiesOf(unit));
+
+    private List<UnitDuty> FindDutiesOf(Unit unit)
     {
         var kindName = Units.KindOf(unit).Name;
         var duties = new List<UnitDuty>();
@@ -68,7 +74,9 @@ public sealed class KnowledgeBase
     }
 
     /// <summary>A whole kind's duties (各街镇要做什么): articles naming its group word, then those mentioning the kind.</summary>
-    public IReadOnlyList<UnitDuty> DutiesOfKind(UnitKind kind)
+    public IReadOnlyList<UnitDuty> DutiesOfKind(UnitKind kind) => _kindDuties.GetOrAdd(kind.Id, _ => FindDutiesOfKind(kind));
+
+    private List<UnitDuty> FindDutiesOfKind(UnitKind kind)
     {
         var duties = new List<UnitDuty>();
         foreach (var article in Document.Articles)

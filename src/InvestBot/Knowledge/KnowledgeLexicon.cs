@@ -19,6 +19,12 @@ public sealed class KnowledgeLexicon
     /// <summary>Whole messages that are a greeting (你好) or thanks (谢谢), answered politely instead of searched.</summary>
     public required IReadOnlyList<string> GreetingWords { get; init; }
     public required IReadOnlyList<string> ThanksWords { get; init; }
+    /// <summary>Common one-character slips (那些 for 哪些), replaced before a question is read.</summary>
+    public IReadOnlyList<(string From, string To)> Slips { get; init; } = [];
+    /// <summary>Words joining several units in one duty question: 区商务局和（跟）发改委分别负责什么.</summary>
+    public IReadOnlyList<string> ConnectiveWords { get; init; } = [];
+    /// <summary>Words for the asker's own unit by its kind (本街道 → town), longest first.</summary>
+    public IReadOnlyList<(string Word, string Kind)> OwnKindWords { get; init; } = [];
 
     public static KnowledgeLexicon Load(string path)
     {
@@ -44,6 +50,10 @@ public sealed class KnowledgeLexicon
             ListWords = Sorted(file.ListWords),
             GreetingWords = Sorted(file.GreetingWords),
             ThanksWords = Sorted(file.ThanksWords),
+            Slips = (file.Slips ?? []).Where(p => p.Count == 2 && p[0].Length > 0).Select(p => (p[0], p[1])).ToList(),
+            ConnectiveWords = Sorted(file.ConnectiveWords),
+            OwnKindWords = (file.OwnKindWords ?? []).SelectMany(g => (g.Words ?? []).Select(w => (Word: w, g.Kind)))
+                .Where(w => w.Word.Length > 0).OrderByDescending(w => w.Word.Length).ToList(),
         };
     }
 
@@ -56,23 +66,32 @@ public sealed class KnowledgeLexicon
         return text;
     }
 
-    /// <summary>The other words of every synonym group the word belongs to.</summary>
-    public IEnumerable<string> SynonymsOf(string word) =>
-        Synonyms.Where(g => g.Contains(word)).SelectMany(g => g).Where(w => w != word).Distinct();
+    private Dictionary<string, IReadOnlyList<string>>? _synonymsOf;
 
-    /// <summary>The text plus every synonym of each synonym word it contains, so both spellings can match.</summary>
-    public string Expand(string text)
+    /// <summary>The other words of every synonym group the word belongs to (looked up, not searched: asked per word per article).</summary>
+    public IReadOnlyList<string> SynonymsOf(string word)
+    {
+        _synonymsOf ??= Synonyms.SelectMany(g => g).Distinct().ToDictionary(w => w,
+            w => (IReadOnlyList<string>)Synonyms.Where(g => g.Contains(w)).SelectMany(g => g).Where(x => x != w).Distinct().ToArray());
+        return _synonymsOf.TryGetValue(word, out var list) ? list : [];
+    }
+
+    /// <summary>The synonyms of each synonym word the text contains that the text does not contain itself, so both spellings can match.</summary>
+    public IReadOnlyList<string> ExpansionOf(string text)
     {
         var extra = new List<string>();
         foreach (var group in Synonyms)
             if (group.Any(w => text.Contains(w, StringComparison.Ordinal)))
                 extra.AddRange(group.Where(w => !text.Contains(w, StringComparison.Ordinal)));
-        return extra.Count == 0 ? text : text + " " + string.Join(" ", extra);
+        return extra;
     }
 
     private sealed record LexiconFile(
         List<List<string>>? Synonyms, List<string>? QuestionWords, string? FillerChars, List<string>? DutyWords,
         List<string>? WhoWords, List<string>? NumberWords, List<string>? MyUnitWords, List<string>? AllArticlesWords,
         List<string>? SectionListWords, List<string>? ListWords,
-        List<string>? GreetingWords, List<string>? ThanksWords);
+        List<string>? GreetingWords, List<string>? ThanksWords, List<List<string>>? Slips, List<string>? ConnectiveWords,
+        List<OwnKindGroup>? OwnKindWords);
+
+    private sealed record OwnKindGroup(string Kind, List<string>? Words);
 }

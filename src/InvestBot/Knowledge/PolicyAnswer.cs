@@ -51,4 +51,7 @@ public sealed class PolicyAnswer
 
     /// <summary>True when the bot had an answer (used to log the gaps).</summary>
     public bool Answered => Kind is not (AnswerKind.NotFound or AnswerKind.Suggestions or AnswerKind.NoSuchArticle);
+
+    /// <summary>For the questions meter: answered, unsure (您是不是想问 suggestions) or unanswered.</summary>
+    public string Outcome => Answered ? "answered" : Kind == AnswerKind.Suggestions ? "unsure" : "unanswered";
 }

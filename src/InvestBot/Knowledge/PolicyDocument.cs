@@ -14,6 +14,9 @@ public sealed record PolicyDocument(
         number >= 1 && number <= Articles.Count ? Articles[number - 1] : null;
 
     public PolicySection SectionOf(PolicyArticle article) => Sections.First(s => s.Number == article.SectionNumber);
+
+    /// <summary>The year the notice was issued in (2023年2月13日 → 2023); its yearly numbers are that year's.</summary>
+    public int? Year => IssuedOn is { Length: >= 4 } d && int.TryParse(d.AsSpan(0, 4), out var y) ? y : null;
 }
 
 /// <summary>一、高标准设置目标任务 — a section with its continuous article numbers.</summary>

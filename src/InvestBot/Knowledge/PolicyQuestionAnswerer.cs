@@ -32,7 +32,11 @@ public sealed partial class PolicyQuestionAnswerer
     private PolicyDocument Doc => _kb.Document;
 
     /// <summary>True when the question is about the asker's own unit (the caller must look up the binding).</summary>
-    public bool AsksAboutOwnUnit(string question) => KnowledgeLexicon.ContainsAny(Normalize(question), _words.MyUnitWords);
+    public bool AsksAboutOwnUnit(string question)
+    {
+        var q = Normalize(question);
+        return KnowledgeLexicon.ContainsAny(q, _words.MyUnitWords) || _words.OwnKindWords.Any(w => q.Contains(w.Word, StringComparison.Ordinal));
+    }
 
     public PolicyAnswer Answer(string question, Unit? ownUnit = null)
     {
@@ -54,6 +58,7 @@ public sealed partial class PolicyQuestionAnswerer
                 : new PolicyAnswer { Kind = AnswerKind.NoSuchArticle, Question = question, AskedNumber = number };
         }
 
+        q = ResolveOwnKindWord(q, ownUnit);
         if (KnowledgeLexicon.ContainsAny(q, _words.MyUnitWords))
         {
             return ownUnit is null
@@ -62,7 +67,7 @@ public sealed partial class PolicyQuestionAnswerer
         }
 
         var mentioned = _kb.Units.FindMentions(q);
-        if (mentioned.Count > 0 && IsDutyQuestion(q, mentioned.SelectMany(u => u.Aliases.Prepend(u.Name)).Concat(Connectives)))
+        if (mentioned.Count > 0 && IsDutyQuestion(q, mentioned.SelectMany(u => u.Aliases.Prepend(u.Name)).Concat(_words.ConnectiveWords)))
             return UnitDuties(question, mentioned.ToArray());
         if (mentioned.Count == 0 && AskedKind(q) is { } kind)
             return new PolicyAnswer
@@ -85,7 +90,7 @@ public sealed partial class PolicyQuestionAnswerer
     {
         var asksWho = KnowledgeLexicon.ContainsAny(q, _words.WhoWords);
         var asksNumber = KnowledgeLexicon.ContainsAny(q, _words.NumberWords);
-        var topic = Topic(q);
+        var topic = TopicOf(q);
 
         // A unit named in a topic question (开发区要引进多少实体项目) favours the articles that concern it.
         // A numbers question favours the articles that set numbers.
@@ -93,7 +98,8 @@ public sealed partial class PolicyQuestionAnswerer
         float Boost(PolicyArticle a) =>
             (unitNames.Any(n => a.Body.Contains(n, StringComparison.Ordinal) || (a.ResponsibleText ?? "").Contains(n, StringComparison.Ordinal)) ? 1.3f : 1f)
             * (asksNumber && a.Targets.Count > 0 ? 1.3f : 1f);
-        var hits = _index.Search(topic, 5, Boost);
+        var query = _index.Prepare(topic);
+        var hits = _index.Search(query, 5, Boost);
 
         if (hits.Count == 0 || hits[0].Coverage < NothingBelow)
             return new PolicyAnswer { Kind = AnswerKind.NotFound, Question = question };
@@ -105,7 +111,7 @@ public sealed partial class PolicyQuestionAnswerer
         if (!confident)
             return new PolicyAnswer { Kind = AnswerKind.Suggestions, Question = question, Candidates = hits.Take(3).Select(h => h.Article).ToList() };
 
-        if (asksNumber && BestTargets(best.Article, topic, q, mentioned) is { Count: > 0 } targets)
+        if (asksNumber && BestTargets(best.Article, query.Terms, q, mentioned) is { Count: > 0 } targets)
             return new PolicyAnswer { Kind = AnswerKind.Target, Question = question, Article = best.Article, Targets = targets, Candidates = others };
         return new PolicyAnswer
         {
@@ -115,9 +121,10 @@ public sealed partial class PolicyQuestionAnswerer
     }
 
     /// <summary>The question without the words that only say what kind of question it is (谁负责, 多少, 是什么).</summary>
-    public string Topic(string question)
+    public string Topic(string question) => TopicOf(Normalize(question));
+
+    private string TopicOf(string q)
     {
-        var q = Normalize(question);
         foreach (var words in new[] { _words.WhoWords, _words.QuestionWords })
             q = KnowledgeLexicon.RemoveAll(q, words);
         return string.Join(' ', q.Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -127,10 +134,9 @@ public sealed partial class PolicyQuestionAnswerer
     /// The article's targets that fit the question best: the words they share with it, the measure word asked
     /// for (几家 → 家), and the unit or kind asked about (科技城 → the phrase naming 京津中关村科技城管委会).
     /// </summary>
-    private List<PolicyTarget> BestTargets(PolicyArticle article, string topic, string q, IReadOnlyList<Unit> mentioned)
+    private List<PolicyTarget> BestTargets(PolicyArticle article, IReadOnlyList<string> terms, string q, IReadOnlyList<Unit> mentioned)
     {
         if (article.Targets.Count == 0) return [];
-        var terms = _index.TopicTerms(topic);
         var measure = MeasureAsked().Match(q) is { Success: true } m ? m.Groups["m"].Value : null;
         var names = mentioned.SelectMany(u => u.Aliases.Prepend(u.Name))
             .Concat(_kb.Units.Kinds.Where(k => q.Contains(k.Name, StringComparison.Ordinal) || _words.SynonymsOf(k.Name).Any(s => q.Contains(s, StringComparison.Ordinal)))
@@ -151,7 +157,23 @@ public sealed partial class PolicyQuestionAnswerer
     }
 
     // Words joining several units in one duty question: 区商务局和区发改委分别负责什么.
-    private static readonly string[] Connectives = ["以及", "和", "与", "、", "，", ",", "分别", "各自", "都"];
+    /// <summary>
+    /// 本街道 / 咱们乡 / 我们区直单位: the asker's own unit when they are bound to one of that kind, otherwise the kind's
+    /// group word as the notice writes it (各街镇, 区直各单位), so the question reads as the notice would answer it.
+    /// </summary>
+    private string ResolveOwnKindWord(string q, Unit? ownUnit)
+    {
+        foreach (var (word, kindId) in _words.OwnKindWords)
+        {
+            if (!q.Contains(word, StringComparison.Ordinal)) continue;
+            if (_kb.Units.Kinds.FirstOrDefault(k => k.Id == kindId) is not { } kind) continue;
+            var meant = ownUnit?.Kind == kind.Id
+                ? ownUnit.Name
+                : _kb.Units.GroupWords.FirstOrDefault(g => g.Kind == kind.Id)?.Word ?? kind.Name;
+            return q.Replace(word, meant, StringComparison.Ordinal);
+        }
+        return q;
+    }
 
     private PolicyAnswer UnitDuties(string question, params Unit[] units) => new()
     {
@@ -177,10 +199,28 @@ public sealed partial class PolicyQuestionAnswerer
         var rest = q;
         foreach (var name in names.OrderByDescending(n => n.Length))
             rest = rest.Replace(name, " ", StringComparison.Ordinal);
-        rest = KnowledgeLexicon.RemoveAll(rest, _words.DutyWords);
-        rest = KnowledgeLexicon.RemoveAll(rest, _words.QuestionWords);
-        rest = new string(rest.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !_words.FillerChars.Contains(c)).ToArray());
-        return rest.Length == 0;
+        return IsMadeOf(rest, _words.DutyWords.Concat(_words.QuestionWords).Concat(_words.ConnectiveWords));
+    }
+
+    /// <summary>
+    /// True when the text can be read as nothing but the given words, filler characters, spaces and punctuation.
+    /// Read as a whole (not by removing words one after another), so overlapping words do not eat each other:
+    /// 负责哪些条款 is 负责+哪些+条款 even though 哪些条 is a word too.
+    /// </summary>
+    private bool IsMadeOf(string text, IEnumerable<string> words)
+    {
+        var list = words.Where(w => w.Length > 0).Distinct().ToList();
+        var reachable = new bool[text.Length + 1];
+        reachable[0] = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!reachable[i]) continue;
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || _words.FillerChars.Contains(c)) reachable[i + 1] = true;
+            foreach (var w in list)
+                if (i + w.Length <= text.Length && string.CompareOrdinal(text, i, w, 0, w.Length) == 0) reachable[i + w.Length] = true;
+        }
+        return reachable[text.Length];
     }
 
     private int? AskedArticleNumber(string q)
@@ -207,9 +247,10 @@ public sealed partial class PolicyQuestionAnswerer
         Doc.Sections.First(s => s.Number == article.SectionNumber).ArticleNumbers
             .Where(n => n != article.Number).Select(n => Doc.Article(n)!).Take(2).ToList();
 
-    private static string Normalize(string text)
+    private string Normalize(string text)
     {
         text = ChineseNumber.NormalizeDigits(text).Replace('(', '（').Replace(')', '）');
+        foreach (var (from, to) in _words.Slips) text = text.Replace(from, to, StringComparison.Ordinal);
         return WhiteSpaceOrEndPunctuation().Replace(text, "").Trim();
     }
 
@@ -227,7 +268,8 @@ public sealed partial class PolicyQuestionAnswerer
     [GeneratedRegex("^第?(?<n>" + N + ")(?:全文)?$")]
     private static partial Regex BareOnly();
 
-    [GeneratedRegex("(?<![0-9一二三四五六七八九十百两零〇])(?<n>" + N + ")条(?!措施|主|产业|链)")]
+    // 哪三条 / 这两条 / 前三条 count articles, they do not name one.
+    [GeneratedRegex("(?<![0-9一二三四五六七八九十百两零〇哪那这每各前后头])(?<n>" + N + ")条(?!措施|主|产业|链)")]
     private static partial Regex BareCount();
 
     [GeneratedRegex("(?:几|多少)(?<m>个|家|人|名|次|亿|万|组)")]

@@ -1,7 +1,8 @@
-using Azure.Storage.Queues;
 using InvestBot.Common;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Reporting;
+using InvestBot.Scheduling;
+using InvestBot.Storage;
 using InvestBot.Teams;
 using InvestBot.Ranking.Bot;
 using InvestBot.Teams.Commands;
@@ -33,17 +34,19 @@ public static class RankingModule
         {
             var o = sp.GetRequiredService<IOptions<InvestBotOptions>>().Value;
             var name = DeliveryQueue.NameFor(o.TablePrefix, sp.GetRequiredService<IOptions<RankingOptions>>().Value.QueueName);
-            return new DeliveryQueue(new QueueClient(o.EffectiveConnectionString, name));
+            return new DeliveryQueue(sp.GetRequiredService<StorageClients>().CreateQueue(name));
         });
+        services.AddSingleton<InvestBot.Common.IQueueDepth, DeliveryQueueDepth>();
         services.AddSingleton<SendPacer>();
         services.AddSingleton<WorkerRegistry>();
         services.AddSingleton<DeliveryProcessor>();
         services.AddSingleton<RankingPublisher>();
         services.AddSingleton<AdminNotifier>();
+        services.AddSingleton<PoisonDeliveries>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddSingleton<ScheduledPublication>();
-        services.AddHostedService<RankingScheduler>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ScheduledPublication>());
 
         // Teams glue.
         services.AddSingleton<IAnnouncementSender, RankingConnectorSender>();

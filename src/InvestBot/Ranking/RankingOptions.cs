@@ -37,6 +37,10 @@ public sealed class RankingOptions
     /// <summary>How long a worker owns a delivery (and its queue message stays invisible) before another may take over.</summary>
     public int ClaimSeconds { get; set; } = 60;
 
+    /// <summary>A delivery whose processing still throws when its ticket has been taken from the queue this many times is marked
+    /// Failed and the publishing admin is told (a poison delivery).</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
     /// <summary>Longest pause between queue polls when the queue is empty.</summary>
     public int IdlePollMilliseconds { get; set; } = 1000;
 

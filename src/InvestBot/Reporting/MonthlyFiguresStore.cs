@@ -9,6 +9,20 @@ namespace InvestBot.Reporting;
 public sealed record SavedFigures(string UnitId, ReportingMonth Month, IReadOnlyDictionary<string, decimal> Values, int Revision,
     bool Late, string SubmittedBy, string? SubmittedByName, DateTimeOffset SubmittedAt);
 
+/// <summary>A unit's saved months of one year, oldest first, with the ETag each current row had when read.</summary>
+public sealed class UnitYearFigures(IReadOnlyList<(SavedFigures Figures, ETag ETag)> rows)
+{
+    public IReadOnlyList<SavedFigures> Months { get; } = rows.Select(r => r.Figures).ToList();
+
+    /// <summary>The month's figures and their row's ETag; null when nothing was saved for it.</summary>
+    public (SavedFigures Figures, ETag ETag)? Month(ReportingMonth month) =>
+        rows.Where(r => r.Figures.Month == month).Select(r => ((SavedFigures, ETag)?)r).FirstOrDefault();
+
+    /// <summary>The months with <paramref name="figures"/> in place of its month (what the year looks like after a save).</summary>
+    public IReadOnlyList<SavedFigures> With(SavedFigures figures) =>
+        Months.Where(m => m.Month != figures.Month).Append(figures).OrderBy(m => m.Month).ToList();
+}
+
 /// <summary>One append-only history row: who changed what, when, from which values to which.</summary>
 public sealed record FigureRevision(string UnitId, ReportingMonth Month, int Revision, IReadOnlyDictionary<string, decimal>? Before,
     IReadOnlyDictionary<string, decimal> After, string By, string? ByName, DateTimeOffset At, bool Late);
@@ -63,16 +77,23 @@ public sealed class MonthlyFiguresStore
     }
 
     /// <summary>The unit's saved months of one year, oldest first.</summary>
-    public async Task<IReadOnlyList<SavedFigures>> ListUnitYearAsync(string unitId, int year, CancellationToken ct = default)
+    public async Task<IReadOnlyList<SavedFigures>> ListUnitYearAsync(string unitId, int year, CancellationToken ct = default) =>
+        (await ReadUnitYearAsync(unitId, year, ct)).Months;
+
+    /// <summary>
+    /// The unit's saved months of one year with each row's ETag, in one query: a submit reads this once and uses it both
+    /// as the concurrency check of its save and for the receipt's year-to-date totals.
+    /// </summary>
+    public async Task<UnitYearFigures> ReadUnitYearAsync(string unitId, int year, CancellationToken ct = default)
     {
         var table = await _tables.GetTableAsync(Table, ct);
         var from = new ReportingMonth(year, 1).Key;
         var to = new ReportingMonth(year, 12).Key;
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to} and RowKey eq {unitId}");
-        var list = new List<SavedFigures>();
+        var rows = new List<(SavedFigures, ETag)>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-            list.Add(ToFigures(e));
-        return list.OrderBy(f => f.Month).ToList();
+            rows.Add((ToFigures(e), e.ETag));
+        return new UnitYearFigures(rows.OrderBy(r => r.Item1.Month).ToList());
     }
 
     public async Task<IReadOnlyList<FigureRevision>> HistoryAsync(ReportingMonth month, string unitId, CancellationToken ct = default)
@@ -90,9 +111,20 @@ public sealed class MonthlyFiguresStore
     public async Task<SaveOutcome> SaveAsync(FigureSubmission s, CancellationToken ct = default)
     {
         var table = await _tables.GetTableAsync(Table, ct);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(s.Month.Key, TableKeys.Require(s.UnitId), cancellationToken: ct);
+        return await SaveAsync(s, existing.HasValue ? (ToFigures(existing.Value!), existing.Value!.ETag) : null, ct);
+    }
+
+    /// <summary>
+    /// Saves over what the caller read (the figures and the ETag of their row; null: nothing was saved). The write is
+    /// conditional on that ETag (or on the row not existing), so a read that is out of date by now loses: nothing is
+    /// written and the current figures are returned as <see cref="SaveOutcome.Stale"/>.
+    /// </summary>
+    public async Task<SaveOutcome> SaveAsync(FigureSubmission s, (SavedFigures Figures, ETag ETag)? read, CancellationToken ct = default)
+    {
+        var table = await _tables.GetTableAsync(Table, ct);
         var unitKey = TableKeys.Require(s.UnitId);
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(s.Month.Key, unitKey, cancellationToken: ct);
-        var before = existing.HasValue ? ToFigures(existing.Value!) : null;
+        var before = read?.Figures;
         if ((before?.Revision ?? 0) != s.ExpectedRevision)
             return new SaveOutcome.Stale(before);
 
@@ -127,8 +159,8 @@ public sealed class MonthlyFiguresStore
         };
         var actions = new List<TableTransactionAction>
         {
-            existing.HasValue
-                ? new(TableTransactionActionType.UpdateReplace, current, existing.Value!.ETag)
+            read is { } r
+                ? new(TableTransactionActionType.UpdateReplace, current, r.ETag)
                 : new(TableTransactionActionType.Add, current),
             new(TableTransactionActionType.Add, history),
         };

@@ -29,13 +29,14 @@ public sealed class ReminderPlanner
         _options = options.Value;
     }
 
-    public async Task<IReadOnlyList<Reminder>> DueAsync(CancellationToken ct)
+    /// <param name="day">The day the reminders are for (a run caught up after a restart may come later that day or the next).</param>
+    public async Task<IReadOnlyList<Reminder>> DueAsync(DateOnly day, CancellationToken ct)
     {
-        var month = _window.DefaultMonth;
+        var month = ReportingMonth.Of(day).Previous;
         var deadline = _window.Deadline(month);
-        var today = _window.Today;
+        // Still open now: a reminder caught up after the window closed would only confuse.
         if (_window.StateOf(month) != WindowState.Open) return Array.Empty<Reminder>();
-        if (today != deadline && today != deadline.AddDays(-_options.ReminderDaysBefore)) return Array.Empty<Reminder>();
+        if (day != deadline && day != deadline.AddDays(-_options.ReminderDaysBefore)) return Array.Empty<Reminder>();
         var submitted = (await _figures.ListMonthAsync(month, ct)).Select(f => f.UnitId).ToHashSet();
         return (await _bindings.ListAsync(ct))
             .Where(b => !submitted.Contains(b.UnitId))

@@ -1,5 +1,6 @@
 using InvestBot.Common;
 using InvestBot.Reporting.Bot;
+using InvestBot.Scheduling;
 using InvestBot.Teams.Commands;
 using Microsoft.Extensions.Options;
 
@@ -27,12 +28,13 @@ public static class ReportingModule
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<FiguresWorkbook>();
         services.AddSingleton<ReminderPlanner>();
-        services.AddHttpClient("reporting-import", c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(Bot.AttachedTableReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Bot.AttachedTableReader>();
 
         // Teams glue of this capability: its rows of the command table and its reminder job.
         services.AddCommandSection(ReportingCommands.Section);
         services.AddSingleton<ReportReminderJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReportReminderJob>());
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReportReminderJob>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using InvestBot.Access;
 using InvestBot.Organization;
 
@@ -14,7 +15,7 @@ public sealed record TargetImportResult(IReadOnlyDictionary<string, IReadOnlyDic
 /// Annual targets per unit and metric: entered on a card or imported from a table (CSV text or an Excel sheet),
 /// always validated in full before anything is written. Admin only, checked here.
 /// </summary>
-public sealed class TargetService
+public sealed partial class TargetService
 {
     public const string AdminOnly = "只有区合作交流办管理员可以设置年度目标。";
     private readonly AnnualTargetStore _store;
@@ -81,6 +82,11 @@ public sealed class TargetService
                 errors.Add($"第 {r + 1} 行：单位“{row[0]}”不存在或不参与填报。");
                 continue;
             }
+            if (row.Skip(columns.Count + 1).Any(c => !string.IsNullOrWhiteSpace(c)))
+            {
+                errors.Add($"第 {r + 1} 行：单元格比表头多（数字中的逗号，如 1,200，需要放在英文双引号中，或去掉逗号）。");
+                continue;
+            }
             var values = new Dictionary<string, decimal>();
             for (var c = 0; c < columns.Count && c + 1 < row.Count; c++)
             {
@@ -91,7 +97,7 @@ public sealed class TargetService
                     errors.Add($"第 {r + 1} 行：{unit.Name}不填报“{metric.Name}”。");
                     continue;
                 }
-                var (value, error) = ParseTarget(metric, text);
+                var (value, error) = ParseTarget(metric, WithoutThousandsSeparators(text));
                 if (error is null) values[metric.Id] = value;
                 else errors.Add($"第 {r + 1} 行“{metric.Name}”：{error}");
             }
@@ -130,13 +136,12 @@ public sealed class TargetService
         return _catalog.Find(h) ?? _catalog.Metrics.FirstOrDefault(m => m.Name == h || $"{m.Name}（{m.Unit}）" == h || $"{m.Name}({m.Unit})" == h);
     }
 
-    /// <summary>Plain CSV (comma or tab separated, optional quotes) as rows of cells.</summary>
-    public static IReadOnlyList<IReadOnlyList<string?>> ReadCsv(string text) => text
-        .Replace("\r\n", "\n").Split('\n')
-        .Where(line => line.Trim().Length > 0)
-        .Select(line => (IReadOnlyList<string?>)line.Split(line.Contains('\t') ? '\t' : ',', '，')
-            .Select(c => (string?)c.Trim().Trim('"').Trim()).ToList())
-        .ToList();
+    /// <summary>Excel shows (and exports) 1200 as "1,200"; only that exact grouping is accepted, so "1,2" stays an error.</summary>
+    public static string WithoutThousandsSeparators(string text) =>
+        ThousandsGrouped().IsMatch(text.Trim()) ? text.Trim().Replace(",", "") : text;
+
+    [GeneratedRegex(@"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")]
+    private static partial Regex ThousandsGrouped();
 
     public static string Format(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,8 @@ using Azure;
 using Azure.Data.Tables;
 namespace InvestBot.Storage;
 
+public enum LeaseClaim { Won, Held, Completed }
+
 /// <summary>
 /// Runs a scheduled job once across bot instances (the reminders, the automatic ranking publication).
 /// Table "JobLeases": PartitionKey = job name, RowKey = occurrence ("202304030900"). The first instance to add the
@@ -20,7 +22,11 @@ public sealed class JobLeaseStore
         _time = time;
     }
 
-    public async Task<bool> TryClaimAsync(string job, string occurrence, string owner, TimeSpan lease, CancellationToken ct = default)
+    public async Task<bool> TryClaimAsync(string job, string occurrence, string owner, TimeSpan lease, CancellationToken ct = default) =>
+        await ClaimAsync(job, occurrence, owner, lease, ct) == LeaseClaim.Won;
+
+    /// <summary>Won: this owner runs the occurrence. Held: another owner's lease is still running. Completed: it already ran.</summary>
+    public async Task<LeaseClaim> ClaimAsync(string job, string occurrence, string owner, TimeSpan lease, CancellationToken ct = default)
     {
         var table = await _tables.GetTableAsync(Table, ct);
         var now = _time.GetUtcNow();
@@ -33,21 +39,39 @@ public sealed class JobLeaseStore
         try
         {
             await table.AddEntityAsync(entity, ct);
-            return true;
+            return LeaseClaim.Won;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
         }
         var existing = (await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: ct)).Value;
-        if (existing.GetBoolean("Completed") == true || existing.GetDateTimeOffset("LeaseUntil") > now) return false;
+        if (existing.GetBoolean("Completed") == true) return LeaseClaim.Completed;
+        if (existing.GetDateTimeOffset("LeaseUntil") > now) return LeaseClaim.Held;
         try
         {
             await table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, ct);
-            return true;
+            return LeaseClaim.Won;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return false;
+            return LeaseClaim.Held;
+        }
+    }
+
+    /// <summary>Gives up an unfinished claim at once (the run failed), so a retry need not wait for the lease to run out.</summary>
+    public async Task ReleaseAsync(string job, string occurrence, string owner, CancellationToken ct = default)
+    {
+        var table = await _tables.GetTableAsync(Table, ct);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(job, occurrence, cancellationToken: ct);
+        if (!existing.HasValue || existing.Value!.GetString("Owner") != owner || existing.Value.GetBoolean("Completed") == true) return;
+        existing.Value["LeaseUntil"] = _time.GetUtcNow();
+        try
+        {
+            await table.UpdateEntityAsync(existing.Value, existing.Value.ETag, TableUpdateMode.Replace, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Taken over meanwhile: nothing left to release.
         }
     }
 

@@ -14,7 +14,8 @@ public sealed class StorageHealth
         try
         {
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            cts.CancelAfter(TimeSpan.FromSeconds(5));
+            // Answer well within a 5 s probe timeout even when storage hangs (accepts the connection, never replies).
+            cts.CancelAfter(TimeSpan.FromSeconds(3));
             await foreach (var _ in _service.QueryAsync(maxPerPage: 1, cancellationToken: cts.Token).AsPages(pageSizeHint: 1))
                 break;
             return (true, "storage ok");

@@ -61,6 +61,8 @@ public sealed class TableProvider : ITableProvider
         // Fail fast: a user is waiting in Teams, and /healthz must answer quickly when storage is gone.
         o.Retry.MaxRetries = 2;
         o.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        // Inside a user's turn every call also keeps to the turn's storage deadline (see StorageTurn).
+        o.AddPolicy(new StorageTurnPolicy(), Azure.Core.HttpPipelinePosition.PerCall);
         return o;
     }
 }

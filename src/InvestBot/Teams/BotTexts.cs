@@ -17,7 +17,17 @@ public static class BotTexts
     /// <summary>Under a pressed Card.Say button: what it sent (the answer follows as a new message).</summary>
     public static string ButtonSent(string text) => $"已发送：{text}";
 
-    public const string ActionFailed = "抱歉，处理这个操作时出错了，您的数据没有被修改。请稍后再试。";
+    /// <summary>
+    /// What a failed turn may tell the user: only what is known about its writes (see <see cref="Storage.StorageTurn"/>).
+    /// The reference matches the log line.
+    /// </summary>
+    public static string Failed(Storage.TurnWrites writes, bool storageFailed, string reference) => (writes, storageFailed) switch
+    {
+        (Storage.TurnWrites.Committed, _) => $"已保存，但回复失败。请稍后发送“我的填报”等命令查看结果，无需重复提交。（编号 {reference}）",
+        (Storage.TurnWrites.Unknown, _) => $"数据服务没有及时响应，无法确认是否已保存。请稍后发送“我的填报”等命令查看；如未保存，请重新提交。（编号 {reference}）",
+        (_, true) => $"数据服务暂时没有响应，本次操作尚未保存任何内容，请稍后再试。（编号 {reference}）",
+        _ => $"抱歉，处理时出错了，尚未保存任何内容，请稍后再试。（编号 {reference}）",
+    };
 
     public const string HelpSummary = "InvestBot 使用帮助";
     public const string HelpTitle = "InvestBot 使用帮助";

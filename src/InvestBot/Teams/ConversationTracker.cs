@@ -18,14 +18,82 @@ public interface IConversationRemovedListener
 /// </summary>
 public sealed class ConversationTracker
 {
+    private static readonly TimeSpan[] RetryDelays = new[] { 1, 2, 5, 10, 30, 60, 120, 300 }.Select(s => TimeSpan.FromSeconds(s)).ToArray();
     private readonly IConversationStore _store;
     private readonly IEnumerable<IConversationRemovedListener> _removedListeners;
+    private readonly ILogger<ConversationTracker> _log;
     private readonly ConcurrentDictionary<string, byte> _known = new();
+    private readonly ConcurrentDictionary<string, byte> _retrying = new();
 
-    public ConversationTracker(IConversationStore store, IEnumerable<IConversationRemovedListener> removedListeners)
+    public ConversationTracker(IConversationStore store, IEnumerable<IConversationRemovedListener> removedListeners, ILogger<ConversationTracker> log)
     {
         _store = store;
         _removedListeners = removedListeners;
+        _log = log;
+    }
+
+    /// <summary>Waits for a recording started alongside the answer; if it failed (storage down), retries it in the background.</summary>
+    public async Task SettleAsync(Task recording, IActivity activity)
+    {
+        try
+        {
+            await recording;
+        }
+        catch (Exception e)
+        {
+            _log.LogWarning("Could not record conversation {Conversation} now ({Reason}); retrying in the background",
+                ConversationIdOf(activity), e.GetType().Name);
+            RetryInBackground(activity);
+        }
+    }
+
+    /// <summary>Like <see cref="InstalledAsync"/>, but when storage fails the install is retried in the background and
+    /// treated as fresh (Teams sends install events on install), so the welcome still goes out.</summary>
+    public async Task<bool> InstalledOrRetryAsync(IActivity activity, CancellationToken ct)
+    {
+        try
+        {
+            return await InstalledAsync(activity, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            _log.LogWarning("Could not record the installation in {Conversation} now ({Reason}); retrying in the background",
+                ConversationIdOf(activity), e.GetType().Name);
+            RetryInBackground(activity);
+            return true;
+        }
+    }
+
+    private void RetryInBackground(IActivity activity)
+    {
+        var record = FromActivity(activity);
+        if (!_retrying.TryAdd(record.ConversationId, 0)) return;
+        _ = Storage.StorageTurn.RunDetached(async () =>
+        {
+            try
+            {
+                foreach (var delay in RetryDelays)
+                {
+                    await Task.Delay(delay);
+                    try
+                    {
+                        await _store.UpsertAsync(record);
+                        _known[record.ConversationId] = 0;
+                        _log.LogInformation("Recorded conversation {Conversation} after a retry", record.ConversationId);
+                        return;
+                    }
+                    catch (Exception e)
+                    {
+                        _log.LogDebug(e, "Retry recording {Conversation} failed", record.ConversationId);
+                    }
+                }
+                _log.LogError("Gave up recording conversation {Conversation}; it is recorded when it next speaks", record.ConversationId);
+            }
+            finally
+            {
+                _retrying.TryRemove(record.ConversationId, out _);
+            }
+        });
     }
 
     /// <summary>Saves the conversation; true when this is a fresh install (new, or re-added after removal).</summary>

@@ -1,9 +1,12 @@
 using InvestBot.Access;
+using InvestBot.Common;
+using InvestBot.Storage;
 using InvestBot.Teams.Cards;
 using InvestBot.Teams.Commands;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 
 namespace InvestBot.Teams;
@@ -19,8 +22,29 @@ public sealed class InvestBotActivityHandler(
     IServiceProvider services,
     ConversationTracker conversations,
     UserRoles roles,
+    IOptions<InvestBotOptions> options,
     ILogger<InvestBotActivityHandler> log) : TeamsActivityHandler
 {
+    /// <summary>
+    /// Every turn runs under a storage deadline (<see cref="InvestBotOptions.TurnStorageSeconds"/>). A message turn that fails
+    /// (storage hanging or down, or a bug) answers in Chinese with only what is known about its writes, and logs its reference.
+    /// </summary>
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken ct = default)
+    {
+        using var storage = StorageTurn.Begin(TimeSpan.FromSeconds(options.Value.TurnStorageSeconds));
+        try
+        {
+            await base.OnTurnAsync(turnContext, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && turnContext.Activity.Type == ActivityTypes.Message)
+        {
+            log.LogError(e, "Turn {Reference} ({Activity}) failed; storage failed: {StorageFailed}, writes: {Writes}",
+                storage.CorrelationId, turnContext.Activity.Id, storage.StorageFailed, storage.Writes);
+            await turnContext.SendActivityAsync(MessageFactory.Text(BotTexts.Failed(storage.Writes, storage.StorageFailed, storage.CorrelationId)),
+                CancellationToken.None);
+        }
+    }
+
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken ct)
     {
         var activity = turn.Activity;
@@ -38,8 +62,16 @@ public sealed class InvestBotActivityHandler(
         if (scope != ConversationScope.Personal && !MentionsBot(activity))
             return; // In group chats and channels we speak only when spoken to.
 
-        await conversations.SeenAsync(activity, ct);
-        await router.RouteAsync(turn, MessageText.Clean(activity), user, ct);
+        // Recorded alongside the answer, not before it: a question never waits on storage (a failure is retried in the background).
+        var seen = conversations.SeenAsync(activity, ct);
+        try
+        {
+            await router.RouteAsync(turn, MessageText.Clean(activity), user, ct);
+        }
+        finally
+        {
+            await conversations.SettleAsync(seen, activity);
+        }
     }
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
@@ -73,11 +105,14 @@ public sealed class InvestBotActivityHandler(
         {
             return await ((ICardActionHandler)services.GetRequiredService(verb.Handler)).HandleAsync(request, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || StorageTurn.Current?.StorageFailed == true)
         {
-            // The user sees a plain apology; the details go to the log, never into Teams.
-            log.LogError(ex, "Card action {Verb} failed", request.Verb);
-            return CardActionResult.Say(BotTexts.ActionFailed);
+            // The user sees what is known about the turn's writes; the details go to the log, never into Teams.
+            var storage = StorageTurn.Current;
+            var reference = storage?.CorrelationId ?? "-";
+            log.LogError(ex, "Card action {Verb} failed in turn {Reference}; storage failed: {StorageFailed}, writes: {Writes}",
+                request.Verb, reference, storage?.StorageFailed, storage?.Writes);
+            return CardActionResult.Say(BotTexts.Failed(storage?.Writes ?? TurnWrites.None, storage?.StorageFailed ?? false, reference));
         }
     }
 
@@ -114,7 +149,7 @@ public sealed class InvestBotActivityHandler(
     // Teams sends both installationUpdate and conversationUpdate on install; whichever comes first welcomes.
     private async Task WelcomeIfFreshAsync(ITurnContext turn, CancellationToken ct)
     {
-        if (await conversations.InstalledAsync(turn.Activity, ct))
+        if (await conversations.InstalledOrRetryAsync(turn.Activity, ct))
         {
             var scope = ConversationScopes.Of(turn.Activity.Conversation?.ConversationType);
             await turn.SendActivityAsync(Card.ToActivity(WelcomeCards.Welcome(table, scope), BotTexts.WelcomeSummary), ct);

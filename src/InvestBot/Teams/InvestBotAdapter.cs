@@ -2,21 +2,25 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
+using InvestBot.Common;
 
 namespace InvestBot.Teams;
 
 /// <summary>The Bot Framework CloudAdapter, with an error handler that apologises in Chinese and never leaks details.</summary>
 public sealed class InvestBotAdapter : CloudAdapter
 {
-    public InvestBotAdapter(BotFrameworkAuthentication auth, ILogger<InvestBotAdapter> logger)
+    public InvestBotAdapter(BotFrameworkAuthentication auth, ILogger<InvestBotAdapter> logger, InvestBotMetrics metrics)
         : base(auth, logger)
     {
+        Use(new TurnMetricsMiddleware(metrics));
         OnTurnError = async (turn, exception) =>
         {
+            metrics.Error("turn", exception);
             logger.LogError(exception, "Unhandled error in turn {ActivityType} {ActivityId}", turn.Activity?.Type, turn.Activity?.Id);
             try
             {
-                await turn.SendActivityAsync("抱歉，InvestBot 处理您的消息时出错了，请稍后再试。您之前保存的数据不受影响。");
+                // Last resort (the handler answers message and card failures itself): claims nothing about what was saved.
+                await turn.SendActivityAsync("抱歉，InvestBot 处理您的消息时出错了，请稍后再试。");
                 await turn.TraceActivityAsync("OnTurnError Trace", exception.GetType().Name, "https://www.botframework.com/schemas/error", "TurnError");
             }
             catch (Exception sendError)

@@ -8,7 +8,7 @@ namespace InvestBot.Tests.Architecture;
 public sealed class ArchitectureTests(ITestOutputHelper output)
 {
     /// <summary>The shared kernel: what every capability builds on. It must not know any capability.</summary>
-    private static readonly string[] Kernel = ["Common", "Storage", "Organization", "Conversations", "Access", "Teams"];
+    private static readonly string[] Kernel = ["Common", "Storage", "Organization", "Conversations", "Access", "Scheduling", "Teams"];
 
     private const string CompositionRoot = "Hosting";
 

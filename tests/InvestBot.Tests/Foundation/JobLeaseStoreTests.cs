@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using InvestBot.Storage;
 using InvestBot.Tests.Infrastructure;
 using Xunit;
@@ -10,7 +11,7 @@ public sealed class JobLeaseStoreTests
     [Fact]
     public async Task Only_one_of_many_instances_claims_an_occurrence()
     {
-        var store = new JobLeaseStore(await TestTables.NewProviderAsync(), new ManualTime(ManualTime.Beijing(2023, 4, 3)));
+        var store = new JobLeaseStore(await TestTables.NewProviderAsync(), new FakeTimeProvider(TestClock.Beijing(2023, 4, 3)));
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Task.Run(() => store.TryClaimAsync("job", "202304030900", "i" + i, TimeSpan.FromMinutes(5)))));
 
@@ -21,14 +22,14 @@ public sealed class JobLeaseStoreTests
     [Fact]
     public async Task An_abandoned_claim_is_taken_over_once_its_lease_ran_out_but_a_completed_one_never()
     {
-        var time = new ManualTime(ManualTime.Beijing(2023, 4, 3));
+        var time = new FakeTimeProvider(TestClock.Beijing(2023, 4, 3));
         var store = new JobLeaseStore(await TestTables.NewProviderAsync(), time);
         await store.TryClaimAsync("job", "a", "dead", TimeSpan.FromMinutes(5));
         await store.TryClaimAsync("job", "b", "done", TimeSpan.FromMinutes(5));
         await store.CompleteAsync("job", "b");
 
         Assert.False(await store.TryClaimAsync("job", "a", "other", TimeSpan.FromMinutes(5)));
-        time.Set(time.GetUtcNow().AddMinutes(6));
+        time.AdjustTime(time.GetUtcNow().AddMinutes(6));
         var takeovers = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => Task.Run(() => store.TryClaimAsync("job", "a", "t" + i, TimeSpan.FromMinutes(5)))));
 
         Assert.Single(takeovers, c => c);

@@ -52,7 +52,30 @@ public sealed class LoopbackTokenService : IAsyncDisposable
         _server = builder.Build();
         _server.MapGet("/v1/.well-known/openidconfiguration", () => Results.Text(_metadataJson, "application/json"));
         _server.MapGet("/keys", () => Results.Text(_jwksJson, "application/json"));
+        // The bot's own sign-in (client credentials) for calls to the channel, as a sovereign cloud's login endpoint would serve it.
+        _server.MapPost("/{tenant}/oauth2/v2.0/token", async (string tenant, HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            _tokenRequests.Enqueue(new TokenRequest(tenant, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = IssuedAccessToken });
+        });
+        _server.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = $"{BaseUrl}{tenant}/v2.0",
+            ["authorization_endpoint"] = $"{BaseUrl}{tenant}/oauth2/v2.0/authorize",
+            ["token_endpoint"] = $"{BaseUrl}{tenant}/oauth2/v2.0/token",
+            ["jwks_uri"] = BaseUrl + "keys",
+        }));
     }
+
+    /// <summary>A client-credentials request the bot made: the tenant in the path and the form it posted.</summary>
+    public sealed record TokenRequest(string Tenant, IReadOnlyDictionary<string, string> Form);
+
+    public const string IssuedAccessToken = "loopback-channel-access-token";
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<TokenRequest> _tokenRequests = new();
+
+    public IReadOnlyList<TokenRequest> TokenRequests => _tokenRequests.ToList();
 
     public static async Task<LoopbackTokenService> StartAsync()
     {
@@ -114,7 +137,11 @@ public sealed class LoopbackTokenService : IAsyncDisposable
 /// </summary>
 internal static class LoopbackCertificate
 {
-    private const string Subject = "CN=InvestBot test token service";
+    private const string SubjectPrefix = "CN=InvestBot test token service";
+
+    // One subject per test process: several runs of the suite (other worktrees of the same user) trust their own
+    // certificates in the same store at the same time, and each removes only its own.
+    private static readonly string Subject = $"{SubjectPrefix} {Environment.ProcessId}-{Guid.NewGuid():N}";
     private static readonly Lazy<X509Certificate2> Instance = new(CreateAndTrust);
 
     public static X509Certificate2 Trusted => Instance.Value;
@@ -133,8 +160,9 @@ internal static class LoopbackCertificate
 
         using var root = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
         root.Open(OpenFlags.ReadWrite);
-        // Leftovers of a crashed earlier run are removed first.
-        foreach (var old in root.Certificates.Find(X509FindType.FindBySubjectDistinguishedName, Subject, false))
+        // Leftovers of crashed earlier runs are removed once expired; a live one may belong to a test run in another
+        // worktree of the same user (removing it would break that run's HTTPS).
+        foreach (var old in root.Certificates.Where(c => c.Subject.StartsWith(SubjectPrefix, StringComparison.Ordinal) && c.NotAfter < DateTime.Now).ToList())
             root.Remove(old);
         root.Add(X509CertificateLoader.LoadCertificate(certificate.RawData));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Untrust(certificate);

@@ -19,8 +19,9 @@ public sealed class ManifestTests
     public async Task The_manifest_validates_against_the_teams_1_25_schema()
     {
         var schema = await JsonSchema.FromFileAsync(RepoPaths.TestData("schemas", "teams-manifest-1.25.schema.json"));
-        // The app id placeholder is substituted by the packaging script; validate what Teams will see.
-        var json = Manifest().ToString().Replace("${{MicrosoftAppId}}", Guid.NewGuid().ToString());
+        // The placeholders are filled by the packaging script (or the Agents Toolkit); validate what Teams will see.
+        var json = Manifest().ToString().Replace("${{BOT_ID}}", Guid.NewGuid().ToString())
+            .Replace("${{TEAMS_APP_ID}}", Guid.NewGuid().ToString()).Replace("${{BOT_DOMAIN}}", "investbot.example.cn");
         var errors = schema.Validate(json);
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
         Assert.Equal("1.25", Manifest().Value<string>("manifestVersion"));
@@ -78,7 +79,32 @@ public sealed class ManifestTests
         using var reader = new StreamReader(zip.GetEntry("manifest.json")!.Open());
         var packaged = JObject.Parse(await reader.ReadToEndAsync());
         Assert.Equal(appId, packaged["bots"]![0]!.Value<string>("botId"));
+        Assert.Equal("94b39322-45bd-48e0-8f17-3922f6a8bea6", packaged.Value<string>("id"));
+        Assert.Empty(packaged["validDomains"]!); // no BOT_DOMAIN: the Playground needs none
         Directory.Delete(outDir, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_packaging_script_fills_the_domain_and_the_bot_accepts_files_in_the_personal_chat()
+    {
+        var zipPath = Path.Combine(Directory.CreateTempSubdirectory("investbot-package-").FullName, "InvestBot.zip");
+        var psi = new ProcessStartInfo("bash", new[] { Path.Combine(RepoPaths.Root, "scripts", "build-app-package.sh") })
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["BOT_ID"] = Guid.NewGuid().ToString(), ["BOT_DOMAIN"] = "app-investbot.azurewebsites.net", ["OUT"] = zipPath },
+        };
+        using var process = Process.Start(psi)!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, stderr);
+
+        using var zip = ZipFile.OpenRead(zipPath);
+        using var reader = new StreamReader(zip.GetEntry("manifest.json")!.Open());
+        var packaged = JObject.Parse(await reader.ReadToEndAsync());
+        Assert.Equal(new[] { "app-investbot.azurewebsites.net" }, packaged["validDomains"]!.Values<string>());
+        Assert.True(packaged["bots"]![0]!.Value<bool>("supportsFiles"));
+        Assert.Contains("personal", packaged["bots"]![0]!["scopes"]!.Values<string>());
     }
 
     [Fact]

@@ -14,8 +14,9 @@ public sealed class AzuriteServer : IAsyncDisposable
     private readonly Process _process;
     private readonly string _folder;
 
-    private AzuriteServer(Process process, string folder, int port, int queuePort, int blobPort)
+    private AzuriteServer(Process process, string folder, int port, int queuePort, int blobPort, string scheme)
     {
+        Scheme = scheme;
         _process = process;
         _folder = folder;
         Port = port;
@@ -32,15 +33,23 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public int BlobPort { get; }
 
+    /// <summary>http, or https when started with a certificate (Azurite accepts Entra ID tokens only over HTTPS).</summary>
+    public string Scheme { get; }
+
     /// <summary>Azurite's published development account key, pointed at our port.</summary>
     public string ConnectionString =>
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        $"DefaultEndpointsProtocol={Scheme};AccountName=devstoreaccount1;" +
         "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        $"TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
+        $"TableEndpoint={Scheme}://127.0.0.1:{Port}/devstoreaccount1;" +
+        $"QueueEndpoint={Scheme}://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+        $"BlobEndpoint={Scheme}://127.0.0.1:{BlobPort}/devstoreaccount1;";
 
-    public static async Task<AzuriteServer> StartAsync(string? folder = null, int? port = null)
+    public string TableServiceUri => $"{Scheme}://127.0.0.1:{Port}/devstoreaccount1";
+
+    public string QueueServiceUri => $"{Scheme}://127.0.0.1:{QueuePort}/devstoreaccount1";
+
+    /// <param name="tls">PEM certificate and key files: serve HTTPS and accept Entra ID bearer tokens (--oauth basic).</param>
+    public static async Task<AzuriteServer> StartAsync(string? folder = null, int? port = null, (string CertPem, string KeyPem)? tls = null)
     {
         folder ??= Directory.CreateTempSubdirectory("azurite-test-").FullName;
         var p = port ?? FreePort();
@@ -52,7 +61,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
             "--location", folder, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
-        });
+        }.Concat(tls is { } pem ? new[] { "--cert", pem.CertPem, "--key", pem.KeyPem, "--oauth", "basic" } : []));
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start");
@@ -60,7 +69,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new AzuriteServer(process, folder, p, queuePort, blobPort);
+        var server = new AzuriteServer(process, folder, p, queuePort, blobPort, tls is null ? "http" : "https");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Kill();
         await WaitForPortAsync(p, process, TimeSpan.FromSeconds(60));
         await WaitForPortAsync(queuePort, process, TimeSpan.FromSeconds(60));
@@ -94,6 +103,54 @@ public sealed class AzuriteServer : IAsyncDisposable
             }
         }
         throw new TimeoutException($"nothing listens on port {port} after {timeout}");
+    }
+
+    /// <summary>
+    /// Freezes Azurite (SIGSTOP to its processes): connections are still accepted by the kernel but nothing answers — a hung
+    /// storage account or a dead network path, the worst case for a caller. <see cref="Resume"/> thaws it.
+    /// </summary>
+    public void Pause() => Signal("STOP");
+
+    public void Resume() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        // One by one: the watchdog's short-lived "sleep" may be gone by the time it is signalled.
+        var signalled = 0;
+        foreach (var pid in Descendants(_process.Id).Prepend(_process.Id))
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, pid.ToString()]) { UseShellExecute = false, RedirectStandardError = true })!;
+            kill.WaitForExit();
+            if (kill.ExitCode == 0) signalled++;
+        }
+        if (signalled < 2) throw new InvalidOperationException($"kill -{signal} reached no Azurite process");
+    }
+
+    /// <summary>Child processes (the watchdog's Azurite and anything it started), from /proc.</summary>
+    private static IEnumerable<int> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                // "pid (comm) state ppid …": comm may contain spaces, so read after the last ')'.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[pid] = int.Parse(fields[1]);
+            }
+            catch (IOException) { }
+        }
+        var found = new List<int>();
+        var frontier = new Queue<int>([root]);
+        while (frontier.TryDequeue(out var parent))
+            foreach (var child in parents.Where(p => p.Value == parent).Select(p => p.Key))
+            {
+                found.Add(child);
+                frontier.Enqueue(child);
+            }
+        return found;
     }
 
     public void Kill()

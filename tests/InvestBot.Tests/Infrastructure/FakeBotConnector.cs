@@ -17,7 +17,9 @@ namespace InvestBot.Tests.Infrastructure;
 /// </summary>
 public sealed class FakeBotConnector : IAsyncDisposable
 {
-    public sealed record Post(string ConversationId, JObject Activity, DateTimeOffset At);
+    /// <param name="Authorization">The request's Authorization header (the bot's token when it runs authenticated).</param>
+    /// <param name="ConnectionId">The TCP connection the post came on (Kestrel's id): shows when a client opened a new one.</param>
+    public sealed record Post(string ConversationId, JObject Activity, DateTimeOffset At, string? Authorization = null, string? ConnectionId = null);
     public sealed record Attempt(string ConversationId, int Status, DateTimeOffset At);
 
     private readonly WebApplication _server;
@@ -142,7 +144,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
             if (ValidateCards)
                 foreach (var card in activity["attachments"]?.Where(a => a.Value<string>("contentType") == "application/vnd.microsoft.card.adaptive") ?? [])
                     CardSchema.AssertValid(card["content"]!);
-            _posts.Enqueue(new Post(conversationId, activity, now));
+            _posts.Enqueue(new Post(conversationId, activity, now, request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+                request.HttpContext.Connection.Id));
             foreach (var w in _waiters.Where(w => _posts.Count >= w.Count).ToList())
             {
                 w.Done.TrySetResult();

@@ -54,7 +54,7 @@ public sealed class KnowledgeBotTests : IAsyncLifetime
         var line = File.ReadAllLines(RepoPaths.SourceData("baodi-investment-30-measures-2023.txt")).Single(l => l.StartsWith("（二十二）"));
         var texts = card.SelectTokens("$..text").Select(t => t.ToString()).ToList();
         Assert.Equal("（二十二）优化审批服务效能", texts[0]);
-        Assert.Equal(line.Trim(), texts[1]);
+        Assert.Contains(line.Trim(), texts); // verbatim, as one block (a note on the notice's year may come first)
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class KnowledgeBotTests : IAsyncLifetime
         var text = BotClient.AllText(await _bot.SayAsync("外资企业要引进几家", TestUser.Named("张三")));
 
         Assert.StartsWith("（二）利用外资实现新增长", text.Trim());
-        Assert.Contains("答：", text);
+        Assert.Matches(@"答(（2023年通知）)?：", text); // the notice's year is named when it is not the current year
         Assert.Contains("10家", text);
     }
 

@@ -70,14 +70,15 @@ public sealed class RankingBot : IAsyncDisposable
 
     public int PartsOf(Announcement a) => Service<IAnnouncementRenderer>().Render(a).Count;
 
-    public async Task<Announcement> WaitForStateAsync(string announcementId, AnnouncementState state, TimeSpan timeout)
+    /// <summary>Waits for the state; returns the announcement with its snapshot unless <paramref name="headerOnly"/>.</summary>
+    public async Task<Announcement> WaitForStateAsync(string announcementId, AnnouncementState state, TimeSpan timeout, bool headerOnly = false)
     {
         var store = Service<AnnouncementStore>();
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var a = await store.GetAsync(announcementId);
-            if (a?.State == state) return a;
+            var a = await store.GetHeaderAsync(announcementId);
+            if (a?.State == state) return headerOnly ? a : (await store.GetAsync(announcementId))!;
             if (DateTime.UtcNow > deadline)
             {
                 var deliveries = await Service<DeliveryStore>().ListAsync(announcementId);

@@ -1,7 +1,10 @@
+using Azure;
+using Azure.Data.Tables;
 using InvestBot.Conversations;
 using InvestBot.Common;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Delivery;
+using InvestBot.Scheduling;
 using InvestBot.Tests.Infrastructure;
 using Xunit;
 
@@ -114,6 +117,52 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
             if (DateTime.UtcNow > deadline) throw new TimeoutException("queue not drained");
             await Task.Delay(100); // polling the queue for the state we wait for
         }
+    }
+
+    [Fact]
+    public async Task A_delivery_whose_processing_keeps_failing_is_marked_failed_with_its_error_and_the_publishing_admin_is_told_once()
+    {
+        var prefix = TestTables.NewPrefix();
+        var adminChat = "a:admin-personal";
+        List<string> ids;
+        string announcementId;
+        await using (var publisher = await RankingBot.StartAsync(_connector, _figures, prefix,
+            new Dictionary<string, string?> { ["InvestBot:Ranking:WorkerEnabled"] = "false" }))
+        {
+            ids = await publisher.SeedSubscribedGroupsAsync(_connector.ServiceUrl, 2);
+            await publisher.Service<IConversationStore>().UpsertAsync(new ConversationRecord
+            {
+                ConversationId = adminChat, ConversationType = "personal", ServiceUrl = _connector.ServiceUrl, ChannelId = "msteams",
+                UserAadObjectId = BotApp.AdminAadId, UserId = "29:admin", UserName = "合作办管理员",
+            });
+            announcementId = (await publisher.PublishAsync(March)).Announcement!.Id;
+        }
+        // A snapshot no instance can read: every attempt to render it throws.
+        var azurite = await AzuriteServer.Shared;
+        await new TableServiceClient(azurite.ConnectionString).GetTableClient(prefix + "RankingAnnouncements").UpdateEntityAsync(
+            new TableEntity("announcement", announcementId) { ["SnapshotParts"] = 1, ["Snapshot0"] = "{\"broken\":" }, ETag.All, TableUpdateMode.Merge);
+
+        await using var worker = await RankingBot.StartAsync(_connector, _figures, prefix, new Dictionary<string, string?>
+        {
+            ["InvestBot:Ranking:MaxDequeueCount"] = "3", ["InvestBot:Ranking:ClaimSeconds"] = "1",
+        });
+        await worker.WaitForStateAsync(announcementId, AnnouncementState.Completed, Timeout, headerOnly: true);
+        var completion = await _connector.WaitForAsync(adminChat, a => a.Text?.Contains("发布完成") == true);
+
+        var deliveries = await worker.Service<DeliveryStore>().ListAsync(announcementId);
+        Assert.Equal(2, deliveries.Count);
+        Assert.All(deliveries, d =>
+        {
+            Assert.Equal(DeliveryStatus.Failed, d.Status);
+            // At least the configured 3 receipts; a slow machine may hand the ticket out once more while the last one runs.
+            var m = System.Text.RegularExpressions.Regex.Match(d.LastError!, @"^处理反复出错 (\d+) 次：JsonException");
+            Assert.True(m.Success && int.Parse(m.Groups[1].Value) >= 3, d.LastError);
+        });
+        var poisonNotice = Assert.Single(_connector.To(adminChat), a => a.Text?.Contains("反复出错") == true && !a.Text.Contains("发布完成"));
+        Assert.Contains("2023年3月招商引资情况通报发往", poisonNotice.Text);
+        Assert.Contains("失败 2 个", completion.Text);
+        Assert.All(ids, id => Assert.Empty(_connector.PostsTo(id)));
+        Assert.Equal(0, await worker.Service<DeliveryQueue>().ApproximateCountAsync());
     }
 
     [Fact]
@@ -230,13 +279,13 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         // 2023-04-06 09:00 Beijing: publishes March.
         var occurrence = new DateTimeOffset(2023, 4, 6, 9, 0, 0, TimeSpan.FromHours(8));
         var results = await Task.WhenAll(
-            a.Service<ScheduledPublication>().FireAsync(occurrence, CancellationToken.None),
-            b.Service<ScheduledPublication>().FireAsync(occurrence, CancellationToken.None));
-        var fired = Assert.Single(results, r => r is not null);
-        Assert.Equal(PublishStatus.Started, fired!.Status);
-        Assert.Equal("2023-03.r0", fired.Announcement!.Id);
-        await a.WaitForStateAsync(fired.Announcement.Id, AnnouncementState.Completed, Timeout);
-        AssertExactlyOnce(ids, a.PartsOf(fired.Announcement));
+            a.Service<ScheduledJobRunner>().FireAsync(a.Service<ScheduledPublication>(), occurrence, CancellationToken.None),
+            b.Service<ScheduledJobRunner>().FireAsync(b.Service<ScheduledPublication>(), occurrence, CancellationToken.None));
+        Assert.Single(results, r => r == FireOutcome.Ran);
+        Assert.Single(results, r => r is FireOutcome.AlreadyDone or FireOutcome.HeldElsewhere);
+        var fired = await a.WaitForStateAsync("2023-03.r0", AnnouncementState.Completed, Timeout);
+        AssertExactlyOnce(ids, a.PartsOf(fired));
+        Assert.Single(await a.Service<AnnouncementStore>().ListAsync());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using InvestBot.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Delivery;
 using Microsoft.Extensions.Options;
@@ -8,9 +10,9 @@ namespace InvestBot.Tests.Ranking;
 [Trait("Category", "Unit")]
 public sealed class SendPacerTests
 {
-    private static (SendPacer Pacer, ManualTimeProvider Time) Create(double global = 50, double perConversation = 7)
+    private static (SendPacer Pacer, FakeTimeProvider Time) Create(double global = 50, double perConversation = 7)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2023, 4, 6, 1, 0, 0, TimeSpan.Zero));
         var options = Options.Create(new RankingOptions { GlobalPerSecond = global, PerConversationPerSecond = perConversation });
         return (new SendPacer(options, time), time);
     }

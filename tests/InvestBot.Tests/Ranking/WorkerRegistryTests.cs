@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Tests.Infrastructure;
 using Xunit;
@@ -13,7 +14,7 @@ public sealed class WorkerRegistryTests
     public async Task Live_workers_are_counted_and_silent_or_departed_ones_stop_counting()
     {
         var tables = await TestTables.NewProviderAsync();
-        var time = new ManualTime(ManualTime.Beijing(2023, 4, 6));
+        var time = new FakeTimeProvider(TestClock.Beijing(2023, 4, 6));
         var a = new WorkerRegistry(tables, time);
         var b = new WorkerRegistry(tables, time);
         var c = new WorkerRegistry(tables, time);
@@ -23,9 +24,9 @@ public sealed class WorkerRegistryTests
         Assert.Equal(3, await c.HeartbeatAsync(Stale, default));
 
         await c.LeaveAsync(default);                          // clean stop
-        time.Set(time.GetUtcNow().AddSeconds(10));
+        time.AdjustTime(time.GetUtcNow().AddSeconds(10));
         Assert.Equal(2, await a.HeartbeatAsync(Stale, default));
-        time.Set(time.GetUtcNow().AddSeconds(10));            // b silent for 20 s: crashed
+        time.AdjustTime(time.GetUtcNow().AddSeconds(10));            // b silent for 20 s: crashed
         Assert.Equal(1, await a.HeartbeatAsync(Stale, default));
         Assert.Equal(2, await b.HeartbeatAsync(Stale, default)); // b comes back
     }

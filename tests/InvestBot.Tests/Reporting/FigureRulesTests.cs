@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using InvestBot.Common;
 using InvestBot.Organization;
 using InvestBot.Reporting;
@@ -82,7 +83,7 @@ public sealed class FigureRulesTests
         Assert.DoesNotContain(Catalog.ForKind("department"), m => m.Id == "marketEntities");
     }
 
-    private static ReportingWindow Window(ManualTime time, int start = 1, int end = 5) =>
+    private static ReportingWindow Window(FakeTimeProvider time, int start = 1, int end = 5) =>
         new(Options.Create(new ReportingOptions { WindowStartDay = start, WindowEndDay = end }),
             new OfficeClock(time, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
 
@@ -90,19 +91,19 @@ public sealed class FigureRulesTests
     public void The_window_runs_from_the_first_to_the_fifth_of_the_next_month_in_Beijing_time()
     {
         var march = new ReportingMonth(2023, 3);
-        var time = ManualTime.AtBeijing(2023, 3, 31, 23);
+        var time = TestClock.AtBeijing(2023, 3, 31, 23);
         var window = Window(time);
         Assert.Equal(WindowState.NotFinished, window.StateOf(march));
 
-        time.Set(ManualTime.Beijing(2023, 4, 1, 0));
+        time.AdjustTime(TestClock.Beijing(2023, 4, 1, 0));
         Assert.Equal(WindowState.Open, window.StateOf(march));
         Assert.Equal(march, window.DefaultMonth);
 
-        time.Set(ManualTime.Beijing(2023, 4, 5, 23));
+        time.AdjustTime(TestClock.Beijing(2023, 4, 5, 23));
         Assert.Equal(WindowState.Open, window.StateOf(march));
 
         // 2023-04-05 16:30 UTC is already 4月6日 00:30 in Beijing.
-        time.Set(new DateTimeOffset(2023, 4, 5, 16, 30, 0, TimeSpan.Zero));
+        time.AdjustTime(new DateTimeOffset(2023, 4, 5, 16, 30, 0, TimeSpan.Zero));
         Assert.Equal(WindowState.Closed, window.StateOf(march));
         Assert.Equal(new DateTimeOffset(2023, 4, 5, 16, 0, 0, TimeSpan.Zero), window.ClosesAt(march));
     }
@@ -110,7 +111,7 @@ public sealed class FigureRulesTests
     [Fact]
     public void The_window_is_configurable()
     {
-        var window = Window(ManualTime.AtBeijing(2023, 4, 2), start: 3, end: 10);
+        var window = Window(TestClock.AtBeijing(2023, 4, 2), start: 3, end: 10);
         Assert.Equal(WindowState.NotYetOpen, window.StateOf(new ReportingMonth(2023, 3)));
         Assert.Equal(new DateOnly(2023, 4, 10), window.Deadline(new ReportingMonth(2023, 3)));
     }

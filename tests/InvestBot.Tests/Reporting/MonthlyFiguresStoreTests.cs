@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Azure.Data.Tables;
 using InvestBot.Reporting;
 using InvestBot.Storage;
@@ -14,7 +15,7 @@ public sealed class MonthlyFiguresStoreTests
     private static async Task<(MonthlyFiguresStore Store, TableProvider Tables)> NewStoreAsync()
     {
         var tables = await TestTables.NewProviderAsync();
-        return (new MonthlyFiguresStore(tables, new ManualTime(ManualTime.Beijing(2023, 4, 3))), tables);
+        return (new MonthlyFiguresStore(tables, new FakeTimeProvider(TestClock.Beijing(2023, 4, 3))), tables);
     }
 
     private static FigureSubmission Submit(int expected, decimal projects, string by = "user-1", string unit = "town-chaoyang") =>
@@ -185,5 +186,36 @@ public sealed class MonthlyFiguresStoreTests
         Assert.False((await store.GetAsync(March, "town-chaoyang"))!.Late);
         Assert.True((await store.GetAsync(March, "town-baoping"))!.Late);
         Assert.Equal(new[] { false, true }, (await store.HistoryAsync(March, "town-chaoyang")).Select(h => h.Late));
+    }
+
+    [Fact]
+    public async Task Two_saves_over_the_same_years_read_store_one_revision_and_the_later_one_sees_the_winner()
+    {
+        var (store, tables) = await NewStoreAsync();
+        await store.SaveAsync(Submit(0, 3));
+        var readA = await store.ReadUnitYearAsync("town-chaoyang", 2023);
+        var readB = await store.ReadUnitYearAsync("town-chaoyang", 2023);
+
+        var a = await store.SaveAsync(Submit(1, 5, by: "a"), readA.Month(March));
+        var b = await store.SaveAsync(Submit(1, 7, by: "b"), readB.Month(March));
+
+        Assert.IsType<SaveOutcome.Saved>(a);
+        var stale = Assert.IsType<SaveOutcome.Stale>(b);
+        Assert.Equal((2, 5m), (stale.Current!.Revision, stale.Current.Values["domesticProjects"]));
+        Assert.Equal(new[] { 1, 2 }, (await store.HistoryAsync(March, "town-chaoyang")).Select(r => r.Revision));
+        Assert.Equal(3, await RowCountAsync(tables));
+    }
+
+    [Fact]
+    public async Task A_save_over_a_read_that_found_nothing_fails_when_the_month_was_saved_meanwhile()
+    {
+        var (store, _) = await NewStoreAsync();
+        var empty = await store.ReadUnitYearAsync("town-chaoyang", 2023);
+        await store.SaveAsync(Submit(0, 3, by: "first"));
+
+        var late = await store.SaveAsync(Submit(0, 9, by: "second"), empty.Month(March));
+
+        Assert.Equal(3m, Assert.IsType<SaveOutcome.Stale>(late).Current!.Values["domesticProjects"]);
+        Assert.Single(await store.HistoryAsync(March, "town-chaoyang"));
     }
 }

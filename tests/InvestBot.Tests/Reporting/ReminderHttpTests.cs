@@ -1,5 +1,6 @@
 using InvestBot.Reporting.Bot;
 using InvestBot.Reporting;
+using InvestBot.Scheduling;
 using InvestBot.Teams;
 using InvestBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,11 @@ public sealed class ReminderHttpTests : ReportingBotTestBase
         await Figures.SaveAsync(new FigureSubmission("town-baoping", March, new Dictionary<string, decimal> { ["domesticProjects"] = 1 }, 0, "x", "李四", false));
     }
 
-    /// <summary>A second job object over the same storage stands in for a second bot instance.</summary>
-    private ReportReminderJob NewInstance() => ActivatorUtilities.CreateInstance<ReportReminderJob>(App.Services);
+    private ReportReminderJob Job => App.Service<ReportReminderJob>();
+
+    /// <summary>A second scheduler runner over the same storage stands in for a second bot instance.</summary>
+    private Task<FireOutcome> FireOnNewInstanceAsync(DateTimeOffset occurrence) =>
+        ActivatorUtilities.CreateInstance<ScheduledJobRunner>(App.Services).FireAsync(Job, occurrence, CancellationToken.None);
 
     private int RemindersTo(TestUser user) => Connector.To(TestConversation.Personal(user).Id).Count(a => a.Text?.StartsWith("提醒") == true);
 
@@ -31,11 +35,11 @@ public sealed class ReminderHttpTests : ReportingBotTestBase
     public async Task Two_days_before_the_deadline_only_missing_units_are_reminded_once_across_instances()
     {
         await SetUpReportersAsync();
-        var occurrence = ManualTime.Beijing(2023, 4, 3, 9);
+        var occurrence = TestClock.Beijing(2023, 4, 3, 9);
 
-        var sent = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => NewInstance().RunOnceAsync(occurrence, CancellationToken.None)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => FireOnNewInstanceAsync(occurrence)));
 
-        Assert.Equal(1, sent.Sum());
+        Assert.Single(outcomes, o => o == FireOutcome.Ran);
         var reminder = await Connector.WaitForAsync(TestConversation.Personal(_late).Id, a => a.Text?.StartsWith("提醒") == true);
         Assert.Contains("潮阳街道2023年3月数据尚未提交，截止日期为4月5日", reminder.Text);
         Assert.Equal("report.submit", BotClient.Cards(reminder).Single().SelectToken("actions[0].verb")!.ToString());
@@ -43,7 +47,7 @@ public sealed class ReminderHttpTests : ReportingBotTestBase
         Assert.Equal(0, RemindersTo(_done));
 
         // The same occurrence run again later (a restarted instance) sends nothing more.
-        Assert.Equal(0, await NewInstance().RunOnceAsync(occurrence, CancellationToken.None));
+        Assert.Equal(FireOutcome.AlreadyDone, await FireOnNewInstanceAsync(occurrence));
         Assert.Equal(1, RemindersTo(_late));
     }
 
@@ -52,12 +56,12 @@ public sealed class ReminderHttpTests : ReportingBotTestBase
     {
         await SetUpReportersAsync();
 
-        Time.Set(ManualTime.Beijing(2023, 4, 2, 9));
-        var dayBefore = await NewInstance().RunOnceAsync(ManualTime.Beijing(2023, 4, 2, 9), CancellationToken.None);
-        Time.Set(ManualTime.Beijing(2023, 4, 5, 9));
-        var deadline = await NewInstance().RunOnceAsync(ManualTime.Beijing(2023, 4, 5, 9), CancellationToken.None);
-        Time.Set(ManualTime.Beijing(2023, 4, 6, 9));
-        var afterLock = await NewInstance().RunOnceAsync(ManualTime.Beijing(2023, 4, 6, 9), CancellationToken.None);
+        Time.AdjustTime(TestClock.Beijing(2023, 4, 2, 9));
+        var dayBefore = await Job.SendAsync(TestClock.Beijing(2023, 4, 2, 9), CancellationToken.None);
+        Time.AdjustTime(TestClock.Beijing(2023, 4, 5, 9));
+        var deadline = await Job.SendAsync(TestClock.Beijing(2023, 4, 5, 9), CancellationToken.None);
+        Time.AdjustTime(TestClock.Beijing(2023, 4, 6, 9));
+        var afterLock = await Job.SendAsync(TestClock.Beijing(2023, 4, 6, 9), CancellationToken.None);
 
         Assert.Equal((0, 1, 0), (dayBefore, deadline, afterLock));
         Assert.Equal(1, RemindersTo(_late));
@@ -79,9 +83,7 @@ public sealed class ReminderConfigurationHttpTests : ReportingBotTestBase
         var user = TestUser.Named("张三");
         await BindAsync(user, Chaoyang);
         await Bot.SayAsync("帮助", user);
-        var job = ActivatorUtilities.CreateInstance<ReportReminderJob>(App.Services);
-
-        var onThe3rd = await job.RunOnceAsync(ManualTime.Beijing(2023, 4, 3, 9), CancellationToken.None);
+        var onThe3rd = await App.Service<ReportReminderJob>().SendAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
 
         Assert.Equal(1, onThe3rd);
         var reminder = await Connector.WaitForAsync(TestConversation.Personal(user).Id, a => a.Text?.StartsWith("提醒") == true);

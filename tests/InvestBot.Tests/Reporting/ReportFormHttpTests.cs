@@ -238,7 +238,7 @@ public sealed class ReportFormHttpTests : ReportingBotTestBase
         var user = TestUser.Named("张三");
         await BindAsync(user, Chaoyang);
         var form = await FormAsync(user);
-        Time.Set(ManualTime.Beijing(2023, 4, 6, 9));
+        Time.AdjustTime(TestClock.Beijing(2023, 4, 6, 9));
 
         var locked = await Bot.ExecuteAsync("report.submit", Submission(form, TownValues()), user);
         var lockedText = BotClient.AllText(await Bot.SayAsync("填报3月数据", user));

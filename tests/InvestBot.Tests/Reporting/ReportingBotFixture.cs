@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using InvestBot.Access;
 using InvestBot.Reporting;
 using InvestBot.Tests.Infrastructure;
@@ -16,15 +17,21 @@ public abstract class ReportingBotTestBase : IAsyncLifetime
     protected const string Chaoyang = "town-chaoyang";
     protected static readonly ReportingMonth March = new(2023, 3);
 
-    protected ManualTime Time { get; } = ManualTime.AtBeijing(2023, 4, 3);
+    protected FakeTimeProvider Time { get; } = TestClock.AtBeijing(2023, 4, 3);
     protected BotApp App { get; private set; } = null!;
     protected BotClient Bot { get; private set; } = null!;
     protected FakeBotConnector Connector { get; private set; } = null!;
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Runs before the bot starts (e.g. a test's own Azurite, which <see cref="Settings"/> then points at).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    protected virtual Task AfterStopAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         Connector = await FakeBotConnector.StartAsync();
         App = await BotApp.StartAsync(Settings, s => s.AddSingleton<TimeProvider>(Time));
         Bot = App.Client();
@@ -35,6 +42,7 @@ public abstract class ReportingBotTestBase : IAsyncLifetime
     {
         await App.DisposeAsync();
         await Connector.DisposeAsync();
+        await AfterStopAsync();
     }
 
     protected MonthlyFiguresStore Figures => App.Service<MonthlyFiguresStore>();

@@ -1,3 +1,4 @@
+using System.Text;
 using InvestBot.Teams;
 using InvestBot.Reporting;
 using InvestBot.Tests.Infrastructure;
@@ -120,6 +121,65 @@ public sealed class TargetsHttpTests : ReportingBotTestBase
         var year = await Targets.GetYearAsync(2023);
         Assert.Equal(20000.5m, year["group-gw"]["groupInvestment"]);
         Assert.Contains("2 个单位合计 40000.5 万元 / 全区目标 120000 万元", BotClient.AllText(await Bot.SayAsync("目标汇总 2023", TestUser.Admin)));
+    }
+
+    private static List<Attachment> CsvFile(string name, string serviceUrl) =>
+    [
+        new()
+        {
+            ContentType = "application/vnd.microsoft.teams.file.download.info",
+            Name = name,
+            Content = new JObject { ["downloadUrl"] = serviceUrl + "files/" + name, ["fileType"] = "csv" },
+        },
+    ];
+
+    [Fact]
+    public async Task A_csv_saved_by_Excel_on_Chinese_Windows_imports_with_its_quoted_thousands()
+    {
+        // GB18030 without a BOM, as Excel's "CSV (逗号分隔)" writes it; amounts shown as 1,200 come quoted.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Connector.Files["targets-gbk.csv"] = Encoding.GetEncoding("GB18030").GetBytes(
+            "单位,内资产业项目（总投资超500万元）,domesticCapital\r\n潮阳街道,10,\"51,200\"\r\n宝平街道,8,\"1,200.5\"\r\n");
+        Connector.Files["targets-bom.csv"] = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("单位,domesticProjects\n潮阳街道,12\n")).ToArray();
+
+        var gbk = BotClient.AllText(await Bot.SayAsync("导入目标 2023", TestUser.Admin, attachments: CsvFile("targets-gbk.csv", Connector.ServiceUrl)));
+
+        Assert.Contains("已导入 2 个单位", gbk);
+        var year = await Targets.GetYearAsync(2023);
+        Assert.Equal((10m, 51200m, 1200.5m), (year[Chaoyang]["domesticProjects"], year[Chaoyang]["domesticCapital"], year["town-baoping"]["domesticCapital"]));
+
+        var bom = BotClient.AllText(await Bot.SayAsync("导入目标 2023", TestUser.Admin, attachments: CsvFile("targets-bom.csv", Connector.ServiceUrl)));
+
+        Assert.Contains("已导入 1 个单位", bom); // the BOM is not part of the header "单位"
+        Assert.Equal(12m, (await Targets.GetUnitAsync(2023, Chaoyang))["domesticProjects"]);
+    }
+
+    [Theory]
+    [InlineData("单位,domesticCapital\n潮阳街道,\"1200\n宝平街道,80", "表格格式不正确")]
+    [InlineData("单位,domesticCapital\n潮阳街道,1,200", "第 2 行")]
+    [InlineData("单位,domesticCapital\n潮阳街道,\"1,20\"", "请输入数字")]
+    public async Task A_malformed_csv_imports_nothing_and_says_why(string table, string message)
+    {
+        await Targets.SetAsync(2023, Chaoyang, new Dictionary<string, decimal> { ["domesticCapital"] = 9 }, "admin");
+
+        var replies = BotClient.AllText(await Bot.SayAsync("导入目标 2023\n" + table, TestUser.Admin));
+
+        Assert.Contains("导入未执行，没有任何目标被修改", replies);
+        Assert.Contains(message, replies);
+        Assert.Equal(9m, Assert.Single(await Targets.GetUnitAsync(2023, Chaoyang)).Value);
+    }
+
+    [Fact]
+    public async Task An_attachment_that_is_not_really_an_xlsx_imports_nothing()
+    {
+        Connector.Files["broken.xlsx"] = Encoding.UTF8.GetBytes("not a zip");
+        var attachments = CsvFile("broken.xlsx", Connector.ServiceUrl);
+        ((JObject)attachments[0].Content)["fileType"] = "xlsx";
+
+        var replies = BotClient.AllText(await Bot.SayAsync("导入目标 2023", TestUser.Admin, attachments: attachments));
+
+        Assert.Contains("无法读取这个 Excel 文件", replies);
+        Assert.Empty(await Targets.GetYearAsync(2023));
     }
 
     [Fact]

@@ -14,9 +14,10 @@ public static class AnswerCards
     public const string FeedbackVerb = "knowledge.feedback";
     private const int MaxQuestionInData = 200;
 
-    public static (JObject Card, string Summary) Build(PolicyAnswer answer, KnowledgeBase kb) => answer.Kind switch
+    /// <param name="currentYear">The office's current year: numbers from a notice of another year say whose they are.</param>
+    public static (JObject Card, string Summary) Build(PolicyAnswer answer, KnowledgeBase kb, int? currentYear = null) => answer.Kind switch
     {
-        AnswerKind.Article or AnswerKind.Responsible or AnswerKind.Target => ArticleCard(answer, kb),
+        AnswerKind.Article or AnswerKind.Responsible or AnswerKind.Target => ArticleCard(answer, kb, currentYear),
         AnswerKind.UnitDuties => DutiesCard(answer),
         AnswerKind.AllArticles => AllArticlesCard(kb.Document),
         AnswerKind.Sections => SectionsCard(kb.Document),
@@ -29,9 +30,11 @@ public static class AnswerCards
         _ => HowToAsk($"抱歉，我在三十条措施中没有找到与“{Shorten(answer.Question, 40)}”相关的内容。"),
     };
 
-    private static (JObject, string) ArticleCard(PolicyAnswer answer, KnowledgeBase kb)
+    private static (JObject, string) ArticleCard(PolicyAnswer answer, KnowledgeBase kb, int? currentYear)
     {
         var article = answer.Article!;
+        var noticeYear = kb.Document.Year;
+        var otherYear = noticeYear is not null && currentYear is not null && noticeYear != currentYear;
         var units = kb.ResponsibleFor(article).Select(kb.Describe).ToList();
         var unitText = units.Count == 0 ? "本条未列明责任单位" : string.Join("、", units);
         var body = new List<JToken> { Card.Title(article.Heading) };
@@ -39,6 +42,7 @@ public static class AnswerCards
         if (answer.Kind == AnswerKind.Target)
         {
             var numbers = string.Join("；", answer.Targets.Select(t => t.Phrase).Distinct());
+            if (otherYear) numbers += KnowledgeTexts.OfNoticeYear(noticeYear!.Value);
             body.Add(Card.Text("答：" + numbers, size: "Medium", weight: "Bolder", color: "Accent"));
             plain.Append("答：").Append(numbers).Append('\n');
         }
@@ -50,6 +54,11 @@ public static class AnswerCards
         body.Add(Card.Text(answer.FullText ? FullText(article) : article.Body));
         body.Add(Card.Facts([("责任单位", unitText), ("所属部分", kb.Document.SectionOf(article).Heading)]));
         plain.Append(article.Body).Append("\n责任单位：").Append(unitText);
+        if (otherYear && article.Targets.Count > 0)
+        {
+            body.Add(Card.Text(KnowledgeTexts.NoticeYearNote(noticeYear!.Value, currentYear!.Value), isSubtle: true));
+            plain.Append('\n').Append(KnowledgeTexts.NoticeYearNote(noticeYear.Value, currentYear.Value));
+        }
 
         var related = answer.Candidates.Take(2).ToList();
         if (related.Count > 0)

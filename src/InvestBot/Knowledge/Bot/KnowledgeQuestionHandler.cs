@@ -1,4 +1,5 @@
 using InvestBot.Access;
+using InvestBot.Common;
 using InvestBot.Organization;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
@@ -13,7 +14,7 @@ namespace InvestBot.Knowledge.Bot;
 /// </summary>
 public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
     KnowledgeFeedbackStore feedback, ProcessQuestions processQuestions, OfficeProcess process, CommandSuggestions commands,
-    ILogger<KnowledgeQuestionHandler> log) : IFreeTextHandler
+    OfficeClock clock, ILogger<KnowledgeQuestionHandler> log, InvestBotMetrics metrics) : IFreeTextHandler
 {
     private const int MaxQuestionLength = 300;
 
@@ -36,8 +37,18 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
         }
 
         Unit? ownUnit = null;
-        if (answerer.AsksAboutOwnUnit(text) && await bindings.GetAsync(request.User.Id, ct) is { } binding)
-            ownUnit = units.FindById(binding.UnitId);
+        if (answerer.AsksAboutOwnUnit(text))
+        {
+            try
+            {
+                if (await bindings.GetAsync(request.User.Id, ct) is { } binding) ownUnit = units.FindById(binding.UnitId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Storage down: answer as for someone not bound (the answer says how to name the unit) rather than not at all.
+                log.LogWarning("Could not look up the asker's unit ({Reason}); answering without it", ex.GetType().Name);
+            }
+        }
         var answer = answerer.Answer(text, ownUnit);
         if (commands.For(text, ConversationScopes.Of(request.ConversationType), request.User) is { } suggestion
             && (suggestion.Spaced || answer.Kind is AnswerKind.NotFound or AnswerKind.Suggestions))
@@ -45,8 +56,9 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
             await request.SendAsync(Card.ToActivity(SuggestionCards.DidYouMean(suggestion), BotTexts.DidYouMeanCommand(suggestion.Command.Name)), ct);
             return true;
         }
-        var (card, summary) = AnswerCards.Build(answer, kb);
+        var (card, summary) = AnswerCards.Build(answer, kb, clock.Today.Year);
         await request.SendAsync(Card.ToActivity(card, summary), ct);
+        metrics.Question(answer.Outcome);
 
         if (!answer.Answered)
         {

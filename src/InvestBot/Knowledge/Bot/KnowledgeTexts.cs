@@ -9,6 +9,12 @@ public static class KnowledgeTexts
     public const string FeedbackWillImprove = "感谢反馈，我们会改进这个回答。您也可以换个说法再问一次，或直接发送条款编号，例如“第22条”。";
     public const string StatisticsSummary = "政策问答统计";
 
+    /// <summary>Under a number from an earlier year's notice: staff asking about 今年 must not take it as this year's.</summary>
+    public static string NoticeYearNote(int noticeYear, int currentYear) =>
+        $"注意：以上数字是{noticeYear}年通知规定的{noticeYear}年度目标，不是{currentYear}年的；{currentYear}年的目标以新通知或区合作交流办的安排为准。";
+
+    public static string OfNoticeYear(int noticeYear) => $"（{noticeYear}年通知规定）";
+
     // Process questions (几号前报 / 多久通报一次 / 落后了会怎样): the dates are the office's settings, the rules the notice's.
     public const string DeadlineTitle = "每月什么时候填报";
     public static string DeadlineAnswer(int start, int end) => start <= 1

@@ -23,12 +23,16 @@ public sealed class RankingConnectorSender : IAnnouncementSender
 {
     private readonly BotFrameworkAuthentication _auth;
     private readonly string _appId;
-    private readonly ConcurrentDictionary<string, Lazy<Task<IConnectorClient>>> _clients = new();
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+    private readonly ConcurrentDictionary<string, (Lazy<Task<IConnectorClient>> Client, DateTimeOffset Until)> _clients = new();
 
-    public RankingConnectorSender(BotFrameworkAuthentication auth, IConfiguration configuration)
+    public RankingConnectorSender(BotFrameworkAuthentication auth, IConfiguration configuration, TimeProvider time)
     {
         _auth = auth;
         _appId = configuration["MicrosoftAppId"] ?? "";
+        _time = time;
+        _lifetime = BotConnectorHttp.Lifetime(configuration);
     }
 
     public async Task<SendResult> SendAsync(ConversationRecord to, OutgoingMessage message, CancellationToken ct)
@@ -67,22 +71,27 @@ public sealed class RankingConnectorSender : IAnnouncementSender
         }
     }
 
+    /// <summary>One client per service URL, renewed after the connection lifetime (its pooled connections recycle sooner still).</summary>
     private Task<IConnectorClient> ClientAsync(string serviceUrl, CancellationToken ct)
     {
-        var lazy = _clients.GetOrAdd(serviceUrl, url => new Lazy<Task<IConnectorClient>>(async () =>
-        {
-            var identity = new ClaimsIdentity(new[]
-            {
-                new Claim(AuthenticationConstants.AudienceClaim, _appId),
-                new Claim(AuthenticationConstants.AppIdClaim, _appId),
-            });
-            // The factory's clients carry no retry handler, so every status reaches DeliveryProcessor.
-            return await _auth.CreateConnectorFactory(identity).CreateAsync(url, _auth.GetOriginatingAudience(), CancellationToken.None);
-        }));
-        var task = lazy.Value;
-        if (task.IsFaulted) _clients.TryRemove(serviceUrl, out _);
+        var now = _time.GetUtcNow();
+        var entry = _clients.AddOrUpdate(serviceUrl, url => (Create(url), now + _lifetime),
+            (url, old) => old.Until > now ? old : (Create(url), now + _lifetime));
+        var task = entry.Client.Value;
+        if (task.IsFaulted) _clients.TryRemove(new(serviceUrl, entry));
         return task.WaitAsync(ct);
     }
+
+    private Lazy<Task<IConnectorClient>> Create(string serviceUrl) => new(async () =>
+    {
+        var identity = new ClaimsIdentity(new[]
+        {
+            new Claim(AuthenticationConstants.AudienceClaim, _appId),
+            new Claim(AuthenticationConstants.AppIdClaim, _appId),
+        });
+        // The factory's clients carry no retry handler, so every status reaches DeliveryProcessor.
+        return await _auth.CreateConnectorFactory(identity).CreateAsync(serviceUrl, _auth.GetOriginatingAudience(), CancellationToken.None);
+    });
 
     /// <summary>Retry-After in seconds or as an HTTP date.</summary>
     public static TimeSpan? RetryAfter(IDictionary<string, IEnumerable<string>>? headers)

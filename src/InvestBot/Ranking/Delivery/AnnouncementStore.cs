@@ -13,6 +13,7 @@ public sealed class AnnouncementStore
     private const string Table = "RankingAnnouncements";
     private const string Partition = "announcement";
     private const int ChunkChars = 30_000;
+    private static readonly string[] HeaderColumns = ["Period", "Revision", "PublishedBy", "PublishedByName", "PublishedAt", "State", "Total"];
     private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private readonly Storage.ITableProvider _tables;
 
@@ -55,6 +56,14 @@ public sealed class AnnouncementStore
         return e.HasValue ? FromEntity(e.Value!) : null;
     }
 
+    /// <summary>The announcement without its snapshot: readable even when the snapshot is not.</summary>
+    public async Task<Announcement?> GetHeaderAsync(string id, CancellationToken ct = default)
+    {
+        var table = await _tables.GetTableAsync(Table, ct);
+        var e = await table.GetEntityIfExistsAsync<TableEntity>(Partition, Storage.TableKeys.Require(id), HeaderColumns, ct);
+        return e.HasValue ? FromEntity(e.Value!, withSnapshot: false) : null;
+    }
+
     /// <summary>Moves the announcement to <paramref name="state"/> only if it is still in <paramref name="from"/>; false when another instance did it first.</summary>
     public async Task<bool> TryTransitionAsync(string id, AnnouncementState from, AnnouncementState state, int? total = null, CancellationToken ct = default)
     {
@@ -82,8 +91,7 @@ public sealed class AnnouncementStore
             ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Period eq {p.Key}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
         var list = new List<Announcement>();
-        var select = new[] { "Period", "Revision", "PublishedBy", "PublishedByName", "PublishedAt", "State", "Total" };
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: ct))
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: HeaderColumns, cancellationToken: ct))
             list.Add(FromEntity(e, withSnapshot: false));
         return list.OrderByDescending(a => a.Period.Key, StringComparer.Ordinal).ThenByDescending(a => a.Revision).ToList();
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InvestBot.Common;
 using Microsoft.Extensions.Options;
 
 namespace InvestBot.Ranking.Delivery;
@@ -15,21 +16,25 @@ public sealed class DeliveryProcessor
     private readonly IAnnouncementSender _sender;
     private readonly IAnnouncementRenderer _renderer;
     private readonly SendPacer _pacer;
+    private readonly PoisonDeliveries _poison;
     private readonly RankingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryProcessor> _log;
+    private readonly InvestBotMetrics _metrics;
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<OutgoingMessage>?>>> _rendered = new();
 
     public DeliveryProcessor(DeliveryStore deliveries, AnnouncementStore announcements, SubscriptionStore subscriptions,
-        IAnnouncementSender sender, IAnnouncementRenderer renderer, SendPacer pacer, IOptions<RankingOptions> options,
-        TimeProvider time, ILogger<DeliveryProcessor> log)
+        IAnnouncementSender sender, IAnnouncementRenderer renderer, SendPacer pacer, PoisonDeliveries poison, IOptions<RankingOptions> options,
+        TimeProvider time, ILogger<DeliveryProcessor> log, InvestBotMetrics metrics)
     {
+        _metrics = metrics;
         _deliveries = deliveries;
         _announcements = announcements;
         _subscriptions = subscriptions;
         _sender = sender;
         _renderer = renderer;
         _pacer = pacer;
+        _poison = poison;
         _options = options.Value;
         _time = time;
         _log = log;
@@ -41,8 +46,10 @@ public sealed class DeliveryProcessor
     /// <summary>
     /// Null: the ticket is done (delete it). A delay: try again after it (429/5xx, or another instance holds the claim).
     /// Sends are never cancelled half-way: <paramref name="stopping"/> only stops before a send, releasing the claim.
+    /// Processing that throws leaves the claim to run out (the ticket comes back), unless the ticket has already been taken
+    /// <see cref="RankingOptions.MaxDequeueCount"/> times: then the delivery is poison, marked Failed with the error.
     /// </summary>
-    public async Task<TimeSpan?> ProcessAsync(DeliveryTicket ticket, CancellationToken stopping)
+    public async Task<TimeSpan?> ProcessAsync(DeliveryTicket ticket, CancellationToken stopping, long dequeueCount = 1)
     {
         var ct = CancellationToken.None;
         var record = await _deliveries.GetAsync(ticket.AnnouncementId, ticket.ConversationId, ct);
@@ -58,65 +65,91 @@ public sealed class DeliveryProcessor
         }, ct);
         if (claimed is null) return TimeSpan.FromSeconds(1); // lost the race: re-read shortly
 
-        var parts = await RenderAsync(ticket.AnnouncementId);
-        if (parts is null)
+        var current = claimed;
+        try
         {
-            await _deliveries.TryUpdateAsync(claimed with { Status = DeliveryStatus.Failed, LastError = "通报不存在" }, ct);
+            return await SendPartsAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException && dequeueCount >= _options.MaxDequeueCount)
+        {
+            var reason = PoisonDeliveries.Describe(e);
+            // Only while this loop still holds the claim (its ETag): a record changed by someone else is theirs to finish.
+            if (await _deliveries.TryUpdateAsync(current with
+                {
+                    Status = DeliveryStatus.Failed, LastError = $"处理反复出错 {dequeueCount} 次：{reason}", ClaimedBy = null, ClaimedUntil = null,
+                }, ct) is null) throw;
+            _log.LogError(e, "Delivery {Announcement} → {Conversation} marked Failed after {Count} dequeues", ticket.AnnouncementId, ticket.ConversationId, dequeueCount);
+            _metrics.Delivery("failed");
+            await _poison.ReportAsync(ticket, current.Conversation, dequeueCount, reason);
             return null;
         }
 
-        var current = claimed;
-        while (current.PartsSent < parts.Count)
+        async Task<TimeSpan?> SendPartsAsync()
         {
-            try
+            var parts = await RenderAsync(ticket.AnnouncementId);
+            if (parts is null)
             {
-                await _pacer.WaitAsync(ticket.ConversationId, stopping);
-            }
-            catch (OperationCanceledException)
-            {
-                await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Pending, ClaimedBy = null, ClaimedUntil = null }, ct);
-                return TimeSpan.Zero; // shutting down: hand the ticket back at once
+                await _deliveries.TryUpdateAsync(claimed with { Status = DeliveryStatus.Failed, LastError = "通报不存在" }, ct);
+                return null;
             }
 
-            var result = await SendAsync(current, parts[current.PartsSent]);
-            switch (result.Status)
+            while (current.PartsSent < parts.Count)
             {
-                case SendStatus.Sent:
-                    var sentAll = current.PartsSent + 1 == parts.Count;
-                    var next = current with
-                    {
-                        PartsSent = current.PartsSent + 1,
-                        Status = sentAll ? DeliveryStatus.Sent : DeliveryStatus.Sending,
-                        SentAt = sentAll ? _time.GetUtcNow() : current.SentAt,
-                        LastError = null,
-                        ClaimedBy = sentAll ? null : current.ClaimedBy,
-                        ClaimedUntil = sentAll ? null : _time.GetUtcNow().AddSeconds(_options.ClaimSeconds),
-                    };
-                    current = await _deliveries.TryUpdateAsync(next, ct) ?? throw new InvalidOperationException(
-                        $"delivery {ticket.AnnouncementId}/{ticket.ConversationId} changed while this instance held the claim");
-                    break;
-                case SendStatus.Retry:
-                    var attempts = current.Attempts + 1;
-                    if (attempts >= _options.MaxAttempts)
-                    {
-                        await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                try
+                {
+                    await _pacer.WaitAsync(ticket.ConversationId, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Pending, ClaimedBy = null, ClaimedUntil = null }, ct);
+                    return TimeSpan.Zero; // shutting down: hand the ticket back at once
+                }
+
+                var result = await SendAsync(current, parts[current.PartsSent]);
+                switch (result.Status)
+                {
+                    case SendStatus.Sent:
+                        var sentAll = current.PartsSent + 1 == parts.Count;
+                        var next = current with
+                        {
+                            PartsSent = current.PartsSent + 1,
+                            Status = sentAll ? DeliveryStatus.Sent : DeliveryStatus.Sending,
+                            SentAt = sentAll ? _time.GetUtcNow() : current.SentAt,
+                            LastError = null,
+                            ClaimedBy = sentAll ? null : current.ClaimedBy,
+                            ClaimedUntil = sentAll ? null : _time.GetUtcNow().AddSeconds(_options.ClaimSeconds),
+                        };
+                        if (sentAll) _metrics.Delivery("sent");
+                        current = await _deliveries.TryUpdateAsync(next, ct) ?? throw new InvalidOperationException(
+                            $"delivery {ticket.AnnouncementId}/{ticket.ConversationId} changed while this instance held the claim");
+                        break;
+                    case SendStatus.Retry:
+                        var attempts = current.Attempts + 1;
+                        if (attempts >= _options.MaxAttempts)
+                        {
+                            _metrics.Delivery("failed");
+                            await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                            return null;
+                        }
+                        await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Pending, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                        _metrics.Delivery("retried");
+                        var delay = RetryBackoff.Delay(attempts, result.RetryAfter, _options.MaxBackoffSeconds);
+                        // Queue visibility counts whole seconds: round up so a Retry-After is never cut short.
+                        return TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
+                    case SendStatus.Gone:
+                        _metrics.Delivery("gone");
+                        await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Inactive, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                        await _subscriptions.MarkInactiveAsync(ticket.ConversationId, result.Detail ?? "机器人无法访问该会话", ct);
+                        _log.LogWarning("Conversation {Conversation} is gone ({Detail}); subscription marked inactive", ticket.ConversationId, result.Detail);
                         return null;
-                    }
-                    await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Pending, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
-                    var delay = RetryBackoff.Delay(attempts, result.RetryAfter, _options.MaxBackoffSeconds);
-                    // Queue visibility counts whole seconds: round up so a Retry-After is never cut short.
-                    return TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
-                case SendStatus.Gone:
-                    await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Inactive, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
-                    await _subscriptions.MarkInactiveAsync(ticket.ConversationId, result.Detail ?? "机器人无法访问该会话", ct);
-                    _log.LogWarning("Conversation {Conversation} is gone ({Detail}); subscription marked inactive", ticket.ConversationId, result.Detail);
-                    return null;
-                default:
-                    await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = current.Attempts + 1, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
-                    return null;
+                    default:
+                        _metrics.Delivery("failed");
+                        await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = current.Attempts + 1, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                        return null;
+                }
             }
+            return null;
         }
-        return null;
     }
 
     private async Task<SendResult> SendAsync(DeliveryRecord record, OutgoingMessage message)

@@ -8,21 +8,32 @@ namespace InvestBot.Ranking.Delivery;
 public sealed record DeliveryTicket(string AnnouncementId, string ConversationId);
 
 /// <summary>A ticket taken from the queue; invisible to other instances until deleted, released or its claim expires.</summary>
-public sealed record ReceivedTicket(DeliveryTicket Ticket, string MessageId, string PopReceipt);
+/// <param name="DequeueCount">How many times the queue has handed this ticket out, this time included.</param>
+public sealed record ReceivedTicket(DeliveryTicket Ticket, string MessageId, string PopReceipt, long DequeueCount = 1);
 
 /// <summary>Azure Queue Storage: lets every bot instance share the sending work.</summary>
 public sealed class DeliveryQueue
 {
     private readonly QueueClient _queue;
-    private readonly Lazy<Task> _created;
+    private Task? _created;
 
-    public DeliveryQueue(QueueClient queue)
+    public DeliveryQueue(QueueClient queue) => _queue = queue;
+
+    /// <summary>Creates the queue once; a failed attempt (storage down at start-up) is not remembered, so it recovers.</summary>
+    private Task CreatedAsync()
     {
-        _queue = queue;
-        _created = new Lazy<Task>(() => _queue.CreateIfNotExistsAsync());
+        var task = _created;
+        if (task is null || task.IsFaulted || task.IsCanceled)
+        {
+            task = _queue.CreateIfNotExistsAsync();
+            _created = task;
+        }
+        return task;
     }
 
     public string Name => _queue.Name;
+
+    public Uri Uri => _queue.Uri;
 
     /// <summary>Queue names are 3–63 lower-case letters, digits and single hyphens; the table prefix keeps environments apart.</summary>
     public static string NameFor(string tablePrefix, string queueName)
@@ -33,7 +44,7 @@ public sealed class DeliveryQueue
 
     public async Task EnqueueAsync(IEnumerable<DeliveryTicket> tickets, CancellationToken ct = default)
     {
-        await _created.Value.WaitAsync(ct);
+        await CreatedAsync().WaitAsync(ct);
         // One request per message; in parallel so a thousand tickets do not hold back the workers. Order does not matter.
         await Parallel.ForEachAsync(tickets, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
             async (t, token) => await _queue.SendMessageAsync(JsonSerializer.Serialize(t), token));
@@ -41,7 +52,7 @@ public sealed class DeliveryQueue
 
     public async Task<IReadOnlyList<ReceivedTicket>> ReceiveAsync(int max, TimeSpan claim, CancellationToken ct = default)
     {
-        await _created.Value.WaitAsync(ct);
+        await CreatedAsync().WaitAsync(ct);
         QueueMessage[] messages = await _queue.ReceiveMessagesAsync(max, claim, ct);
         var list = new List<ReceivedTicket>();
         foreach (var m in messages)
@@ -53,7 +64,7 @@ public sealed class DeliveryQueue
                 await _queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, ct); // not ours: drop it
                 continue;
             }
-            list.Add(new ReceivedTicket(ticket, m.MessageId, m.PopReceipt));
+            list.Add(new ReceivedTicket(ticket, m.MessageId, m.PopReceipt, m.DequeueCount));
         }
         return list;
     }
@@ -66,7 +77,7 @@ public sealed class DeliveryQueue
 
     public async Task<int> ApproximateCountAsync(CancellationToken ct = default)
     {
-        await _created.Value.WaitAsync(ct);
+        await CreatedAsync().WaitAsync(ct);
         return (await _queue.GetPropertiesAsync(ct)).Value.ApproximateMessagesCount;
     }
 }

@@ -150,14 +150,14 @@ public sealed class DeliveryWorker : BackgroundService
                 await _queue.RetryLaterAsync(ticket, TimeSpan.Zero);
                 return;
             }
-            var later = await _processor.ProcessAsync(ticket.Ticket, stopping);
+            var later = await _processor.ProcessAsync(ticket.Ticket, stopping, ticket.DequeueCount);
             if (later is null) await _queue.DeleteAsync(ticket);
             else await _queue.RetryLaterAsync(ticket, later.Value);
         }
         catch (Exception e)
         {
-            // Storage hiccup: the ticket becomes visible again when its claim runs out.
-            _log.LogError(e, "Delivery {Announcement} → {Conversation} failed", ticket.Ticket.AnnouncementId, ticket.Ticket.ConversationId);
+            // Storage hiccup: the ticket becomes visible again when its claim runs out (the processor ends a poison one).
+            _log.LogError(e, "Delivery {Announcement} → {Conversation} failed (dequeue {Count})", ticket.Ticket.AnnouncementId, ticket.Ticket.ConversationId, ticket.DequeueCount);
         }
     }
 

@@ -1,9 +1,8 @@
-using InvestBot.Teams;
-using Cronos;
 using InvestBot.Access;
 using InvestBot.Common;
 using InvestBot.Reporting;
-using InvestBot.Storage;
+using InvestBot.Scheduling;
+using InvestBot.Teams;
 using InvestBot.Teams.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -12,84 +11,38 @@ namespace InvestBot.Reporting.Bot;
 
 /// <summary>
 /// Sends each reporter whose unit has not submitted a personal reminder with the form, on the schedule
-/// <see cref="ReportingOptions.ReminderCron"/> (office time). Each occurrence runs on one instance only,
-/// claimed in <see cref="JobLeaseStore"/>.
+/// <see cref="ReportingOptions.ReminderCron"/> (office time). The scheduler runs each occurrence on one instance only.
 /// </summary>
-public sealed class ReportReminderJob : BackgroundService
+public sealed class ReportReminderJob(ReminderPlanner planner, FigureFormService forms, PersonalMessenger messenger, OfficeClock clock,
+    IOptions<ReportingOptions> options, ILogger<ReportReminderJob> log) : IScheduledJob
 {
-    public const string JobName = "reportReminders";
-    private readonly ReminderPlanner _planner;
-    private readonly JobLeaseStore _leases;
-    private readonly FigureFormService _forms;
-    private readonly PersonalMessenger _messenger;
-    private readonly OfficeClock _clock;
-    private readonly TimeProvider _time;
-    private readonly ReportingOptions _options;
-    private readonly ILogger<ReportReminderJob> _log;
-    private readonly string _instance = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
+    public string Name => "report-reminders";
 
-    public ReportReminderJob(ReminderPlanner planner, JobLeaseStore leases, FigureFormService forms, PersonalMessenger messenger,
-        OfficeClock clock, TimeProvider time, IOptions<ReportingOptions> options, ILogger<ReportReminderJob> log)
-    {
-        _planner = planner;
-        _leases = leases;
-        _forms = forms;
-        _messenger = messenger;
-        _clock = clock;
-        _time = time;
-        _options = options.Value;
-        _log = log;
-    }
+    public string Title => "填报提醒";
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(_options.ReminderCron)) return;
-        CronExpression cron;
-        try
-        {
-            cron = CronExpression.Parse(_options.ReminderCron);
-        }
-        catch (CronFormatException e)
-        {
-            // A typo in the schedule must not stop the bot; it only disables reminders.
-            _log.LogError(e, "InvestBot:Reporting:ReminderCron '{Cron}' is invalid; reminders are disabled", _options.ReminderCron);
-            return;
-        }
-        while (!ct.IsCancellationRequested)
-        {
-            var next = cron.GetNextOccurrence(_time.GetUtcNow(), _clock.Zone);
-            if (next is null) return;
-            await Task.Delay(next.Value - _time.GetUtcNow() is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero, _time, ct);
-            try
-            {
-                await RunOnceAsync(next.Value, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _log.LogError(e, "Reminder run for {Occurrence} failed", next);
-            }
-        }
-    }
+    public string ScheduleKey => ReportingOptions.Section + ":" + nameof(ReportingOptions.ReminderCron);
 
-    /// <summary>Sends the reminders of one scheduled occurrence, unless another instance already claimed it.</summary>
-    /// <returns>How many reporters were reminded (0 when this instance did not win the claim).</returns>
-    public async Task<int> RunOnceAsync(DateTimeOffset occurrence, CancellationToken ct)
+    public string? Schedule => options.Value.ReminderCron;
+
+    public TimeSpan Lease => TimeSpan.FromMinutes(30);
+
+    public Task RunAsync(DateTimeOffset occurrence, CancellationToken ct) => SendAsync(occurrence, ct);
+
+    /// <summary>Sends the reminders due on the occurrence's day (office time); returns how many reporters were reminded.</summary>
+    public async Task<int> SendAsync(DateTimeOffset occurrence, CancellationToken ct)
     {
-        var key = _clock.ToLocal(occurrence).ToString("yyyyMMddHHmm");
-        if (!await _leases.TryClaimAsync(JobName, key, _instance, TimeSpan.FromMinutes(30), ct)) return 0;
         var sent = 0;
-        foreach (var reminder in await _planner.DueAsync(ct))
+        foreach (var reminder in await planner.DueAsync(DateOnly.FromDateTime(clock.ToLocal(occurrence).DateTime), ct))
         {
             var user = new UserIdentity(reminder.Reporter.UserId, reminder.Reporter.UserName);
             var text = $"提醒：{reminder.Unit.Name}{reminder.Month.Label}数据尚未提交，截止日期为{reminder.Deadline.Month}月{reminder.Deadline.Day}日。";
-            var activity = await _forms.OpenAsync(user, reminder.Unit, reminder.Month, ct) is FormOutcome.Form form
+            var activity = await forms.OpenAsync(user, reminder.Unit, reminder.Month, ct) is FormOutcome.Form form
                 ? Card.ToActivity(ReportCards.Form(form.Value), text)
                 : MessageFactory.Text(text);
             activity.Text = text;
-            if (await _messenger.SendToUserAsync(reminder.Reporter.UserId, activity, ct)) sent++;
+            if (await messenger.SendToUserAsync(reminder.Reporter.UserId, activity, ct)) sent++;
         }
-        await _leases.CompleteAsync(JobName, key, ct);
-        _log.LogInformation("Reminder run {Key}: {Sent} reminders sent", key, sent);
+        log.LogInformation("Reminders for {Occurrence}: {Sent} sent", occurrence, sent);
         return sent;
     }
 }

@@ -50,44 +50,24 @@ public sealed class TargetSummaryCommand(TargetService targets, ReportingWindow 
 }
 
 /// <summary>导入目标 [2023] with a pasted CSV table or an attached .xlsx/.csv file (admins).</summary>
-public sealed class ImportTargetsCommand(TargetService targets, ReportingWindow window, IHttpClientFactory http) : ICommandHandler
+public sealed class ImportTargetsCommand(TargetService targets, ReportingWindow window, AttachedTableReader files) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
         var year = TargetYear.Of(request.Args, window);
         var lines = request.Args.Split('\n', 2);
-        IReadOnlyList<IReadOnlyList<string?>>? rows = lines.Length > 1 && lines[1].Trim().Length > 0
-            ? TargetTableReader.FromCsv(lines[1])
-            : await FromAttachmentAsync(request.Turn.Activity, ct);
-        if (rows is null)
+        var table = lines.Length > 1 && lines[1].Trim().Length > 0
+            ? AttachedTable.From(TargetTableReader.FromCsv(lines[1]), ReportingTexts.ImportRejected)
+            : await files.ReadAsync(request.Turn.Activity, ct);
+        if (table.Rows is not { } rows)
         {
-            await request.SendTextAsync(ReportingTexts.ImportUsage, ct);
+            await request.SendTextAsync(table.Problem ?? ReportingTexts.ImportUsage, ct);
             return;
         }
         var result = await targets.ImportAsync(request.User, year, rows, ct);
         await request.SendTextAsync(result.IsValid
             ? ReportingTexts.Imported(result.Targets.Count, year)
             : ReportingTexts.ImportRejected + string.Join("\n", result.Errors.Take(20).Select(e => "• " + e)), ct);
-    }
-
-    /// <summary>A Teams file attachment (download info) or a plain attachment with a content URL.</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<string?>>?> FromAttachmentAsync(IActivity activity, CancellationToken ct)
-    {
-        foreach (var a in activity.AsMessageActivity()?.Attachments ?? new List<Attachment>())
-        {
-            var info = a.Content as JObject ?? (a.Content is null ? null : JObject.FromObject(a.Content));
-            var url = info?.Value<string>("downloadUrl") ?? a.ContentUrl;
-            var type = (info?.Value<string>("fileType") ?? Path.GetExtension(a.Name ?? "").TrimStart('.')).ToLowerInvariant();
-            if (url is null || type is not ("xlsx" or "csv")) continue;
-            using var response = await http.CreateClient("reporting-import").GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
-            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > TargetTableReader.MaxBytes) return null;
-            var bytes = await response.Content.ReadAsByteArrayAsync(ct);
-            if (bytes.Length > TargetTableReader.MaxBytes) return null;
-            return type == "xlsx"
-                ? TargetTableReader.FromXlsx(new MemoryStream(bytes))
-                : TargetTableReader.FromCsv(System.Text.Encoding.UTF8.GetString(bytes));
-        }
-        return null;
     }
 }
 

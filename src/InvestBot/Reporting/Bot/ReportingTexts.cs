@@ -33,6 +33,10 @@ public static class ReportingTexts
     public const string ImportUsage = "请在“导入目标 2023”下一行起粘贴表格（第一行：单位,指标名称…；之后每行一个单位），或随消息附上 .xlsx / .csv 文件。";
     public static string Imported(int units, int year) => $"已导入 {units} 个单位的 {year} 年度目标。发送“目标汇总 {year}”查看与全区目标的对比。";
     public const string ImportRejected = "导入未执行，没有任何目标被修改。请修正后重新导入：\n";
+    public static string FileTypeUnsupported(string name) => $"无法导入“{name}”：只支持 .xlsx 或 .csv 文件。没有任何目标被修改。";
+    public static string FileDownloadFailed(string name) => $"文件“{name}”下载失败，没有任何目标被修改。请重新发送“导入目标”并附上文件。";
+    public static string FileTooLarge(string name) => $"文件“{name}”超过 2 MB，没有任何目标被修改。请只保留目标表后重新发送。";
+    public static string FileUnreadable(string name) => $"无法读取文件“{name}”（文件可能已损坏或不是 Excel/CSV 表格），没有任何目标被修改。";
     public const string TargetCardInvalid = "表单数据无效，目标未保存。";
     public const string TargetErrors = "有填写不正确的项目，目标未保存。";
 }

@@ -1,0 +1,66 @@
+using InvestBot.Tests.Infrastructure;
+using InvestBot.Tests.Knowledge;
+
+namespace InvestBot.Benchmarks.EchoFloor;
+
+/// <summary>
+/// InvestBot against the echo-bot floor in one run: both servers up at once, the same 16 users' load sent to one and
+/// then the other in alternating rounds (so drift on the shared machine hits both alike), p50/p99 of each and the ratios.
+/// </summary>
+public static class FloorBenchmark
+{
+    public const int Users = 16;
+
+    public static async Task<IReadOnlyList<FloorResult>> RunAsync(AzuriteServer azurite, int rounds = 6, int perRound = 600)
+    {
+        var questions = LabelledQuestions.Load().Select(q => q.Text).ToList();
+        await using var echo = await ServerProcess.StartEchoBotAsync();
+        await using var bot = await ServerProcess.StartInvestBotAsync(azurite);
+        using var driver = new LoadDriver();
+        var results = new List<FloorResult>();
+        foreach (var (name, texts, size) in new[] { ("Q&A (labelled questions)", questions, perRound), ("帮助", ["帮助"], perRound / 2) })
+        {
+            var echoLoad = LoadDriver.PerUser(texts, Users);
+            var botLoad = LoadDriver.PerUser(texts, Users);
+            // Warm-up: JIT, connection pools, each user's conversation recorded once.
+            await driver.RunAsync(echo.Url, echoLoad, Users * texts.Count);
+            await driver.RunAsync(bot.Url, botLoad, Math.Max(Users * 20, texts.Count * 2));
+            var echoRuns = new List<Latencies>();
+            var botRuns = new List<Latencies>();
+            var echoCpu = TimeSpan.Zero;
+            var botCpu = TimeSpan.Zero;
+            async Task Measure(ServerProcess server, byte[][][] load, List<Latencies> runs, Action<TimeSpan> addCpu)
+            {
+                var before = server.CpuTime;
+                runs.Add(await driver.RunAsync(server.Url, load, size));
+                addCpu(server.CpuTime - before);
+            }
+            for (var r = 0; r < rounds; r++)
+            {
+                Task Echo() => Measure(echo, echoLoad, echoRuns, t => echoCpu += t);
+                Task Bot() => Measure(bot, botLoad, botRuns, t => botCpu += t);
+                if (r % 2 == 0) { await Echo(); await Bot(); }
+                else { await Bot(); await Echo(); }
+            }
+            var n = rounds * size;
+            results.Add(new FloorResult(name, Latencies.Merge(echoRuns), Latencies.Merge(botRuns),
+                echoCpu.TotalMicroseconds / n, botCpu.TotalMicroseconds / n));
+        }
+        return results;
+    }
+
+    public static void Print(IEnumerable<FloorResult> results)
+    {
+        Console.WriteLine($"| turn ({Users} concurrent users, expectReplies) | n | echo p50 | echo p99 | InvestBot p50 | InvestBot p99 | ratio p50 | ratio p99 | " +
+            "server CPU per turn: echo | InvestBot | ratio |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+            Console.WriteLine($"| {r.Name} | {r.Bot.Count} | {r.Echo.P50:F2} ms | {r.Echo.P99:F2} ms | {r.Bot.P50:F2} ms | {r.Bot.P99:F2} ms | " +
+                $"{r.Bot.P50 / r.Echo.P50:F2}× | {r.Bot.P99 / r.Echo.P99:F2}× | {r.EchoCpuMicroseconds:F0} µs | {r.BotCpuMicroseconds:F0} µs | " +
+                $"{r.BotCpuMicroseconds / r.EchoCpuMicroseconds:F2}× |");
+    }
+}
+
+/// <param name="EchoCpuMicroseconds">The server process's CPU time per turn (user + system, all threads, GC included):
+/// unlike latency, the machine's other load does not inflate it.</param>
+public sealed record FloorResult(string Name, Latencies Echo, Latencies Bot, double EchoCpuMicroseconds, double BotCpuMicroseconds);

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace InvestBot.Benchmarks.EchoFloor;
+
+/// <summary>Latencies of one measured series, in milliseconds.</summary>
+public sealed class Latencies(IEnumerable<double> values)
+{
+    private readonly double[] _sorted = values.Order().ToArray();
+
+    public int Count => _sorted.Length;
+    public double P50 => Percentile(50);
+    public double P99 => Percentile(99);
+    public double Mean => _sorted.Average();
+
+    /// <summary>Nearest-rank percentile.</summary>
+    public double Percentile(double p) => _sorted[Math.Clamp((int)Math.Ceiling(p / 100 * _sorted.Length) - 1, 0, _sorted.Length - 1)];
+
+    public static Latencies Merge(IEnumerable<Latencies> parts) => new(parts.SelectMany(p => p._sorted));
+}
+
+/// <summary>
+/// Many Teams users talking to a bot at once over HTTP in expectReplies mode: each user is a loop that posts its
+/// next message as soon as the previous reply arrived (closed loop), as in a busy personal chat.
+/// Payloads are serialised up front so the driver spends its CPU on sending, not on JSON.
+/// </summary>
+public sealed class LoadDriver : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false })
+    {
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    /// <summary>One personal-chat message from the user, as Teams would post it (with expectReplies).</summary>
+    public static byte[] Message(string text, string userId, string conversationId)
+    {
+        var activity = new JObject
+        {
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["text"] = text,
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = "http://127.0.0.1:9/unused-connector/",
+            ["deliveryMode"] = "expectReplies",
+            ["locale"] = "zh-CN",
+            ["from"] = new JObject { ["id"] = "29:" + userId, ["aadObjectId"] = userId, ["name"] = "用户" + userId[..4] },
+            ["recipient"] = new JObject { ["id"] = "28:investbot", ["name"] = "InvestBot" },
+            ["conversation"] = new JObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-bench" },
+            ["channelData"] = new JObject { ["tenant"] = new JObject { ["id"] = "tenant-bench" } },
+        };
+        return Encoding.UTF8.GetBytes(activity.ToString(Formatting.None));
+    }
+
+    /// <summary>Payloads for <paramref name="users"/> users, each saying every text (user u starts at text u).</summary>
+    public static byte[][][] PerUser(IReadOnlyList<string> texts, int users) =>
+        Enumerable.Range(0, users).Select(u =>
+        {
+            var id = Guid.NewGuid().ToString();
+            return Enumerable.Range(0, texts.Count).Select(i => Message(texts[(u + i) % texts.Count], id, "a:bench-" + id)).ToArray();
+        }).ToArray();
+
+    /// <summary>Sends <paramref name="total"/> messages split over the users; returns each turn's latency.</summary>
+    public async Task<Latencies> RunAsync(string url, byte[][][] payloads, int total, Func<string, bool>? replyCheck = null)
+    {
+        var next = -1;
+        var results = new double[total];
+        var endpoint = new Uri(url + "/api/messages");
+        async Task User(byte[][] mine)
+        {
+            var sent = 0;
+            while (true)
+            {
+                var slot = Interlocked.Increment(ref next);
+                if (slot >= total) return;
+                var body = mine[sent++ % mine.Length];
+                var start = Stopwatch.GetTimestamp();
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+                using var response = await _http.PostAsync(endpoint, content);
+                var reply = await response.Content.ReadAsStringAsync();
+                results[slot] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.OK || reply.Length == 0 || (replyCheck is not null && !replyCheck(reply)))
+                    throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {reply[..Math.Min(300, reply.Length)]}");
+            }
+        }
+        await Task.WhenAll(payloads.Select(p => Task.Run(() => User(p))));
+        return new Latencies(results);
+    }
+
+    public void Dispose() => _http.Dispose();
+}

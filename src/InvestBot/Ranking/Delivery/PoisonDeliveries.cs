@@ -1,0 +1,41 @@
+using InvestBot.Storage;
+
+namespace InvestBot.Ranking.Delivery;
+
+/// <summary>
+/// A delivery whose processing keeps throwing (not a refused send: those are retried and counted by
+/// <see cref="DeliveryProcessor"/>) would otherwise come back every <see cref="RankingOptions.ClaimSeconds"/> for the queue's
+/// seven days. <see cref="DeliveryProcessor"/> marks it Failed with the error once its ticket has been taken
+/// <see cref="RankingOptions.MaxDequeueCount"/> times; this tells the publishing admin, once per announcement across instances
+/// (a broken announcement would otherwise send one notice per conversation). The completion report lists every failure.
+/// </summary>
+public sealed class PoisonDeliveries(AnnouncementStore announcements, AdminNotifier notifier, JobLeaseStore leases, ILogger<PoisonDeliveries> log)
+{
+    private const string NoticeJob = "poison-delivery-notices";
+
+    public async Task ReportAsync(DeliveryTicket ticket, Conversations.ConversationRecord conversation, long dequeues, string reason)
+    {
+        var ct = CancellationToken.None;
+        try
+        {
+            if (await leases.ClaimAsync(NoticeJob, ticket.AnnouncementId, Environment.MachineName, TimeSpan.FromMinutes(10), ct) != LeaseClaim.Won) return;
+            var announcement = await announcements.GetHeaderAsync(ticket.AnnouncementId, ct);
+            var label = announcement is null ? ticket.AnnouncementId : (announcement.IsCorrection ? "【更正】" : "") + announcement.Period.Label;
+            await notifier.NotifyAsync(announcement?.PublishedBy,
+                $"{label}招商引资情况通报发往“{conversation.DisplayName}”的投递反复出错 {dequeues} 次，已标记为发送失败：{reason}。" +
+                "其余会话照常发送；全部完成后的汇总会列出每个失败的会话。", ct);
+            await leases.CompleteAsync(NoticeJob, ticket.AnnouncementId, ct);
+        }
+        catch (Exception e)
+        {
+            // The delivery is marked Failed already; the completion report still lists it.
+            log.LogWarning(e, "Could not tell the admin about the poison delivery {Announcement} → {Conversation}", ticket.AnnouncementId, ticket.ConversationId);
+        }
+    }
+
+    public static string Describe(Exception e)
+    {
+        var text = $"{e.GetType().Name}: {e.Message}";
+        return text.Length > 200 ? text[..200] + "…" : text;
+    }
+}
