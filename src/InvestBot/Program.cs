@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddInvestBotTelemetry(builder.Configuration);
 builder.Services.AddInvestBotCore(builder.Configuration);
-builder.Services.AddKnowledge(builder.Configuration);
+builder.Services.AddKnowledge(builder.Configuration, OfficeProcessSettings.From);
 builder.Services.AddReporting(builder.Configuration);
 builder.Services.AddRanking(builder.Configuration);
 builder.Services.AddKeyProjects(builder.Configuration);

@@ -7,7 +7,10 @@ namespace InvestBot.Conversations;
 /// <summary>The installation store: one row per conversation the bot is (or was) installed in.</summary>
 public interface IConversationStore
 {
-    /// <summary>Saves or refreshes the conversation; returns true when it is new or had been removed (a fresh install).</summary>
+    /// <summary>
+    /// Saves or refreshes the conversation; returns true when it is new or had been removed (a fresh install). Atomic:
+    /// of any number of concurrent calls for one conversation, exactly one returns true.
+    /// </summary>
     Task<bool> UpsertAsync(ConversationRecord record, CancellationToken ct = default);
     Task MarkRemovedAsync(string conversationId, CancellationToken ct = default);
     Task<ConversationRecord?> GetAsync(string conversationId, CancellationToken ct = default);
@@ -32,12 +35,35 @@ public sealed class TableConversationStore : IConversationStore
     {
         var table = await _tables.GetTableAsync(Table, ct);
         var key = TableKeys.Encode(record.ConversationId);
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: ct);
-        var fresh = !existing.HasValue || existing.Value!.GetBoolean(nameof(ConversationRecord.Removed)) == true;
         var entity = ToEntity(record with { Removed = false, UpdatedAt = _time.GetUtcNow() }, key);
-        // Merge: a later event with less detail (no team name, say) must not erase what we knew.
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct);
-        return fresh;
+        // Teams sends installationUpdate and conversationUpdate together on install, in either order, often at once:
+        // "fresh" must be decided by the storage, atomically, so exactly one of them welcomes.
+        while (true)
+        {
+            try
+            {
+                await table.AddEntityAsync(entity, ct); // insert-if-absent: only one writer can create the row
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+            }
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: ct);
+            if (!existing.HasValue) continue; // gone again in between: try the insert once more
+            var wasRemoved = existing.Value!.GetBoolean(nameof(ConversationRecord.Removed)) == true;
+            try
+            {
+                // Conditional on the row we read: of two events re-adding a removed conversation only one gets through,
+                // and a removal in between is not silently undone. Merge: a later event with less detail (no team name,
+                // say) must not erase what we knew.
+                await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Merge, ct);
+                return wasRemoved;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Someone changed the row since we read it (the other install event, or a removal): look again.
+            }
+        }
     }
 
     public async Task MarkRemovedAsync(string conversationId, CancellationToken ct = default)

@@ -61,6 +61,9 @@ public static class ServiceRegistration
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
         services.AddSingleton<IBot, InvestBotActivityHandler>();
+        services.AddSingleton<MessageRouter>();
+        services.AddSingleton<PrivateReplies>();
+        services.AddSingleton<CommandSuggestions>();
         services.AddSingleton<ConversationTracker>();
         services.AddSingleton<PersonalMessenger>();
         services.AddSingleton<IPersonalMessenger>(sp => sp.GetRequiredService<PersonalMessenger>());

@@ -12,8 +12,12 @@ public static class KnowledgeModule
     /// <summary>The policy text file under the data directory; another year's notice is a configuration change.</summary>
     public const string DefaultPolicyFile = "baodi-investment-30-measures-2023.txt";
 
-    public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="process">the office's reporting and ranking settings, for questions about the process (filled by
+    /// the composition root: Knowledge does not see the capabilities that own them)</param>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services, IConfiguration configuration,
+        Func<IServiceProvider, OfficeProcess> process)
     {
+        services.AddSingleton(process);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<InvestBotOptions>>().Value;
@@ -29,6 +33,9 @@ public static class KnowledgeModule
             return new ArticleSearchIndex(kb.Document, kb.Lexicon);
         });
         services.AddSingleton<PolicyQuestionAnswerer>();
+        services.AddSingleton(sp => ProcessQuestions.Load(
+            Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "process-questions.json"),
+            sp.GetRequiredService<KnowledgeBase>().Document));
         services.AddSingleton<KnowledgeFeedbackStore>();
         services.AddHostedService<KnowledgeWarmup>();
 

@@ -55,7 +55,6 @@ public static class RankingModule
         services.AddSingleton<IAnnouncementSender, RankingConnectorSender>();
         services.AddSingleton(sp => new RankingAnnouncementCards(sp.GetRequiredService<MetricCatalog>(), sp.GetRequiredService<OfficeClock>()));
         services.AddSingleton<IAnnouncementRenderer>(sp => sp.GetRequiredService<RankingAnnouncementCards>());
-        services.AddSingleton<PrivateReply>();
         services.AddSingleton<RankingPreview>();
         services.AddSingleton<RankingRulesCard>();
         services.AddSingleton<IPreviewSender, AdminPreviewSender>();

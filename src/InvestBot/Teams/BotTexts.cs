@@ -17,6 +17,9 @@ public static class BotTexts
     public static string LinkValidUntil(DateTimeOffset expires) => $"下载链接有效至 {expires:M月d日 HH:mm}，请勿转发。";
     public const string DownloadExcel = "下载 Excel";
 
+    /// <summary>Under a pressed Card.Say button: what it sent (the answer follows as a new message).</summary>
+    public static string ButtonSent(string text) => $"已发送：{text}";
+
     /// <summary>
     /// What a failed turn may tell the user: only what is known about its writes (see <see cref="Storage.StorageTurn"/>).
     /// The reference matches the log line.
@@ -42,4 +45,21 @@ public static class BotTexts
     public const string WelcomeShared = "在群聊或频道里请先 @我，再输入问题或命令。";
     public const string WelcomeFallback = "您好，我是宝坻区招商引资助手 InvestBot。发送“帮助”查看我能做什么。";
     public const string ShowHelp = "查看帮助";
+
+    /// <summary>The group's note after a private command: the answer went to the asker's personal chat.</summary>
+    public static string SentPrivately(string? name) => $"已私信发送给 {name ?? "您"}（含单位数据，只在私聊中显示）。";
+
+    public static string PrivateNotDelivered(string command) =>
+        $"“{command}”的内容只在私聊中发送，但私信没有送达。请先打开与 InvestBot 的私聊，发一句话，再发送“{command}”。";
+
+    /// <summary>Group help and welcome cards: what they leave out and where it works.</summary>
+    public static string PrivateCommandsHint(IEnumerable<string> titles) =>
+        $"{string.Join("、", titles)}涉及单位数据，只在私聊中回复：在群里发送，我会私信给您。";
+
+    /// <summary>A typo of a command word (填表, 排民): the command it most likely meant.</summary>
+    public static string DidYouMeanCommand(string command) => $"您是不是想用“{command}”？";
+
+    public static string DidYouMeanHint(string examples) => $"用法：{examples}";
+
+    public static string UseCommand(string command) => $"使用“{command}”";
 }

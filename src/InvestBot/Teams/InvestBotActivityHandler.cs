@@ -12,20 +12,19 @@ using Newtonsoft.Json.Linq;
 namespace InvestBot.Teams;
 
 /// <summary>
-/// Routes Teams activities through the command table. It stays thin on purpose: scope and role are checked here,
-/// once, for every command and card verb; no business rule lives here. A singleton: it holds no per-turn state.
+/// Receives Teams activities: messages go to the <see cref="MessageRouter"/> (the command table), card presses to the
+/// verb's handler after its role check, installs get one welcome. It stays thin on purpose: no business rule lives
+/// here. A singleton: it holds no per-turn state.
 /// </summary>
 public sealed class InvestBotActivityHandler(
     CommandTable table,
+    MessageRouter router,
     IServiceProvider services,
-    IEnumerable<IFreeTextHandler> freeText,
     ConversationTracker conversations,
     UserRoles roles,
     IOptions<InvestBotOptions> options,
     ILogger<InvestBotActivityHandler> log) : TeamsActivityHandler
 {
-    private readonly IFreeTextHandler? _freeText = freeText.SingleOrDefault();
-
     /// <summary>
     /// Every turn runs under a storage deadline (<see cref="InvestBotOptions.TurnStorageSeconds"/>). A message turn that fails
     /// (storage hanging or down, or a bug) answers in Chinese with only what is known about its writes, and logs its reference.
@@ -70,42 +69,13 @@ public sealed class InvestBotActivityHandler(
             seen = conversations.SeenAsync(activity, ct);
         try
         {
-            await RouteAsync(turn, user, scope, ct);
+            await router.RouteAsync(turn, MessageText.Clean(activity), user, ct);
         }
         finally
         {
             await conversations.SettleAsync(seen, activity);
         }
     }
-
-    private async Task RouteAsync(ITurnContext<IMessageActivity> turn, UserIdentity user, ConversationScope scope, CancellationToken ct)
-    {
-        var activity = turn.Activity;
-        var text = MessageText.Clean(activity);
-        foreach (var (command, word, args) in table.Match(text))
-        {
-            var handler = (ICommandHandler)services.GetRequiredService(command.Handler);
-            if (!handler.Accepts(args)) continue;
-            if (command.AdminOnly && !roles.IsAdmin(user))
-                await turn.SendActivityAsync(MessageFactory.Text(BotTexts.AdminOnly(command.Name)), ct);
-            else if ((command.Scopes & scope) == 0)
-                await turn.SendActivityAsync(MessageFactory.Text(BotTexts.WrongScope(command.Name, ConversationScopes.Describe(command.Scopes))), ct);
-            else
-                await handler.HandleAsync(new CommandRequest(turn, text, user, command, word, args), ct);
-            return;
-        }
-        if (text.Length > 0 && _freeText is not null && !IsCommandWord(text) && await _freeText.TryHandleAsync(new MessageRequest(turn, text, user), ct))
-            return;
-        await SendHelpAsync(turn, scope, user, text.Length == 0 ? null : text, ct);
-    }
-
-    /// <summary>
-    /// A command word alone or followed by its argument (排名 2023-03, 导出 2023-03) that no row took is a command the user
-    /// mistyped, not a question: it gets the help card. A question that merely starts with one (排名靠后会怎样) is the Q&amp;A's.
-    /// </summary>
-    private bool IsCommandWord(string text) =>
-        table.Words.Any(w => text.StartsWith(w, StringComparison.OrdinalIgnoreCase)
-            && (text.Length == w.Length || char.IsWhiteSpace(text[w.Length]) || char.IsAsciiDigit(text[w.Length])));
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext<IInvokeActivity> turn, AdaptiveCardInvokeValue invokeValue, CancellationToken ct)
@@ -125,6 +95,8 @@ public sealed class InvestBotActivityHandler(
 
     private async Task<CardActionResult> RunCardActionAsync(CardActionRequest request, CancellationToken ct)
     {
+        if (string.Equals(request.Verb, SayPayload.Verb, StringComparison.OrdinalIgnoreCase))
+            return await SayAsync(request, ct);
         if (table.FindVerb(request.Verb) is not { } verb)
         {
             log.LogWarning("Unknown card verb {Verb}", request.Verb);
@@ -145,6 +117,18 @@ public sealed class InvestBotActivityHandler(
                 request.Verb, reference, storage?.StorageFailed, storage?.Writes);
             return CardActionResult.Say(BotTexts.Failed(storage?.Writes ?? TurnWrites.None, storage?.StorageFailed ?? false, reference));
         }
+    }
+
+    /// <summary>
+    /// A <see cref="Card.Say"/> button: its text runs as if the presser typed it here; the replies are new messages and
+    /// the pressed card stays. The short invoke answer shows under the card what the button sent, as imBack would have.
+    /// </summary>
+    private async Task<CardActionResult> SayAsync(CardActionRequest request, CancellationToken ct)
+    {
+        if (request.Read<SayPayload>() is not { } say)
+            return CardActionResult.Say(BotTexts.UnknownButton);
+        await router.RouteAsync(request.Turn, say.Text.Trim(), request.User, ct);
+        return CardActionResult.Say(BotTexts.ButtonSent(say.Text.Trim()));
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turn, CancellationToken ct)
@@ -174,9 +158,6 @@ public sealed class InvestBotActivityHandler(
             await turn.SendActivityAsync(Card.ToActivity(WelcomeCards.Welcome(table, scope), BotTexts.WelcomeSummary), ct);
         }
     }
-
-    private Task SendHelpAsync(ITurnContext turn, ConversationScope scope, UserIdentity user, string? notUnderstood, CancellationToken ct) =>
-        turn.SendActivityAsync(Card.ToActivity(WelcomeCards.Help(table, scope, roles.IsAdmin(user), notUnderstood), BotTexts.HelpSummary), ct);
 
     private static bool MentionsBot(IActivity activity) =>
         activity.AsMessageActivity()?.GetMentions()?.Any(m => m.Mentioned?.Id == activity.Recipient?.Id) == true;

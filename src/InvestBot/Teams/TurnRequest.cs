@@ -15,8 +15,20 @@ public class MessageRequest(ITurnContext turn, string text, UserIdentity user)
     public string ConversationType => Turn.Activity.Conversation?.ConversationType ?? "personal";
     public bool IsPersonal => ConversationType == "personal";
 
-    public Task SendAsync(IActivity activity, CancellationToken ct) => Turn.SendActivityAsync(activity, ct);
-    public Task SendTextAsync(string text, CancellationToken ct) => Turn.SendActivityAsync(MessageFactory.Text(text), ct);
+    /// <summary>
+    /// Set by the router when a command that shows a unit's data runs in a group or channel: replies collect here and
+    /// go to the asker's personal chat afterwards (<see cref="PrivateReplies"/>), so handlers need not know where they run.
+    /// </summary>
+    internal List<IActivity>? PrivateOutbox { get; init; }
+
+    public Task SendAsync(IActivity activity, CancellationToken ct)
+    {
+        if (PrivateOutbox is not { } outbox) return Turn.SendActivityAsync(activity, ct);
+        outbox.Add(activity);
+        return Task.CompletedTask;
+    }
+
+    public Task SendTextAsync(string text, CancellationToken ct) => SendAsync(MessageFactory.Text(text), ct);
 }
 
 /// <summary>A message the command table matched: the row, the word that matched and what follows it.</summary>

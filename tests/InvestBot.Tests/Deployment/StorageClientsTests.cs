@@ -119,7 +119,7 @@ public sealed class StorageClientsTests
             ["InvestBot:Storage:ManagedIdentityClientId"] = ClientId,
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        services.AddInvestBotTelemetry(configuration).AddInvestBotCore(configuration).AddKnowledge(configuration)
+        services.AddInvestBotTelemetry(configuration).AddInvestBotCore(configuration).AddKnowledge(configuration, OfficeProcessSettings.From)
             .AddReporting(configuration).AddRanking(configuration);
         using var provider = services.BuildServiceProvider();
 

@@ -21,11 +21,14 @@ public sealed record PlaygroundConfig(PlaygroundUser CurrentUser, IReadOnlyList<
     /// <summary>A town's reporter, not an admin.</summary>
     public static PlaygroundUser Reporter { get; } = new("user-c1", "李明", "00000000-0000-0000-0000-0000000000c1");
 
+    /// <summary>Another town's reporter, not an admin.</summary>
+    public static PlaygroundUser SecondReporter { get; } = new("user-c2", "张华", "00000000-0000-0000-0000-0000000000c2");
+
     private static readonly PlaygroundUser[] Tenant =
     [
         Admin,
         Reporter,
-        new("user-c2", "张华", "00000000-0000-0000-0000-0000000000c2"),
+        SecondReporter,
         new("user-c3", "赵敏", "00000000-0000-0000-0000-0000000000c3"),
         new("user-c4", "刘洋", "00000000-0000-0000-0000-0000000000c4"),
         new("user-c5", "陈静", "00000000-0000-0000-0000-0000000000c5"),

@@ -23,10 +23,12 @@ public sealed class PlaygroundPage
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(playgroundUrl);
+        // The Playground's 15 MB script can take long to load on a busy machine: wait for the page to be committed,
+        // then for the sign that it reached the bot, with room for a slow start.
+        await page.GotoAsync(playgroundUrl, new() { WaitUntil = WaitUntilState.Commit, Timeout = 90_000 });
         var playground = new PlaygroundPage(page);
         // The log panel says so once the Playground has reached the bot.
-        await Expect(page.GetByText("Connected.", new() { Exact = true }).First).ToBeVisibleAsync(Visible);
+        await Expect(page.GetByText("Connected.", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 90_000 });
         return playground;
     }
 
@@ -119,6 +121,46 @@ public sealed class PlaygroundPage
     /// <summary>Presses a button on a card (Action.Execute / Action.Submit / imBack).</summary>
     public Task ClickCardButtonAsync(ILocator card, string title) =>
         card.GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).ClickAsync();
+
+    /// <summary>Presses a button and waits for one more card containing <paramref name="expect"/> (a new message, or the
+    /// pressed card replaced); returns the newest such card.</summary>
+    public async Task<ILocator> ClickAndWaitForCardAsync(ILocator card, string button, string expect)
+    {
+        var before = await CardsWith(expect).CountAsync();
+        await ClickCardButtonAsync(card, button);
+        return await WaitForNewCardAsync(expect, before);
+    }
+
+    /// <summary>Presses a button and waits for one more place showing <paramref name="expect"/> (a text reply).</summary>
+    public async Task ClickAndWaitForTextAsync(ILocator card, string button, string expect)
+    {
+        var replies = _page.GetByText(expect);
+        var before = await replies.CountAsync();
+        await ClickCardButtonAsync(card, button);
+        await replies.Nth(before).WaitForAsync(new() { Timeout = 30_000 });
+    }
+
+    /// <summary>Presses an Action.OpenUrl button and waits for the browser to fetch the address; returns it and the status.</summary>
+    public async Task<(string Url, int Status)> ClickAndWaitForOpenedUrlAsync(ILocator card, string button, string urlContains)
+    {
+        var fetched = new TaskCompletionSource<IResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnResponse(object? sender, IResponse response)
+        {
+            if (response.Url.Contains(urlContains, StringComparison.Ordinal)) fetched.TrySetResult(response);
+        }
+        _page.Context.Response += OnResponse;
+        try
+        {
+            // The address is a download: the click must not wait for a page to load from it.
+            await card.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync(new() { NoWaitAfter = true });
+            var response = await fetched.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            return (response.Url, response.Status);
+        }
+        finally
+        {
+            _page.Context.Response -= OnResponse;
+        }
+    }
 
     /// <summary>Types into a card input by its accessible label (Input.* label or placeholder).</summary>
     public async Task FillCardInputAsync(ILocator card, string label, string value)

@@ -22,6 +22,9 @@ public sealed class PlaygroundStack : IAsyncDisposable
     public required int BotPort { get; init; }
     public required string TablePrefix { get; init; }
 
+    /// <summary>Stands for the bot's address in bot settings; replaced once the port is chosen.</summary>
+    public const string BotUrlPlaceholder = "{BotUrl}";
+
     /// <param name="config">the mock Teams tenant; the current user is whoever the browser acts as</param>
     /// <param name="admins">AAD object ids the bot treats as 区合作交流办 admins</param>
     /// <param name="botSettings">extra bot configuration, as environment variables (InvestBot__Xxx)</param>
@@ -48,7 +51,9 @@ public sealed class PlaygroundStack : IAsyncDisposable
             };
             var i = 0;
             foreach (var admin in admins) env[$"InvestBot__Admins__{i++}"] = admin;
-            foreach (var (key, value) in botSettings ?? new Dictionary<string, string?>()) env[key] = value;
+            // "{BotUrl}" in a setting is the bot's own address (e.g. the public base URL of export links).
+            foreach (var (key, value) in botSettings ?? new Dictionary<string, string?>())
+                env[key] = value?.Replace(BotUrlPlaceholder, $"http://127.0.0.1:{botPort}");
 
             // The test project references the bot, so the built bot sits next to the tests.
             var botDir = AppContext.BaseDirectory;

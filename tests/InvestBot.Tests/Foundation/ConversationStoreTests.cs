@@ -58,4 +58,35 @@ public sealed class ConversationStoreTests
 
         Assert.Equal("p1", found?.ConversationId);
     }
+
+    [Fact]
+    public async Task Of_concurrent_saves_of_a_new_conversation_exactly_one_is_the_fresh_install()
+    {
+        var store = new TableConversationStore(await TestTables.NewProviderAsync(), TimeProvider.System);
+        for (var round = 0; round < 5; round++)
+        {
+            var id = $"19:race-{round}@thread.v2";
+            var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.UpsertAsync(Record(id)))));
+            Assert.Equal(1, results.Count(fresh => fresh));
+        }
+    }
+
+    [Fact]
+    public async Task Of_concurrent_saves_re_adding_a_removed_conversation_exactly_one_is_the_fresh_install()
+    {
+        var store = new TableConversationStore(await TestTables.NewProviderAsync(), TimeProvider.System);
+        for (var round = 0; round < 5; round++)
+        {
+            var id = $"19:readd-{round}@thread.v2";
+            Assert.True(await store.UpsertAsync(Record(id, "channel")));
+            await store.MarkRemovedAsync(id);
+
+            var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.UpsertAsync(Record(id, "channel") with { TeamName = null }))));
+
+            Assert.Equal(1, results.Count(fresh => fresh));
+            var saved = await store.GetAsync(id);
+            Assert.False(saved!.Removed);
+            Assert.Equal("招商团队", saved.TeamName); // the merge kept what the first install knew
+        }
+    }
 }

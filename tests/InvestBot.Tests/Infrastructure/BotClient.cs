@@ -69,6 +69,18 @@ public sealed class BotClient
         return SendAsync(activity);
     }
 
+    /// <summary>The installationUpdate (add) Teams sends alongside the conversationUpdate when the app is installed.</summary>
+    public Task<IReadOnlyList<Activity>> InstallationUpdateAsync(TestConversation conversation, TestUser by)
+    {
+        var activity = NewActivity(ActivityTypes.InstallationUpdate, by, conversation);
+        activity.Action = "add";
+        return SendAsync(activity);
+    }
+
+    /// <summary>A <c>Card.Say</c> button press: the kernel's bot.say verb with the text the button carries.</summary>
+    public Task<InvokeResult> PressSayAsync(string text, TestUser user, TestConversation? conversation = null) =>
+        ExecuteAsync("bot.say", new JObject { ["text"] = text }, user, conversation);
+
     public Task<IReadOnlyList<Activity>> UninstallAsync(TestConversation conversation, TestUser by)
     {
         var activity = NewActivity(ActivityTypes.InstallationUpdate, by, conversation);

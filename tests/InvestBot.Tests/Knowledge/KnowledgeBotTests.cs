@@ -43,7 +43,7 @@ public sealed class KnowledgeBotTests : IAsyncLifetime
         Assert.Equal("七、高效能优化营商环境", facts["所属部分"]);
         Assert.Contains(Actions(card), a => a.Value<string>("verb") == AnswerCards.FeedbackVerb && a["data"]!.Value<string>("v") == "up");
         Assert.Contains(Actions(card), a => a.Value<string>("verb") == AnswerCards.FeedbackVerb && a["data"]!.Value<string>("v") == "down");
-        Assert.Contains(Actions(card), a => a["data"]?["msteams"]?.Value<string>("value") == "第22条全文");
+        Assert.Contains(Actions(card), a => a.Value<string>("verb") == SayPayload.Verb && a["data"]?.Value<string>("text") == "第22条全文");
         Assert.Contains("（二十二）优化审批服务效能", card.Value<string>("fallbackText"));
     }
 
@@ -122,9 +122,14 @@ public sealed class KnowledgeBotTests : IAsyncLifetime
     {
         var card = OnlyCard(await _bot.SayAsync("招商工作", TestUser.Named("张三")));
         Assert.Contains("您是不是想问", BotClient.CardText(card));
-        var buttons = Actions(card).Where(a => a["data"]?["msteams"] is not null).ToList();
+        var buttons = Actions(card).Where(a => a.Value<string>("verb") == SayPayload.Verb).ToList();
         Assert.Equal(3, buttons.Count);
-        Assert.All(buttons, b => Assert.Matches("^第\\d+条$", b["data"]!["msteams"]!.Value<string>("value")!));
+        Assert.All(buttons, b => Assert.Matches("^第\\d+条$", b["data"]!.Value<string>("text")!));
+
+        // Pressing one answers with that article, as if its text had been typed.
+        var pressed = await _bot.PressSayAsync(buttons[0]["data"]!.Value<string>("text")!, TestUser.Named("张三"));
+        Assert.Equal(BotTexts.ButtonSent(buttons[0]["data"]!.Value<string>("text")!), pressed.Message);
+        Assert.StartsWith(buttons[0].Value<string>("title")!, BotClient.AllText(pressed.Messages).Trim());
     }
 
     [Fact]

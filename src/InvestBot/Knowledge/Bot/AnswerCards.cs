@@ -67,8 +67,8 @@ public static class AnswerCards
         if (related.Count > 0)
             body.Add(Card.Text("相关条款：" + string.Join("；", related.Select(r => r.Heading)), isSubtle: true, spacing: "Medium"));
         var actions = new List<JToken>();
-        if (!answer.FullText) actions.Add(Card.ImBack("查看全文", $"第{article.Number}条全文"));
-        actions.AddRange(related.Select(r => Card.ImBack("相关：" + r.Heading, $"第{r.Number}条")));
+        if (!answer.FullText) actions.Add(Card.Say("查看全文", $"第{article.Number}条全文"));
+        actions.AddRange(related.Select(r => Card.Say("相关：" + r.Heading, $"第{r.Number}条")));
         if (articleButtons.Count > 0)
         {
             body.Add(Card.Text("办理本条相关工作：", weight: "Bolder", spacing: "Medium"));
@@ -114,7 +114,7 @@ public static class AnswerCards
                 body.Add(Card.Text("三十条措施中没有列明该单位负责的条款（可能属于“各相关单位”，视具体工作确定）。"));
         }
         body.Add(Card.ActionSet(FeedbackButtons(answer.Question, 0)));
-        var actions = several ? [] : lists[0].Duties.Take(3).Select(d => Card.ImBack(d.Article.Heading, $"第{d.Article.Number}条"));
+        var actions = several ? [] : lists[0].Duties.Take(3).Select(d => Card.Say(d.Article.Heading, $"第{d.Article.Number}条"));
         return (Card.Create(body, actions, plain.ToString()), title);
     }
 
@@ -126,7 +126,7 @@ public static class AnswerCards
             body.Add(Card.Heading(section.Heading));
             body.Add(Card.Text(string.Join("\n\n", section.ArticleNumbers.Select(n => doc.Article(n)!.Heading))));
         }
-        return (Card.Create(body, [Card.ImBack("按部分查看", "有哪几个部分")], doc.MeasuresTitle), doc.MeasuresTitle);
+        return (Card.Create(body, [Card.Say("按部分查看", "有哪几个部分")], doc.MeasuresTitle), doc.MeasuresTitle);
     }
 
     private static (JObject, string) SectionsCard(PolicyDocument doc)
@@ -138,7 +138,7 @@ public static class AnswerCards
             Card.Title($"三十条措施分为{doc.Sections.Count}个部分"),
             Card.Text(string.Join("\n\n", lines)),
         };
-        return (Card.Create(body, [Card.ImBack("查看全部条款", "三十条措施目录")], string.Join("\n", lines)), "三十条措施的组成部分");
+        return (Card.Create(body, [Card.Say("查看全部条款", "三十条措施目录")], string.Join("\n", lines)), "三十条措施的组成部分");
     }
 
     private static (JObject, string) SectionCard(PolicySection section, PolicyDocument doc)
@@ -149,7 +149,7 @@ public static class AnswerCards
             Card.Title(section.Heading + $"（共{articles.Count}条）"),
             Card.Text(string.Join("\n\n", articles.Select(a => a.Heading))),
         };
-        var actions = articles.Take(5).Select(a => Card.ImBack(a.Heading, $"第{a.Number}条"));
+        var actions = articles.Take(5).Select(a => Card.Say(a.Heading, $"第{a.Number}条"));
         return (Card.Create(body, actions, section.Heading), section.Heading);
     }
 
@@ -161,7 +161,7 @@ public static class AnswerCards
             Card.Text(string.Join("\n\n", answer.Candidates.Select(c => c.Heading))),
             Card.Text("点击下面的按钮查看，或换个说法再问一次。", isSubtle: true),
         };
-        var actions = answer.Candidates.Select(c => Card.ImBack(c.Heading, $"第{c.Number}条"));
+        var actions = answer.Candidates.Select(c => Card.Say(c.Heading, $"第{c.Number}条"));
         return (Card.Create(body, actions, "您是不是想问：" + string.Join("；", answer.Candidates.Select(c => c.Heading))), "您是不是想问");
     }
 
@@ -180,13 +180,13 @@ public static class AnswerCards
                 ("目录", "三十条措施目录 / 有哪几个部分"),
             ]),
         };
-        return (Card.Create(body, [Card.ImBack("查看条款目录", "三十条措施目录")], apology + " 可以问“第22条”“区商务局负责哪些条款”“谁负责人才服务”。"), apology);
+        return (Card.Create(body, [Card.Say("查看条款目录", "三十条措施目录")], apology + " 可以问“第22条”“区商务局负责哪些条款”“谁负责人才服务”。"), apology);
     }
 
     private static (JObject, string) Notice(string text) =>
-        (Card.Create([Card.Text(text)], [Card.ImBack("查看条款目录", "三十条措施目录")], text), text);
+        (Card.Create([Card.Text(text)], [Card.Say("查看条款目录", "三十条措施目录")], text), text);
 
-    private static JToken[] FeedbackButtons(string question, int article)
+    internal static JToken[] FeedbackButtons(string question, int article)
     {
         JObject Data(bool helpful) => new FeedbackPayload(Shorten(question, MaxQuestionInData), article, helpful ? "up" : "down").ToData();
         return [Card.Execute("👍 有帮助", FeedbackVerb, Data(true)), Card.Execute("👎 没帮助", FeedbackVerb, Data(false))];

@@ -8,7 +8,7 @@ public static class KnowledgeCommands
     public static readonly CommandSection Section = new("政策问答",
         [
             BotCommand.For<KnowledgeStatisticsCommand>("未答问题", WordMatch.Exact, adminOnly: true,
-                help: new("政策问答统计", "未答问题 / 问答统计")) with { Aliases = ["问答统计", "问答反馈"] },
+                help: new("政策问答统计", "未答问题 / 问答统计")) with { Aliases = ["问答统计", "问答反馈"], Privately = true },
         ],
         [CardVerb.For<KnowledgeFeedbackHandler>(AnswerCards.FeedbackVerb)])
     {

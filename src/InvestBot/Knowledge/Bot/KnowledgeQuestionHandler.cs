@@ -4,6 +4,7 @@ using InvestBot.Organization;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
 using Newtonsoft.Json.Linq;
+using InvestBot.Teams.Commands;
 
 namespace InvestBot.Knowledge.Bot;
 
@@ -16,10 +17,15 @@ public interface IArticleButtons
     IEnumerable<JObject> For(int article, bool isAdmin);
 }
 
-/// <summary>Free-text policy questions: what the router runs when no command row took the message.</summary>
+/// <summary>
+/// Free-text questions: what the router runs when no command row took the message. Questions about the office's process
+/// (几号前报) are answered from its settings; policy questions from the notice; a mistyped command word the notice
+/// knows nothing about (天报) gets 您是不是想用 填报？ instead of "not found".
+/// </summary>
 public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
-    KnowledgeFeedbackStore feedback, OfficeClock clock, IEnumerable<IArticleButtons> articleButtons, UserRoles roles,
-    ILogger<KnowledgeQuestionHandler> log, InvestBotMetrics metrics) : IFreeTextHandler
+    KnowledgeFeedbackStore feedback, ProcessQuestions processQuestions, OfficeProcess process, CommandSuggestions commands,
+    OfficeClock clock, IEnumerable<IArticleButtons> articleButtons, UserRoles roles, ILogger<KnowledgeQuestionHandler> log,
+    InvestBotMetrics metrics) : IFreeTextHandler
 {
     private const int MaxQuestionLength = 300;
 
@@ -31,6 +37,13 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
         if (text.Length > MaxQuestionLength)
         {
             await request.SendTextAsync(KnowledgeTexts.TooLong(MaxQuestionLength), ct);
+            return true;
+        }
+
+        if (processQuestions.Match(text) is { } processQuestion)
+        {
+            var (processCard, processSummary) = ProcessCards.Build(processQuestion, process, kb.Document, text);
+            await request.SendAsync(Card.ToActivity(processCard, processSummary), ct);
             return true;
         }
 
@@ -48,6 +61,12 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
             }
         }
         var answer = answerer.Answer(text, ownUnit);
+        if (commands.For(text, ConversationScopes.Of(request.ConversationType), request.User) is { } suggestion
+            && (suggestion.Spaced || answer.Kind is AnswerKind.NotFound or AnswerKind.Suggestions))
+        {
+            await request.SendAsync(Card.ToActivity(SuggestionCards.DidYouMean(suggestion), BotTexts.DidYouMeanCommand(suggestion.Command.Name)), ct);
+            return true;
+        }
         var buttons = answer.Article is { } article
             ? articleButtons.SelectMany(b => b.For(article.Number, roles.IsAdmin(request.User))).ToList()
             : [];

@@ -14,4 +14,30 @@ public static class KnowledgeTexts
         $"注意：以上数字是{noticeYear}年通知规定的{noticeYear}年度目标，不是{currentYear}年的；{currentYear}年的目标以新通知或区合作交流办的安排为准。";
 
     public static string OfNoticeYear(int noticeYear) => $"（{noticeYear}年通知规定）";
+
+    // Process questions (几号前报 / 多久通报一次 / 落后了会怎样): the dates are the office's settings, the rules the notice's.
+    public const string DeadlineTitle = "每月什么时候填报";
+    public static string DeadlineAnswer(int start, int end) => start <= 1
+        ? $"每月{end}日前（含{end}日）填报上个月的数据，1日起即可填报。"
+        : $"每月{start}日至{end}日填报上个月的数据。";
+    public static string DeadlineLock(int end, int reopenDays) =>
+        $"{end}日24时后该月锁定；确需补报，请联系区合作交流办“重新开放”（开放{reopenDays}天）。";
+    public static string DeadlineReminders(int daysBefore) => $"截止前{daysBefore}天和截止当天，InvestBot 会私信提醒尚未报送单位的填报人。";
+    public const string DeadlineSource = "填报日期是区合作交流办在 InvestBot 中的设置，文件未规定具体日期；文件要求按月排位并通报，见下方条款。";
+
+    public const string FrequencyTitle = "多久通报一次";
+    public const string FrequencyAnswer = "每月通报一次排名；季度、半年、全年排名后三位的单位主官要被约谈。";
+    public static string FrequencyWhen(int end, int? publishDay) => publishDay is { } day
+        ? $"上月数据每月{end}日填报截止，{day}日起发布上月排名通报（日期是区合作交流办在 InvestBot 中的设置）。"
+        : $"上月数据每月{end}日填报截止，之后由区合作交流办发布上月排名通报（日期是区合作交流办的设置）。";
+    public const string FrequencySource = "按月排位通报、季度半年全年约谈是文件的规定，见下方条款。";
+
+    public const string ConsequenceTitle = "排名落后会怎样";
+    public const string ConsequenceAnswer = "季度、半年、全年排名后三位的单位，主官要被约谈。";
+    public const string ConsequenceMore = "年度考核与绩效挂钩，并与干部选拔使用相结合；年度指标完成较好的单位和表现突出的人员予以表彰奖励。";
+    public const string ConsequenceSource = "以上是文件的规定，见下方条款。";
+
+    public const string ProcessBasis = "文件依据";
+    public const string ShowRanking = "查看最新排名";
+    public const string OpenForm = "填报本单位数据";
 }

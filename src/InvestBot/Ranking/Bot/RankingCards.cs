@@ -117,7 +117,7 @@ public static class RankingCards
         };
         if (unit.Interview)
             body.Add(Card.Text($"⚠ 列入{a.Period.PeriodLabel}末位约谈名单。", color: "Attention", weight: "Bolder"));
-        return Card.Create(body, [Card.ImBack("查看完整排名", "排名")]);
+        return Card.Create(body, [Card.Say("查看完整排名", "排名")]);
     }
 
     /// <summary>我单位排名 for a unit checked against the document's targets instead of ranked (走出去招商组, （二十八）).</summary>
@@ -136,7 +136,7 @@ public static class RankingCards
                     isSubtle: true, size: "Small", spacing: "None"),
                 Card.Facts(facts),
             ],
-            [Card.ImBack("查看完整排名", "排名")]);
+            [Card.Say("查看完整排名", "排名")]);
     }
 
     public static JObject Subscriptions(IReadOnlyList<Subscription> subscriptions, OfficeClock clock)

@@ -87,20 +87,23 @@ public sealed class AdminPreviewSender(PersonalMessenger messenger, UserRoles ro
     }
 }
 
-/// <summary>排名 / 本月排名: the latest published ranking, always privately.</summary>
-public sealed class LatestRankingCommand(AnnouncementStore announcements, IAnnouncementRenderer renderer, PrivateReply reply) : ICommandHandler
+/// <summary>排名 / 本月排名: the latest published ranking, always privately (a private row of the table).</summary>
+public sealed class LatestRankingCommand(AnnouncementStore announcements, IAnnouncementRenderer renderer) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
         if (await announcements.LatestAsync(ct) is not { } latest)
+        {
             await request.SendTextAsync(RankingTexts.NothingPublished, ct);
-        else
-            await reply.SendAsync(request, renderer.Render(latest), ct);
+            return;
+        }
+        foreach (var part in renderer.Render(latest))
+            await request.SendAsync(Card.ToActivity(JObject.Parse(part.CardJson!), part.Text), ct);
     }
 }
 
-/// <summary>我单位排名: the bound unit's place in the latest ranking, always privately.</summary>
-public sealed class UnitRankingCommand(AnnouncementStore announcements, IUnitBindingStore bindings, MetricCatalog catalog, PrivateReply reply) : ICommandHandler
+/// <summary>我单位排名: the bound unit's place in the latest ranking, always privately (a private row of the table).</summary>
+public sealed class UnitRankingCommand(AnnouncementStore announcements, IUnitBindingStore bindings, MetricCatalog catalog) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
@@ -127,28 +130,6 @@ public sealed class UnitRankingCommand(AnnouncementStore announcements, IUnitBin
             await request.SendTextAsync(RankingTexts.NotRanked(latest.Period), ct);
             return;
         }
-        var card = RankingCards.UnitRank(latest, unit, category, catalog);
-        await reply.SendAsync(request, [new OutgoingMessage(card.ToString(Newtonsoft.Json.Formatting.None), $"{unit.UnitName}：{latest.Period.Label}排名")], ct);
-    }
-}
-
-/// <summary>In a personal chat: reply. In a group or channel: post into the asker's personal chat, and say so briefly.</summary>
-public sealed class PrivateReply(PersonalMessenger messenger)
-{
-    public async Task SendAsync(MessageRequest request, IReadOnlyList<OutgoingMessage> messages, CancellationToken ct)
-    {
-        var activities = messages.Select(m => (IActivity)Card.ToActivity(JObject.Parse(m.CardJson!), m.Text, m.ShowText)).ToList();
-        if (request.IsPersonal)
-        {
-            foreach (var activity in activities)
-                await request.SendAsync(activity, ct);
-            return;
-        }
-        if (!await messenger.SendToUserAsync(request.User.Id, activities, ct))
-        {
-            await request.SendTextAsync(RankingTexts.PrivateNotDelivered, ct);
-            return;
-        }
-        await request.Turn.SendActivityAsync(MessageFactory.Text(RankingTexts.SentPrivately(request.User.Name)), ct);
+        await request.SendAsync(Card.ToActivity(RankingCards.UnitRank(latest, unit, category, catalog), $"{unit.UnitName}：{latest.Period.Label}排名"), ct);
     }
 }

@@ -8,11 +8,16 @@ public static class RankingCommands
     public static readonly CommandSection Section = new("排名通报",
         [
             BotCommand.For<LatestRankingCommand>("排名", WordMatch.Exact, help: new("查看排名", "排名 / 本月排名 / 我单位排名"),
-                manifest: "查看最新一期各单位招商引资排名（在群聊中私信发送）") with { Aliases = ["本月排名", "最新排名", "查看排名", "排名通报"] },
+                manifest: "查看最新一期各单位招商引资排名（在群聊中私信发送）") with { Aliases = ["本月排名", "最新排名", "查看排名", "排名通报"], Privately = true },
             BotCommand.For<UnitRankingCommand>("我单位排名", WordMatch.Exact,
-                manifest: "查看本单位的名次和得分（在群聊中私信发送）") with { Aliases = ["本单位排名", "我的排名"] },
+                manifest: "查看本单位的名次和得分（在群聊中私信发送）") with
+                {
+                    Aliases = ["本单位排名", "我的排名"], Privately = true,
+                    // 我们单位排第几 / 咱镇排多少名: the unit's own place, not a policy question.
+                    Phrasings = [@"^(我|我们|咱|咱们|本)(单位|街道|街|镇|乡|部门|局|委|办)?(的)?(排名|排第几|排多少|排在第几|排多少名|名次|第几名)(是多少|怎么样|如何|多少)?(了|呢|吗)?$"],
+                },
             BotCommand.For<UnitProgressCommand>("我单位进度", help: new("本单位目标进度", "我单位进度（目标、年累计、完成率，离上一名还差多少）"))
-                with { Aliases = ["本单位进度", "我们单位进度", "单位进度"] },
+                with { Aliases = ["本单位进度", "我们单位进度", "单位进度"], Privately = true },
             BotCommand.For<SubscribeCommand>("订阅通报", WordMatch.Exact, ConversationScope.Shared, adminOnly: true,
                 manifest: "（管理员）在本群聊或频道接收每月招商引资情况通报") with { Aliases = ["订阅排名通报", "订阅排名"] },
             BotCommand.For<UnsubscribeCommand>("取消订阅", WordMatch.Exact, ConversationScope.Shared, adminOnly: true,

@@ -27,8 +27,6 @@ public static class RankingTexts
     public const string NothingPublished = "目前还没有发布过排名通报。";
     public const string NotBoundForRank = "您还没有绑定单位，无法查询本单位排名。请联系区合作交流办管理员绑定单位；也可以发送“排名”查看完整排名。";
     public static string NotRanked(RankingPeriod p) => $"您绑定的单位不参加月度排名（{p.Label}通报中没有该单位）。";
-    public const string PrivateNotDelivered = "排名只通过私聊发送，但私信没有送达。请先打开与 InvestBot 的私聊，再发送“排名”或“我单位排名”。";
-    public static string SentPrivately(string? name) => $"已私信发送给 {name ?? "您"}。";
 
     public static string Unsubscribed(string place) => $"已取消订阅：{place}不再接收招商引资情况通报。";
     public static string NotSubscribed(string place) => $"{place}没有订阅通报，无需取消。";

@@ -15,7 +15,7 @@ namespace InvestBot.Ranking.Bot;
 /// takes to reach the next rank by the live ranking of the latest month with figures. Always answered privately.
 /// </summary>
 public sealed partial class UnitProgressCommand(IUnitBindingStore bindings, UnitDirectory units, UserRoles roles, UnitYearReader years,
-    MetricCatalog catalog, ReportingWindow window, RankingService ranking, RankingRules rules, PrivateReply reply) : ICommandHandler
+    MetricCatalog catalog, ReportingWindow window, RankingService ranking, RankingRules rules) : ICommandHandler
 {
     /// <summary>A unit name and filler words only: 我单位进度怎么样 is ours, 我单位进度慢怎么办 is a question.</summary>
     public bool Accepts(string args)
@@ -56,7 +56,7 @@ public sealed partial class UnitProgressCommand(IUnitBindingStore bindings, Unit
             : null;
         var card = UnitProgressCard.Build(unit, upTo.Year, month, year.ProgressAt(metrics, month ?? upTo),
             month is { } at ? year.CoveredAt(at) : null, advice, catalog);
-        await reply.SendAsync(request, [new OutgoingMessage(card.ToString(Newtonsoft.Json.Formatting.None), $"{unit.Name}：{upTo.Year}年目标进度")], ct);
+        await request.SendAsync(Card.ToActivity(card, $"{unit.Name}：{upTo.Year}年目标进度"), ct);
     }
 
     [GeneratedRegex(@"[\s的怎么样如何查看查询一下看看吧了呢？?。！!]+")]

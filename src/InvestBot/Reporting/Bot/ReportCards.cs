@@ -89,7 +89,7 @@ public static class ReportCards
                 : null,
         };
         var data = new ReportFormPayload(receipt.Unit.Id, saved.Month.Key, null).ToData();
-        return Card.Create(body, new[] { Card.Execute("修改", OpenVerb, data), Card.ImBack("我的填报", "我的填报") },
+        return Card.Create(body, new[] { Card.Execute("修改", OpenVerb, data), Card.Say("我的填报", "我的填报") },
             $"{receipt.Unit.Name}{saved.Month.Label}数据已提交");
     }
 

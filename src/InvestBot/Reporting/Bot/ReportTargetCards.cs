@@ -50,7 +50,7 @@ public static class ReportTargetCards
                 ? Card.Text("换算：\n" + string.Join("\n", metrics.Where(m => conversions.ContainsKey(m.Id)).Select(m => $"- {m.Name}：{conversions[m.Id]}")), size: "Small")
                 : null,
         },
-        new[] { Card.ImBack("目标汇总", $"目标汇总 {year}") });
+        new[] { Card.Say("目标汇总", $"目标汇总 {year}") });
 
     /// <param name="noticeYears">The years the notice sets district totals for: the card names the notice's year.</param>
     public static JObject Sum(int year, IReadOnlyList<TargetSum> sums, IReadOnlyCollection<int> noticeYears) => Card.Create(

@@ -52,7 +52,7 @@ public static class ReportViewCards
         var remind = status.ToRemind.Any()
             ? Card.Execute($"一键催报（{status.ToRemind.Count()} 个单位）", RemindVerb, new ReportMonthPayload(status.Month.Key).ToData())
             : null;
-        return Card.Create(body, new[] { remind, Card.ImBack("导出 Excel", $"导出 {status.Month.Key}") }, $"{status.Month.Label}填报情况");
+        return Card.Create(body, new[] { remind, Card.Say("导出 Excel", $"导出 {status.Month.Key}") }, $"{status.Month.Label}填报情况");
     }
 
     /// <summary>What 一键催报 did: who was reminded, who could not be reached, which units have nobody to remind.</summary>
@@ -105,6 +105,6 @@ public static class ReportViewCards
             body.Add(Card.Facts(metrics.Where(m => saved.Values.ContainsKey(m.Id))
                 .Select(m => (m.Name, $"{FigureFormService.Format(saved.Values[m.Id])} {m.Unit}"))));
         }
-        return Card.Create(body, new[] { Card.ImBack("填报", "填报") }, $"{unit.Name}填报记录");
+        return Card.Create(body, new[] { Card.Say("填报", "填报") }, $"{unit.Name}填报记录");
     }
 }

@@ -72,13 +72,12 @@ public static class Card
         return c;
     }
 
-    /// <summary>A button that sends <paramref name="text"/> as if the user typed it (Teams imBack).</summary>
-    public static JObject ImBack(string title, string text) => new()
-    {
-        ["type"] = "Action.Submit",
-        ["title"] = title,
-        ["data"] = new JObject { ["msteams"] = new JObject { ["type"] = "imBack", ["value"] = text } },
-    };
+    /// <summary>
+    /// A button that runs <paramref name="text"/> as if the presser had typed it, in the conversation it was pressed in
+    /// (查看全文, 您是不是想问, 帮助 …). An Action.Execute with the kernel verb <see cref="SayPayload.Verb"/>, not Teams' imBack:
+    /// imBack buttons do nothing in the Agents Playground, Action.Execute works there and in Teams.
+    /// </summary>
+    public static JObject Say(string title, string text) => Execute(title, SayPayload.Verb, new SayPayload(text).ToData());
 
     /// <summary>A universal action handled by the bot's adaptiveCard/action invoke; <paramref name="verb"/> picks the handler.</summary>
     public static JObject Execute(string title, string verb, JObject? data = null, string? style = null)

@@ -12,8 +12,9 @@ public static class WelcomeCards
             Card.Text(BotTexts.WelcomeIntro),
             Card.Text(scope == ConversationScope.Personal ? BotTexts.WelcomePersonal : BotTexts.WelcomeShared, isSubtle: true),
             EntryList(RowsFor(table, scope).Where(e => !e.AdminOnly)),
+            PrivateHint(table, scope, isAdmin: false),
         ],
-        [Card.ImBack(BotTexts.ShowHelp, "帮助")],
+        [Card.Say(BotTexts.ShowHelp, "帮助")],
         fallbackText: BotTexts.WelcomeFallback);
 
     public static JObject Help(CommandTable table, ConversationScope scope, bool isAdmin, string? notUnderstood = null)
@@ -29,13 +30,22 @@ public static class WelcomeCards
             body.Add(Card.Heading(BotTexts.AdminTitle));
             body.Add(EntryList(rows.Where(e => e.AdminOnly)));
         }
+        if (PrivateHint(table, scope, isAdmin) is { } hint) body.Add(hint);
         body.Add(Card.Text(BotTexts.MentionHint, isSubtle: true, spacing: "Medium"));
         return Card.Create(body, fallbackText: BotTexts.HelpFallback);
     }
 
-    /// <summary>Only what works where the card is shown.</summary>
+    /// <summary>Only what works where the card is shown; a unit's data is offered where it is answered, in the personal chat.</summary>
     private static IEnumerable<HelpRow> RowsFor(CommandTable table, ConversationScope scope) =>
-        table.HelpRows().Where(r => (r.Scopes & scope) != 0);
+        table.HelpRows().Where(r => r.ShownIn(scope));
+
+    /// <summary>In a group or channel: where the commands left out of the card are (they answer in the personal chat).</summary>
+    private static JObject? PrivateHint(CommandTable table, ConversationScope scope, bool isAdmin)
+    {
+        var hidden = table.HelpRows().Where(r => (r.Scopes & scope) != 0 && !r.ShownIn(scope) && (isAdmin || !r.AdminOnly)).ToList();
+        return hidden.Count == 0 ? null
+            : Card.Text(BotTexts.PrivateCommandsHint(hidden.Select(r => r.Line.Title)), isSubtle: true, spacing: "Medium");
+    }
 
     private static JObject EntryList(IEnumerable<HelpRow> rows) => Card.Facts(rows.Select(e => (e.Line.Title, e.Line.Examples)));
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace InvestBot.Teams.Commands;
 
 /// <summary>How a command word meets the message.</summary>
@@ -29,6 +31,31 @@ public sealed record BotCommand(string Name, Type Handler, WordMatch Match = Wor
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
     public IEnumerable<string> Words => Aliases.Prepend(Name);
+
+    /// <summary>
+    /// It shows one unit's data (a form, records, a ranking): asked in a group or channel, the router sends the answer to
+    /// the asker's personal chat and only a short note to the group; group help and welcome cards do not offer it.
+    /// </summary>
+    public bool Privately { get; init; }
+
+    /// <summary>
+    /// Whole-message phrasings that also mean this command (我们单位排第几 → 我单位排名), as regular expressions. Tried
+    /// after every command word, so a word always wins; they take no arguments.
+    /// </summary>
+    public IReadOnlyList<string> Phrasings
+    {
+        get => _phrasings;
+        init
+        {
+            _phrasings = value;
+            PhrasingPatterns = value.Select(p => new Regex(p,
+                RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)).ToList();
+        }
+    }
+
+    private readonly IReadOnlyList<string> _phrasings = [];
+
+    internal IReadOnlyList<Regex> PhrasingPatterns { get; private init; } = [];
 
     /// <summary>Where the Teams command menu offers it (null: wherever it works). A command can work in a group yet be offered only in the personal chat.</summary>
     public ConversationScope? ManifestScopes { get; init; }

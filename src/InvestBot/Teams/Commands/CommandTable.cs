@@ -13,7 +13,13 @@ public sealed record CommandSection(string Capability, IReadOnlyList<BotCommand>
 }
 
 /// <summary>A command row as the help card and the welcome card need it.</summary>
-public sealed record HelpRow(HelpLine Line, ConversationScope Scopes, bool AdminOnly);
+/// <param name="Privately">The command answers in the personal chat only (see <see cref="BotCommand.Privately"/>).</param>
+public sealed record HelpRow(HelpLine Line, ConversationScope Scopes, bool AdminOnly, bool Privately = false)
+{
+    /// <summary>Whether a help card shown in <paramref name="scope"/> lists it: it works there, and privately answered
+    /// commands are offered where they answer (the personal chat).</summary>
+    public bool ShownIn(ConversationScope scope) => (Scopes & scope) != 0 && (scope == ConversationScope.Personal || !Privately);
+}
 
 /// <summary>
 /// The declared command table: every capability's section in the order the composition root registers them.
@@ -68,12 +74,15 @@ public sealed class CommandTable
                 yield return (command, word, trimmed[word.Length..].TrimStart(' ', '\t', '\u3000').TrimEnd());
             }
         }
+        foreach (var command in Commands)
+            if (command.PhrasingPatterns.Any(p => p.IsMatch(bare)))
+                yield return (command, bare, "");
     }
 
     /// <summary>The help card's lines in table order: free-text lines and command lines with a help line.</summary>
     public IEnumerable<HelpRow> HelpRows() => Sections.SelectMany(s =>
         s.HelpLines.Select(h => new HelpRow(h.Line, h.Scopes, h.AdminOnly))
-            .Concat(s.Commands.Where(c => c.Help is not null).Select(c => new HelpRow(c.Help!, c.Scopes, c.AdminOnly))));
+            .Concat(s.Commands.Where(c => c.Help is not null).Select(c => new HelpRow(c.Help!, c.Scopes, c.AdminOnly, c.Privately))));
 }
 
 public static class CommandTableRegistration
