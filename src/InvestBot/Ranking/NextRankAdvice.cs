@@ -32,7 +32,7 @@ public sealed record NextRankAdvice(string Category, RankedUnit Unit, int Units,
         foreach (var (metricId, weight) in counted)
         {
             var m = me.Metric(metricId)!;
-            var room = rules.CompletionCap - Math.Min(m.Completion!.Value, rules.CompletionCap);
+            var room = rules.CompletionCap.Value - Math.Min(m.Completion!.Value, rules.CompletionCap.Value);
             var share = weight / total * 100;
             if (share * room < need) continue; // the cap stops this metric before the gap closes
             var increase = need / share * m.Target!.Value;

@@ -1,3 +1,5 @@
+using InvestBot.Organization;
+
 namespace InvestBot.Reporting;
 
 /// <summary>

@@ -69,7 +69,7 @@ public sealed class TelemetryTests : ReportingBotTestBase
 
         var replies = await app.Client().SayAsync("故障测试", TestUser.Named("赵六"));
 
-        Assert.Contains("处理您的消息时出错了", BotClient.AllText(replies));
+        Assert.Contains("抱歉，处理时出错了，尚未保存任何内容", BotClient.AllText(replies));
         Assert.Equal(1, recorder.Sum("investbot.errors", ("where", "turn"), ("kind", nameof(TimeoutException))));
     }
 

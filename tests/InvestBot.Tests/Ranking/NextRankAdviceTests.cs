@@ -11,12 +11,9 @@ public sealed class NextRankAdviceTests
 {
     private static readonly MetricCatalog Catalog = MetricCatalog.Load(RepoPaths.SourceData("metrics.json"));
 
-    private static readonly RankingRules Rules = new(1.5m, 3, new Dictionary<string, CategoryRule>
-    {
-        ["街镇"] = new([new("domesticCapital", 60), new("domesticProjects", 40)], ["domesticCapital", "domesticProjects"], new Dictionary<string, decimal>(), false),
-    });
+    private static readonly RankingRules Rules = TestRules.Make(); // 街镇: capital 60, projects 40, cap 150 %
 
-    private static readonly RankingCalculator Calculator = new(Rules, Catalog);
+    private static readonly RankingCalculator Calculator = new(Rules, Catalog, UnitRequirements.None, DistrictTargets.None);
 
     private static readonly List<RankableUnit> Towns = Enumerable.Range(1, 3).Select(i => new RankableUnit($"town-{i}", $"镇{i}", "街镇")).ToList();
 

@@ -122,7 +122,7 @@ public sealed class UnitRankingCommand(AnnouncementStore announcements, IUnitBin
         if ((unit is null || category is null) && latest.Ranking.CheckOf(binding.UnitId) is { } check)
         {
             var checkCard = RankingCards.UnitCheck(latest, check, catalog);
-            await reply.SendAsync(request, [new OutgoingMessage(checkCard.ToString(Newtonsoft.Json.Formatting.None), $"{check.UnitName}：{latest.Period.Label}目标完成情况")], ct);
+            await request.SendAsync(Card.ToActivity(checkCard, $"{check.UnitName}：{latest.Period.Label}目标完成情况"), ct);
             return;
         }
         if (unit is null || category is null)
