@@ -18,6 +18,9 @@ public static partial class RuleSource
     /// <summary>Just the article label (“（三）”) of an article source; the whole text for an office setting.</summary>
     public static string Label(string source) => ArticleLabel().Match(source) is { Success: true } m ? m.Value : source;
 
+    /// <summary>The label to put after a figure: "（八）" as it is, an office setting in brackets.</summary>
+    public static string Cite(string source) => Label(source) is var label && label.StartsWith('（') ? label : $"（{label}）";
+
     /// <summary>The source, or an <see cref="InvalidDataException"/> naming <paramref name="where"/> when it is neither.</summary>
     public static string Require(string? source, string where) =>
         IsArticle(source) || IsOffice(source)

@@ -23,6 +23,7 @@ public sealed class InvestBotActivityHandler(
     ConversationTracker conversations,
     UserRoles roles,
     IOptions<InvestBotOptions> options,
+    InvestBotMetrics metrics,
     ILogger<InvestBotActivityHandler> log) : TeamsActivityHandler
 {
     /// <summary>
@@ -38,6 +39,7 @@ public sealed class InvestBotActivityHandler(
         }
         catch (Exception e) when (!ct.IsCancellationRequested && turnContext.Activity.Type == ActivityTypes.Message)
         {
+            metrics.Error("turn", e);
             log.LogError(e, "Turn {Reference} ({Activity}) failed; storage failed: {StorageFailed}, writes: {Writes}",
                 storage.CorrelationId, turnContext.Activity.Id, storage.StorageFailed, storage.Writes);
             await turnContext.SendActivityAsync(MessageFactory.Text(BotTexts.Failed(storage.Writes, storage.StorageFailed, storage.CorrelationId)),
@@ -113,6 +115,7 @@ public sealed class InvestBotActivityHandler(
             // The user sees what is known about the turn's writes; the details go to the log, never into Teams.
             var storage = StorageTurn.Current;
             var reference = storage?.CorrelationId ?? "-";
+            metrics.Error("card", ex);
             log.LogError(ex, "Card action {Verb} failed in turn {Reference}; storage failed: {StorageFailed}, writes: {Writes}",
                 request.Verb, reference, storage?.StorageFailed, storage?.Writes);
             return CardActionResult.Say(BotTexts.Failed(storage?.Writes ?? TurnWrites.None, storage?.StorageFailed ?? false, reference));

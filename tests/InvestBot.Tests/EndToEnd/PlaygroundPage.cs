@@ -152,7 +152,9 @@ public sealed class PlaygroundPage
         try
         {
             // The address is a download: the click must not wait for a page to load from it.
-            await card.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync(new() { NoWaitAfter = true });
+            // The Adaptive Cards renderer gives Action.OpenUrl the role of a link (other actions are buttons).
+            var name = new LocatorGetByRoleOptions { Name = button, Exact = true };
+            await card.GetByRole(AriaRole.Link, name).Or(card.GetByRole(AriaRole.Button, name)).First.ClickAsync(new() { NoWaitAfter = true });
             var response = await fetched.Task.WaitAsync(TimeSpan.FromSeconds(30));
             return (response.Url, response.Status);
         }

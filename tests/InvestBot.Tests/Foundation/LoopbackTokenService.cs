@@ -79,9 +79,20 @@ public sealed class LoopbackTokenService : IAsyncDisposable
 
     public static async Task<LoopbackTokenService> StartAsync()
     {
-        var service = new LoopbackTokenService(AzuriteServer.FreePort());
-        await service._server.StartAsync();
-        return service;
+        // A free port can be taken by another test's process between the probe and the bind: try another one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var service = new LoopbackTokenService(AzuriteServer.FreePort());
+            try
+            {
+                await service._server.StartAsync();
+                return service;
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await service._server.DisposeAsync();
+            }
+        }
     }
 
     public string BaseUrl { get; }

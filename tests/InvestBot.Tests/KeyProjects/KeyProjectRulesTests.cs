@@ -128,7 +128,7 @@ public sealed class KeyProjectRulesTests
     [Theory]
     [InlineData("三百", "请输入数字")]
     [InlineData("-1", "不能为负数")]
-    [InlineData("", "请填写（没有请填 0）")]
+    [InlineData("", FigureValidator.Required)]
     [InlineData("2000001", "超出合理范围")]
     [InlineData("901", "超过计划总投资 1000 万元")]
     public void Bad_progress_gets_a_message_next_to_the_field(string arrived, string message)

@@ -69,7 +69,7 @@ public sealed class RankingAnnouncementCardsTests
             .Select(r => r["cells"]![1]!["items"]![0]!.Value<string>("text")!).ToList();
         Assert.Equal(summoned.Order(), styled.Order());
         // The note says who is summoned, from the rules the ranking was computed with.
-        Assert.Contains("约谈为街镇、区直部门、载体单位合计后 3 位（（二十七））", Text(cards));
+        Assert.Contains("约谈为街镇、区直部门、载体单位合计后 3 位，依（二十七）", Text(cards));
 
         var february = RankingSamples.Rank(RankingSamples.Figures(2), 2);
         Assert.DoesNotContain("约谈：", Text(Cards.Build(RankingSamples.Announcement(february))));
@@ -106,7 +106,7 @@ public sealed class RankingAnnouncementCardsTests
         var result = RankingSamples.Rank(withoutTarget, 3);
         var blocks = TextBlocks(Cards.Build(RankingSamples.Announcement(result))[0]);
         Assert.Equal("未设目标（1）：区教育局", Assert.Single(blocks, b => b.StartsWith("未设目标")));
-        Assert.Equal("招商队伍未达到最低人数（（八））：黄庄镇 4/5人", Assert.Single(blocks, b => b.StartsWith("招商队伍未达到最低人数")));
+        Assert.Equal("招商队伍未达到最低人数（八）：黄庄镇 4/5人", Assert.Single(blocks, b => b.StartsWith("招商队伍未达到最低人数")));
         Assert.DoesNotContain("区教育局", RankedRows(Cards.Build(RankingSamples.Announcement(result))));
     }
 

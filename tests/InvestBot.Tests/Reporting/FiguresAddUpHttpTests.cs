@@ -115,7 +115,7 @@ public sealed class FiguresAddUpHttpTests : ReportingBotTestBase
         Assert.Equal("2023年1—6月（1个单位1—5月为期初累计）", ranking.Coverage);
         var announcement = new Announcement(new RankingPeriod(2023, 6), 0, RankingSnapshot.ForPublication(ranking), "admin", "王主任", Time.GetUtcNow());
         var intro = BotClient.CardText(App.Service<RankingAnnouncementCards>().Build(announcement)[0]);
-        Assert.Contains("按2023年1—6月（1个单位1—5月为期初累计）累计完成情况分类排名", intro);
+        Assert.Contains("数据为2023年1—6月（1个单位1—5月为期初累计）累计", intro);
     }
 
     [Fact]

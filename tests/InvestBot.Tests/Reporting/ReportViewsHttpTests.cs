@@ -43,7 +43,7 @@ public sealed class ReportViewsHttpTests : ReportingBotTestBase
         var text = BotClient.AllText(await Bot.SayAsync("填报情况", TestUser.Admin));
 
         Assert.Contains("未达到最低人数（1）", text);
-        Assert.Contains("潮阳街道：专业招商队伍人数 4人，未达到最低 5人（（八））", text);
+        Assert.Contains("潮阳街道：专业招商队伍人数 4人，未达到最低 5人（八）", text);
         Assert.DoesNotContain("宝平街道：专业招商队伍人数", text);
     }
 

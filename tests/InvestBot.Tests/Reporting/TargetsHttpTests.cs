@@ -148,8 +148,8 @@ public sealed class TargetsHttpTests : ReportingBotTestBase
     {
         var card = BotClient.Cards((await Bot.SayAsync("年度目标 京津中关村科技城管委会 2023", TestUser.Admin))[0]).Single();
         var physical = card.SelectTokens("$..body[?(@.id == 'm_physicalProjects')]").Single();
-        Assert.Equal("未录入时按文件规定 30个（（三））", physical.Value<string>("placeholder"));
-        Assert.Equal("未录入时按文件规定 500家（（三））", card.SelectTokens("$..body[?(@.id == 'm_marketEntities')]").Single().Value<string>("placeholder"));
+        Assert.Equal("未录入时按文件规定 30个（三）", physical.Value<string>("placeholder"));
+        Assert.Equal("未录入时按文件规定 500家（三）", card.SelectTokens("$..body[?(@.id == 'm_marketEntities')]").Single().Value<string>("placeholder"));
     }
 
     private static List<Attachment> CsvFile(string name, string serviceUrl) =>

@@ -121,7 +121,7 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         }
 
         if (r.TargetChecks.Count > 0)
-            list.Add(Card.Text($"走出去招商组达标 {r.TargetChecks.Count(c => c.Met)}/{r.TargetChecks.Count}（（二十八）年度目标）"));
+            list.Add(Card.Text($"走出去招商组达标 {r.TargetChecks.Count(c => c.Met)}/{r.TargetChecks.Count} · （二十八）年度目标"));
         return list;
     }
 
@@ -208,7 +208,7 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         if (r.Shortfalls.Count > 0)
         {
             var labels = string.Join("", r.Shortfalls.Select(s => RuleSource.Label(s.Source)).Distinct());
-            list.Add(Card.Text($"招商队伍未达到最低人数（{labels}）：" + string.Join("、", r.Shortfalls.Select(s =>
+            list.Add(Card.Text($"招商队伍未达到最低人数{labels}：" + string.Join("、", r.Shortfalls.Select(s =>
                 $"{s.UnitName} {Number(s.MetricId, s.Actual)}/{Number(s.MetricId, s.Minimum)}{catalog.Find(s.MetricId)?.Unit}"))));
         }
 
@@ -218,8 +218,8 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         var summoned = r.Categories.Where(c => c.Summoned).Select(c => c.Category).ToList();
         if (r.Interview is { } i && summoned.Count > 0)
             notes.Add(i.Scope == InterviewScope.Overall
-                ? $"约谈为{string.Join("、", summoned)}合计后 {i.Count} 位（（二十七））"
-                : $"约谈为{string.Join("、", summoned)}各类后 {i.Count} 位（（二十七））");
+                ? $"约谈为{string.Join("、", summoned)}合计后 {i.Count} 位，依（二十七）"
+                : $"约谈为{string.Join("、", summoned)}各类后 {i.Count} 位，依（二十七）");
         notes.Add(r.NotReported == NotReportedRule.Exclude
             ? "未报送、未设目标的单位不参加排名和约谈"
             : "未报送的单位排在本类最后，未设目标的单位不参加排名");

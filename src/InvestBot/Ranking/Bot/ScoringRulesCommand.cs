@@ -63,7 +63,7 @@ public sealed class RankingRulesCard(RankingRules rules, UnitRequirements requir
                 $"{RuleSource.Office}（appsettings：InvestBot:Ranking:ScheduleMode、PublishSchedule）"),
             new("月份", "当月结束前不能发布；填报截止前发布时确认卡片提示未报送单位", $"{RuleSource.Office}：（二十五）按月排位，当月数据次月填报"),
         };
-        return [("排名", ranking), ("约谈（（二十七））", interview), ("文件规定的单位目标和要求", targets), ("发布", publishing)];
+        return [("排名", ranking), ("约谈 · （二十七）", interview), ("文件规定的单位目标和要求", targets), ("发布", publishing)];
     }
 
     public JObject Build()

@@ -28,7 +28,7 @@ public static class ReportTargetCards
                 ["id"] = ReportCards.InputPrefix + m.Id,
                 ["label"] = $"{m.Name}（{m.Unit}）",
                 ["placeholder"] = documentTargets?.GetValueOrDefault(m.Id) is { } d
-                    ? $"未录入时按文件规定 {TargetService.Format(d.Value)}{m.Unit}（{Common.RuleSource.Label(d.Source)}）"
+                    ? $"未录入时按文件规定 {TargetService.Format(d.Value)}{m.Unit}{Common.RuleSource.Cite(d.Source)}"
                     : "年度目标",
             };
             if (values.TryGetValue(m.Id, out var v) && v.Length > 0) input["value"] = v;

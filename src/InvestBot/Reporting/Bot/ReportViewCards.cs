@@ -86,7 +86,7 @@ public static class ReportViewCards
                 .Select(s => $"{u.Unit.Name}：{catalog.Find(s.Requirement.MetricId)?.Name ?? s.Requirement.MetricId} " +
                              $"{FigureFormService.Format(s.Actual)}{catalog.Find(s.Requirement.MetricId)?.Unit}，" +
                              $"未达到最低 {FigureFormService.Format(s.Requirement.Value)}{catalog.Find(s.Requirement.MetricId)?.Unit}" +
-                             $"（{Common.RuleSource.Label(s.Requirement.Source)}）"))
+                             $"{Common.RuleSource.Cite(s.Requirement.Source)}"))
             .ToList();
         if (lines.Count == 0) yield break;
         yield return Card.Heading($"未达到最低人数（{lines.Count}）");
