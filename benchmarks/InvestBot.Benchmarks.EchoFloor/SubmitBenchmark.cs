@@ -41,7 +41,7 @@ public static class SubmitBenchmark
             var body = await response.Content.ReadAsStringAsync();
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             if (!body.Contains("已提交", StringComparison.Ordinal))
-                throw new InvalidOperationException("submit was not saved: " + body[..Math.Min(400, body.Length)]);
+                throw new InvalidOperationException("submit was not saved: " + body[..Math.Min(4000, body.Length)]);
             revision++;
             if (i >= warmup)
             {
@@ -60,7 +60,7 @@ public static class SubmitBenchmark
         var data = new JObject { ["unitId"] = Unit, ["month"] = "2023-03", ["revision"] = revision };
         foreach (var (metric, value) in new Dictionary<string, string>
         {
-            ["domesticProjects"] = (i % 7 + 1).ToString(), ["domesticProjects10m"] = "2", ["domesticProjects100m"] = "1",
+            ["domesticProjects"] = (i % 7 + 2).ToString(), ["domesticProjects10m"] = "2", ["domesticProjects100m"] = "1",
             ["domesticCapital"] = "1500.5", ["hqEnterprises"] = "3", ["foreignEnterprises"] = "0", ["foreignCapital"] = "0",
             ["marketEntities"] = "40", ["physicalProjects"] = "2", ["teamSize"] = "6", ["promotionEvents"] = "1", ["chainLeaderContacts"] = "1",
         })

@@ -1,6 +1,8 @@
 using InvestBot.Storage;
+using InvestBot.Teams;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.IdentityModel.Tokens;
@@ -13,13 +15,20 @@ public static class BotEndpoints
 {
     public static void MapInvestBot(this WebApplication app)
     {
-        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot,
+        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, InvestBotAdapter adapter, IBot bot,
             ILogger<IBot> logger, CancellationToken ct) =>
         {
-            if (await MalformedAsync(request, logger, ct) is { } problem) return problem;
+            var (activity, problem) = await ReadActivityAsync(request, logger, ct);
+            if (problem is not null) return problem;
             try
             {
-                await adapter.ProcessAsync(request, response, bot, ct);
+                // What CloudAdapter.ProcessAsync does, with the activity the check has already read: the body is parsed once.
+                var invokeResponse = await adapter.ProcessAsync(request.Headers.Authorization.ToString(), activity!, bot, ct);
+                await HttpHelper.WriteResponseAsync(response, invokeResponse);
+            }
+            catch (UnauthorizedAccessException) when (!response.HasStarted)
+            {
+                response.StatusCode = StatusCodes.Status401Unauthorized;
             }
             catch (SecurityTokenException e) when (!response.HasStarted)
             {
@@ -37,31 +46,27 @@ public static class BotEndpoints
         app.MapGet("/", () => Results.Text("InvestBot 正在运行。Teams 消息端点：POST /api/messages；健康检查：GET /healthz", "text/plain; charset=utf-8"));
     }
 
-    /// <summary>400 for a request the adapter should never see (see <see cref="IncomingActivityCheck"/>); the body is rewound otherwise.</summary>
-    private static async Task<IResult?> MalformedAsync(HttpRequest request, ILogger logger, CancellationToken ct)
+    /// <summary>The activity, or a 400 for a request the adapter should never see (see <see cref="IncomingActivityCheck"/>).</summary>
+    private static async Task<(Activity? Activity, IResult? Problem)> ReadActivityAsync(HttpRequest request, ILogger logger, CancellationToken ct)
     {
-        request.EnableBuffering();
         string? problem;
         JToken? body = null;
+        Activity? activity = null;
         try
         {
             using var reader = new StreamReader(request.Body, leaveOpen: true);
             using var json = new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None };
             body = await JToken.ReadFromAsync(json, ct);
-            problem = IncomingActivityCheck.Problem(body);
+            (activity, problem) = IncomingActivityCheck.Read(body);
         }
         catch (JsonException e)
         {
             problem = "the body is not JSON: " + e.Message.Split('\n')[0];
         }
-        if (problem is null)
-        {
-            request.Body.Position = 0;
-            return null;
-        }
+        if (problem is null) return (activity, null);
         logger.LogWarning("Rejected a malformed activity ({Problem}): type {Type}, id {Id}, trace {TraceId}",
             problem, (body as JObject)?["type"]?.ToString(), (body as JObject)?["id"]?.ToString(), request.HttpContext.TraceIdentifier);
-        return Results.Json(new { error = "malformed activity", detail = problem }, statusCode: StatusCodes.Status400BadRequest);
+        return (null, Results.Json(new { error = "malformed activity", detail = problem }, statusCode: StatusCodes.Status400BadRequest));
     }
 
     /// <summary>{"status":"ok","storage":"storage ok"}: the check's description only, never an exception.</summary>

@@ -16,19 +16,28 @@ public static class IncomingActivityCheck
         [ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate, ActivityTypes.MessageReaction, ActivityTypes.Event];
 
     /// <summary>Null when the activity may go to the adapter; otherwise why not (English, for the log).</summary>
-    public static string? Problem(JToken body)
+    public static string? Problem(JToken body) => Read(body).Problem;
+
+    /// <summary>The activity as the adapter would read it, or why it may not go to the adapter.</summary>
+    public static (Activity? Activity, string? Problem) Read(JToken body)
     {
-        if (body is not JObject json) return "the body is not a JSON object";
-        if (Text(json["type"]) is not { Length: > 0 } type) return "no type";
+        if (body is not JObject json) return (null, "the body is not a JSON object");
+        if (Text(json["type"]) is not { Length: > 0 } type) return (null, "no type");
+        Activity activity;
         try
         {
             // Wrong JSON types (a string where an object belongs, an object where text belongs) fail here.
-            json.ToObject<Activity>(Serializer);
+            activity = json.ToObject<Activity>(Serializer)!;
         }
         catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidCastException)
         {
-            return "a field has the wrong JSON type: " + e.Message.Split('\n')[0];
+            return (null, "a field has the wrong JSON type: " + e.Message.Split('\n')[0]);
         }
+        return (activity, ConversationProblem(json, type));
+    }
+
+    private static string? ConversationProblem(JObject json, string type)
+    {
         if (!Conversational.Contains(type)) return null;
         if (Text(json["conversation"]?["id"]) is not { Length: > 0 }) return "no conversation id";
         if (Text(json["from"]?["id"]) is not { Length: > 0 }) return "no from id";

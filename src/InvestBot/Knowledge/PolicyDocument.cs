@@ -16,7 +16,9 @@ public sealed record PolicyDocument(
     public PolicySection SectionOf(PolicyArticle article) => Sections.First(s => s.Number == article.SectionNumber);
 
     /// <summary>The year the notice was issued in (2023年2月13日 → 2023); its yearly numbers are that year's.</summary>
-    public int? Year => IssuedOn is { Length: >= 4 } d && int.TryParse(d.AsSpan(0, 4), out var y) ? y : null;
+    /// <remarks>Computed once: every answer card asks for it.</remarks>
+    public int? Year { get; } = IssuedOn is { Length: >= 4 } d
+        && int.TryParse(d.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
 }
 
 /// <summary>一、高标准设置目标任务 — a section with its continuous article numbers.</summary>

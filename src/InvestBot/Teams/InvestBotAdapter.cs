@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using InvestBot.Common;
 
 namespace InvestBot.Teams;
@@ -29,4 +30,8 @@ public sealed class InvestBotAdapter : CloudAdapter
             }
         };
     }
+
+    /// <summary>Runs an activity already read from the request (the endpoint reads and checks the body once).</summary>
+    public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, IBot bot, CancellationToken ct) =>
+        ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, ct);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace InvestBot.Teams.Cards;
@@ -28,7 +29,9 @@ public static class Card
         return card;
     }
 
-    public static Attachment ToAttachment(JObject card) => new() { ContentType = ContentType, Content = card };
+    /// <remarks>The content is the card's JSON text: the SDK's attachment converter copies a JObject token by token
+    /// before writing it (a second full pass over every card), while raw JSON is written as it is.</remarks>
+    public static Attachment ToAttachment(JObject card) => new() { ContentType = ContentType, Content = new JRaw(card.ToString(Formatting.None)) };
 
     /// <summary>A message activity carrying one card, with a plain-text summary for notifications and clients without cards.</summary>
     /// <param name="showText">Also set the summary as the message text: the new Teams client ignores Summary and shows
