@@ -17,76 +17,63 @@ public abstract record BindingOutcome
 /// Reporter ↔ unit bindings: users ask, admins approve or reject, admins may also bind and unbind directly.
 /// The admin role is checked here, on every call, from configuration — never from card data.
 /// </summary>
-public sealed class BindingService
+public sealed class BindingService(IUnitBindingStore bindings, BindingRequestStore requests, UnitDirectory units,
+    UserRoles roles, TimeProvider time)
 {
     private const string AdminOnly = "只有区合作交流办管理员可以进行此操作。";
-    private readonly IUnitBindingStore _bindings;
-    private readonly BindingRequestStore _requests;
-    private readonly UnitDirectory _units;
-    private readonly UserRoles _roles;
-    private readonly TimeProvider _time;
 
-    public BindingService(IUnitBindingStore bindings, BindingRequestStore requests, UnitDirectory units, UserRoles roles, TimeProvider time)
-    {
-        _bindings = bindings;
-        _requests = requests;
-        _units = units;
-        _roles = roles;
-        _time = time;
-    }
+    public IReadOnlyCollection<string> AdminIds => roles.AdminIds;
 
-    public IReadOnlyCollection<string> AdminIds => _roles.AdminIds;
-
-    public bool IsAdmin(UserIdentity user) => _roles.IsAdmin(user);
+    public bool IsAdmin(UserIdentity user) => roles.IsAdmin(user);
 
     public async Task<BindingOutcome> RequestAsync(UserIdentity user, Unit unit, CancellationToken ct)
     {
         if (!unit.Reports) return new BindingOutcome.Refused($"{unit.Name}不参与月度填报，无需绑定。");
-        if (await _bindings.GetAsync(user.Id, ct) is { } current && current.UnitId == unit.Id)
+        if (await bindings.GetAsync(user.Id, ct) is { } current && current.UnitId == unit.Id)
             return new BindingOutcome.Refused($"您已绑定{unit.Name}，可以直接发送“填报”。");
-        var request = new BindingRequest(user.Id, user.Name, unit.Id, _time.GetUtcNow());
-        await _requests.PutAsync(request, ct);
+        var request = new BindingRequest(user.Id, user.Name, unit.Id, time.GetUtcNow());
+        await requests.PutAsync(request, ct);
         return new BindingOutcome.Requested(request, unit);
     }
 
     /// <summary>An admin approves or rejects a pending request. Only the first decision counts.</summary>
     public async Task<BindingOutcome> DecideAsync(UserIdentity admin, string? userId, string? unitId, bool approve, CancellationToken ct)
     {
-        if (!_roles.IsAdmin(admin)) return new BindingOutcome.Refused(AdminOnly);
-        var unit = _units.FindById(unitId);
+        if (!roles.IsAdmin(admin)) return new BindingOutcome.Refused(AdminOnly);
+        var unit = units.FindById(unitId);
         if (string.IsNullOrEmpty(userId) || unit is null) return new BindingOutcome.Refused("申请数据无效。");
-        var request = await _requests.TakeAsync(userId, unit.Id, ct);
+        var request = await requests.TakeAsync(userId, unit.Id, ct);
         if (request is null) return new BindingOutcome.Refused("这条申请已被处理、撤回或已被新的申请替代。");
         if (!approve) return new BindingOutcome.Rejected(request, unit);
-        var binding = new UnitBinding(request.UserId, request.UserName, unit.Id, admin.Name ?? admin.Id, _time.GetUtcNow());
-        await _bindings.SetAsync(binding, ct);
+        var binding = new UnitBinding(request.UserId, request.UserName, unit.Id, admin.Name ?? admin.Id, time.GetUtcNow());
+        await bindings.SetAsync(binding, ct);
         return new BindingOutcome.Bound(binding, unit);
     }
 
     public async Task<BindingOutcome> BindDirectAsync(UserIdentity admin, string userId, string? userName, Unit unit, CancellationToken ct)
     {
-        if (!_roles.IsAdmin(admin)) return new BindingOutcome.Refused(AdminOnly);
+        if (!roles.IsAdmin(admin)) return new BindingOutcome.Refused(AdminOnly);
         if (!unit.Reports) return new BindingOutcome.Refused($"{unit.Name}不参与月度填报，无需绑定。");
-        var binding = new UnitBinding(userId, userName, unit.Id, admin.Name ?? admin.Id, _time.GetUtcNow());
-        await _bindings.SetAsync(binding, ct);
+        var binding = new UnitBinding(userId, userName, unit.Id, admin.Name ?? admin.Id, time.GetUtcNow());
+        await bindings.SetAsync(binding, ct);
         // A pending request of that user is settled by the direct binding.
-        if (await _requests.GetAsync(userId, ct) is { } pending) await _requests.TakeAsync(userId, pending.UnitId, ct);
+        if (await requests.GetAsync(userId, ct) is { } pending) await requests.TakeAsync(userId, pending.UnitId, ct);
         return new BindingOutcome.Bound(binding, unit);
     }
 
     public async Task<BindingOutcome> UnbindAsync(UserIdentity admin, string? userId, CancellationToken ct)
     {
-        if (!_roles.IsAdmin(admin)) return new BindingOutcome.Refused(AdminOnly);
-        if (string.IsNullOrEmpty(userId) || await _bindings.GetAsync(userId, ct) is not { } binding)
+        if (!roles.IsAdmin(admin)) return new BindingOutcome.Refused(AdminOnly);
+        if (string.IsNullOrEmpty(userId) || await bindings.GetAsync(userId, ct) is not { } binding)
             return new BindingOutcome.Refused("该用户没有绑定任何单位。");
-        await _bindings.RemoveAsync(userId, ct);
+        await bindings.RemoveAsync(userId, ct);
         return new BindingOutcome.Unbound(binding);
     }
 
     public async Task<(IReadOnlyList<UnitBinding> Bindings, IReadOnlyList<BindingRequest> Pending)?> ListAsync(UserIdentity admin, CancellationToken ct)
     {
-        if (!_roles.IsAdmin(admin)) return null;
-        var bindings = (await _bindings.ListAsync(ct)).OrderBy(b => b.UnitId).ToList();
-        return (bindings, await _requests.ListAsync(ct));
+        if (!roles.IsAdmin(admin)) return null;
+        var sorted = (await bindings.ListAsync(ct)).OrderBy(b => b.UnitId).ToList();
+        return (sorted, await requests.ListAsync(ct));
     }
 }

@@ -40,62 +40,30 @@ public sealed record FigureReceipt(Unit Unit, SavedFigures Saved, IReadOnlyList<
 /// Opening and submitting the monthly figures form. Every decision (who may report for which unit and month,
 /// whether the values are acceptable) is made here from server-side state; the card's data is only a request.
 /// </summary>
-public sealed class FigureFormService
+public sealed class FigureFormService(UnitDirectory units, MetricCatalog catalog, IUnitBindingStore bindings,
+    UserRoles roles, MonthlyFiguresStore figures, AnnualTargetStore targets, UnitYearReader years,
+    OpeningBalanceStore openings, PublishedRankings published, ReopenStore reopens, ReportingWindow window,
+    TimeProvider time, InvestBotMetrics metrics, UnitRequirements requirements)
 {
-    private readonly UnitDirectory _units;
-    private readonly MetricCatalog _catalog;
-    private readonly IUnitBindingStore _bindings;
-    private readonly UserRoles _roles;
-    private readonly MonthlyFiguresStore _figures;
-    private readonly AnnualTargetStore _targets;
-    private readonly UnitYearReader _years;
-    private readonly OpeningBalanceStore _openings;
-    private readonly PublishedRankings _published;
-    private readonly ReopenStore _reopens;
-    private readonly ReportingWindow _window;
-    private readonly TimeProvider _time;
-    private readonly InvestBotMetrics _metrics;
-    private readonly UnitRequirements _requirements;
-
-    public FigureFormService(UnitDirectory units, MetricCatalog catalog, IUnitBindingStore bindings, UserRoles roles,
-        MonthlyFiguresStore figures, AnnualTargetStore targets, UnitYearReader years, OpeningBalanceStore openings, PublishedRankings published,
-        ReopenStore reopens, ReportingWindow window, TimeProvider time, InvestBotMetrics metrics, UnitRequirements requirements)
-    {
-        _years = years;
-        _openings = openings;
-        _published = published;
-        _metrics = metrics;
-        _requirements = requirements;
-        _units = units;
-        _catalog = catalog;
-        _bindings = bindings;
-        _roles = roles;
-        _figures = figures;
-        _targets = targets;
-        _reopens = reopens;
-        _window = window;
-        _time = time;
-    }
-
-    public ReportingMonth DefaultMonth => _window.DefaultMonth;
+    public ReportingMonth DefaultMonth => window.DefaultMonth;
 
     /// <summary>The unit a user reports for by default: their binding (admins may name any unit).</summary>
     public async Task<Unit?> BoundUnitAsync(UserIdentity user, CancellationToken ct) =>
-        await _bindings.GetAsync(user.Id, ct) is { } b ? _units.FindById(b.UnitId) : null;
+        await bindings.GetAsync(user.Id, ct) is { } b ? units.FindById(b.UnitId) : null;
 
     /// <param name="unit">The unit asked for (admins); null means the user's bound unit.</param>
     /// <param name="month">The month asked for; null means the default (previous) month.</param>
     public async Task<FormOutcome> OpenAsync(UserIdentity user, Unit? unit, ReportingMonth? month, CancellationToken ct)
     {
-        var isAdmin = _roles.IsAdmin(user);
-        var bound = await _bindings.GetAsync(user.Id, ct);
-        unit ??= bound is null ? null : _units.FindById(bound.UnitId);
+        var isAdmin = roles.IsAdmin(user);
+        var bound = await bindings.GetAsync(user.Id, ct);
+        unit ??= bound is null ? null : units.FindById(bound.UnitId);
         if (unit is null)
             return new FormOutcome.Denied(isAdmin
                 ? "请指定要填报的单位，例如：填报 潮阳街道 2023-03。"
                 : NotBoundMessage);
-        var m = month ?? _window.DefaultMonth;
-        var yearTask = _years.LoadAsync(unit, m.Year, ct);
+        var m = month ?? window.DefaultMonth;
+        var yearTask = years.LoadAsync(unit, m.Year, ct);
         var reopenedTask = ReopenedAsync(unit, m, ct);
         await Task.WhenAll(yearTask, reopenedTask);
         var year = yearTask.Result;
@@ -103,11 +71,11 @@ public sealed class FigureFormService
         if (!decision.Allowed) return new FormOutcome.Denied(decision.Reason!);
 
         var saved = year.Months.FirstOrDefault(f => f.Month == m);
-        var metrics = _catalog.ForKind(unit.Kind);
-        var inputs = metrics.Where(x => saved?.Values.ContainsKey(x.Id) == true)
+        var unitMetrics = catalog.ForKind(unit.Kind);
+        var inputs = unitMetrics.Where(x => saved?.Values.ContainsKey(x.Id) == true)
             .ToDictionary(x => x.Id, x => Format(saved!.Values[x.Id]));
-        return new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, m, metrics, inputs, saved?.Revision ?? 0, decision.Late,
-            _window.Deadline(m), new Dictionary<string, string>(), saved is null ? null : $"已于{Describe(saved)}提交，可修改后重新提交。"), year));
+        return new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, m, unitMetrics, inputs, saved?.Revision ?? 0, decision.Late,
+            window.Deadline(m), new Dictionary<string, string>(), saved is null ? null : $"已于{Describe(saved)}提交，可修改后重新提交。"), year));
     }
 
     /// <summary>The form with the year so far before its month, so the reporter sees what the new month adds to.</summary>
@@ -125,8 +93,8 @@ public sealed class FigureFormService
         IReadOnlyDictionary<string, string?> raw, CancellationToken ct)
     {
         var (outcome, rejected) = await SubmitCoreAsync(user, unitId, monthKey, revision, raw, ct);
-        if (rejected is not null) _metrics.SubmissionRejected(rejected);
-        else if (outcome is FormOutcome.Receipt { Value.Repeated: false }) _metrics.SubmissionSaved();
+        if (rejected is not null) metrics.SubmissionRejected(rejected);
+        else if (outcome is FormOutcome.Receipt { Value.Repeated: false }) metrics.SubmissionSaved();
         return outcome;
     }
 
@@ -134,36 +102,36 @@ public sealed class FigureFormService
     private async Task<(FormOutcome, string?)> SubmitCoreAsync(UserIdentity user, string? unitId, string? monthKey, int? revision,
         IReadOnlyDictionary<string, string?> raw, CancellationToken ct)
     {
-        var unit = _units.FindById(unitId);
+        var unit = units.FindById(unitId);
         var month = ReportingMonth.TryParse(monthKey);
         if (unit is null || month is null || revision is null or < 0)
             return (new FormOutcome.Denied("表单数据不完整或已失效，数据未保存。请重新发送“填报”获取表单。"), "denied");
-        var isAdmin = _roles.IsAdmin(user);
+        var isAdmin = roles.IsAdmin(user);
         // Everything the submit reads, at once: one wait for storage instead of one per read. The year's rows are both
         // the concurrency check of the save (their ETags) and the receipt's year-to-date (with the unit's 期初累计); the
         // published rankings say whether the change needs 更正排名. Nothing is written unless allowed.
-        var boundTask = _bindings.GetAsync(user.Id, ct);
-        var yearTask = _figures.ReadUnitYearAsync(unit.Id, month.Value.Year, ct);
-        var targetsTask = _targets.GetUnitAsync(month.Value.Year, unit.Id, ct);
-        var openingTask = _openings.GetAsync(month.Value.Year, unit.Id, ct);
-        var publishedTask = _published.FromAsync(month.Value, ct);
+        var boundTask = bindings.GetAsync(user.Id, ct);
+        var yearTask = figures.ReadUnitYearAsync(unit.Id, month.Value.Year, ct);
+        var targetsTask = targets.GetUnitAsync(month.Value.Year, unit.Id, ct);
+        var openingTask = openings.GetAsync(month.Value.Year, unit.Id, ct);
+        var publishedTask = published.FromAsync(month.Value, ct);
         var reopenedTask = ReopenedAsync(unit, month.Value, ct);
         await Task.WhenAll(boundTask, yearTask, targetsTask, openingTask, publishedTask, reopenedTask);
-        var (bound, year, targets, opening) = (boundTask.Result, yearTask.Result, targetsTask.Result, openingTask.Result);
+        var (bound, year, unitTargets, opening) = (boundTask.Result, yearTask.Result, targetsTask.Result, openingTask.Result);
         var decision = Decide(isAdmin, bound?.UnitId, unit, month.Value, reopenedTask.Result, opening);
         if (!decision.Allowed) return (new FormOutcome.Denied(decision.Reason! + "数据未保存。"), "denied");
         // Targets in force: entered by admins, else the document's own target for the unit (（三） for the platforms).
         var unitYear = new UnitYear(unit.Id, month.Value.Year, year.Months, opening,
-            _requirements.Merge(unit.Id, unit.Kind, month.Value.Year, targets));
+            requirements.Merge(unit.Id, unit.Kind, month.Value.Year, unitTargets));
 
-        var metrics = _catalog.ForKind(unit.Kind);
-        var inputs = metrics.ToDictionary(m => m.Id, m => raw.TryGetValue(m.Id, out var v) ? (v ?? "").Trim() : "");
-        var validation = FigureValidator.Validate(metrics, raw);
+        var unitMetrics = catalog.ForKind(unit.Kind);
+        var inputs = unitMetrics.ToDictionary(m => m.Id, m => raw.TryGetValue(m.Id, out var v) ? (v ?? "").Trim() : "");
+        var validation = FigureValidator.Validate(unitMetrics, raw);
         if (!validation.IsValid)
-            return (new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, metrics, inputs, revision.Value, decision.Late,
-                _window.Deadline(month.Value), validation.Errors, "有填写不正确的项目，请按提示修改后重新提交（数据尚未保存）。"), unitYear)), "invalid");
+            return (new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, unitMetrics, inputs, revision.Value, decision.Late,
+                window.Deadline(month.Value), validation.Errors, "有填写不正确的项目，请按提示修改后重新提交（数据尚未保存）。"), unitYear)), "invalid");
 
-        var outcome = await _figures.SaveAsync(new FigureSubmission(unit.Id, month.Value, validation.Values, revision.Value,
+        var outcome = await figures.SaveAsync(new FigureSubmission(unit.Id, month.Value, validation.Values, revision.Value,
             user.Id, user.Name, decision.Late), year.Month(month.Value), ct);
         switch (outcome)
         {
@@ -182,10 +150,10 @@ public sealed class FigureFormService
                     : $"在您填写期间，{Describe(stale.Current)}已提交了本单位本月数据（见下方提示）。您的数据尚未保存；请核对后再次提交以覆盖。";
                 var errors = stale.Current is null
                     ? new Dictionary<string, string>()
-                    : metrics.Where(m => stale.Current.Values.TryGetValue(m.Id, out var v) && (!validation.Values.TryGetValue(m.Id, out var mine) || mine != v))
+                    : unitMetrics.Where(m => stale.Current.Values.TryGetValue(m.Id, out var v) && (!validation.Values.TryGetValue(m.Id, out var mine) || mine != v))
                         .ToDictionary(m => m.Id, m => $"已保存的数值为 {Format(stale.Current.Values[m.Id])}");
-                return (new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, metrics, inputs, stale.Current?.Revision ?? 0,
-                    decision.Late, _window.Deadline(month.Value), errors, notice), unitYear)), "stale");
+                return (new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, unitMetrics, inputs, stale.Current?.Revision ?? 0,
+                    decision.Late, window.Deadline(month.Value), errors, notice), unitYear)), "stale");
             default:
                 throw new InvalidOperationException("Unknown save outcome.");
         }
@@ -195,18 +163,18 @@ public sealed class FigureFormService
     private FigureReceipt Receipt(Unit unit, SavedFigures saved, UnitYear year, bool repeated)
     {
         var after = year with { Months = year.Months.Where(m => m.Month != saved.Month).Append(saved).OrderBy(m => m.Month).ToList() };
-        return new FigureReceipt(unit, saved, after.ProgressAt(_catalog.ForKind(unit.Kind), saved.Month), repeated) { Covers = after.CoveredAt(saved.Month) };
+        return new FigureReceipt(unit, saved, after.ProgressAt(catalog.ForKind(unit.Kind), saved.Month), repeated) { Covers = after.CoveredAt(saved.Month) };
     }
 
     /// <summary>An admin's 重新开放 matters only once the month's window has closed; otherwise no read.</summary>
     private async Task<bool> ReopenedAsync(Unit unit, ReportingMonth month, CancellationToken ct) =>
-        _window.StateOf(month) == WindowState.Closed && await _reopens.IsReopenedAsync(month, unit.Id, _time.GetUtcNow(), ct);
+        window.StateOf(month) == WindowState.Closed && await reopens.IsReopenedAsync(month, unit.Id, time.GetUtcNow(), ct);
 
     private SubmissionDecision Decide(bool isAdmin, string? boundUnitId, Unit unit, ReportingMonth month, bool reopened, OpeningBalance? opening)
     {
         // A unit whose kind has no metrics in metrics.json has nothing to fill in.
-        if (_catalog.ForKind(unit.Kind).Count == 0) return SubmissionDecision.Deny($"{unit.Name}没有需要填报的指标。");
-        return SubmissionPolicy.Decide(isAdmin, boundUnitId, unit, month, _window.StateOf(month), _window.Opens(month), _window.Deadline(month),
+        if (catalog.ForKind(unit.Kind).Count == 0) return SubmissionDecision.Deny($"{unit.Name}没有需要填报的指标。");
+        return SubmissionPolicy.Decide(isAdmin, boundUnitId, unit, month, window.StateOf(month), window.Opens(month), window.Deadline(month),
             reopened, opening);
     }
 
@@ -216,7 +184,7 @@ public sealed class FigureFormService
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
 
     private string Describe(SavedFigures saved) =>
-        $"{saved.SubmittedByName ?? "有人"}（{TimeZoneInfo.ConvertTime(saved.SubmittedAt, _window.Zone):M月d日 HH:mm}）";
+        $"{saved.SubmittedByName ?? "有人"}（{TimeZoneInfo.ConvertTime(saved.SubmittedAt, window.Zone):M月d日 HH:mm}）";
 
     public static string Format(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

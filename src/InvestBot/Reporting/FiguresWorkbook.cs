@@ -7,26 +7,10 @@ namespace InvestBot.Reporting;
 /// The month's figures of every reporting unit as an .xlsx workbook: one row per unit and, per metric, the month's value,
 /// the year-to-date (with the unit's 期初累计), the annual target and the completion in percent; a 合计 row last.
 /// </summary>
-public sealed class FiguresWorkbook
+public sealed class FiguresWorkbook(UnitDirectory units, MetricCatalog catalog, MonthlyFiguresStore figures,
+    OpeningBalanceStore openings, AnnualTargetStore targets, ReportingWindow window)
 {
     public const string TotalRow = "合计";
-    private readonly UnitDirectory _units;
-    private readonly MetricCatalog _catalog;
-    private readonly MonthlyFiguresStore _figures;
-    private readonly OpeningBalanceStore _openings;
-    private readonly AnnualTargetStore _targets;
-    private readonly ReportingWindow _window;
-
-    public FiguresWorkbook(UnitDirectory units, MetricCatalog catalog, MonthlyFiguresStore figures, OpeningBalanceStore openings,
-        AnnualTargetStore targets, ReportingWindow window)
-    {
-        _units = units;
-        _catalog = catalog;
-        _figures = figures;
-        _openings = openings;
-        _targets = targets;
-        _window = window;
-    }
 
     public static string FileName(ReportingMonth month) => $"招商引资月度数据-{month.Key}.xlsx";
 
@@ -39,20 +23,20 @@ public sealed class FiguresWorkbook
 
     public async Task<byte[]> BuildAsync(ReportingMonth month, CancellationToken ct)
     {
-        var yearTask = _figures.ListYearAsync(month.Year, month.Month, ct);
-        var openingsTask = _openings.ListYearAsync(month.Year, ct);
-        var targetsTask = _targets.GetYearAsync(month.Year, ct);
+        var yearTask = figures.ListYearAsync(month.Year, month.Month, ct);
+        var openingsTask = openings.ListYearAsync(month.Year, ct);
+        var targetsTask = targets.GetYearAsync(month.Year, ct);
         await Task.WhenAll(yearTask, openingsTask, targetsTask);
         var byUnit = yearTask.Result.ToLookup(f => f.UnitId);
-        var openings = openingsTask.Result.ToDictionary(o => o.UnitId);
+        var openingByUnit = openingsTask.Result.ToDictionary(o => o.UnitId);
         var noTargets = new Dictionary<string, decimal>();
 
         var progress = new List<(Unit Unit, SavedFigures? Saved, OpeningBalance? Opening, IReadOnlyList<MetricYearProgress> Metrics)>();
-        foreach (var unit in _units.Units.Where(u => u.Reports))
+        foreach (var unit in units.Units.Where(u => u.Reports))
         {
             var months = byUnit[unit.Id].ToList();
-            var opening = openings.GetValueOrDefault(unit.Id);
-            var metrics = UnitYearProgress.Compute(_catalog.ForKind(unit.Kind), month, months,
+            var opening = openingByUnit.GetValueOrDefault(unit.Id);
+            var metrics = UnitYearProgress.Compute(catalog.ForKind(unit.Kind), month, months,
                 targetsTask.Result.GetValueOrDefault(unit.Id) ?? noTargets, opening);
             progress.Add((unit, months.FirstOrDefault(f => f.Month == month), opening, metrics));
         }
@@ -62,13 +46,13 @@ public sealed class FiguresWorkbook
             var row = new Dictionary<string, object?>
             {
                 ["单位"] = p.Unit.Name,
-                ["类别"] = _units.KindOf(p.Unit).Name,
+                ["类别"] = units.KindOf(p.Unit).Name,
                 ["状态"] = p.Opening?.Covers(month) == true ? "期初累计" : p.Saved is null ? "未报" : p.Saved.Late ? "逾期补报" : "已报",
                 ["提交人"] = p.Saved?.SubmittedByName,
-                ["提交时间"] = p.Saved is null ? null : TimeZoneInfo.ConvertTime(p.Saved.SubmittedAt, _window.Zone).ToString("yyyy-MM-dd HH:mm"),
+                ["提交时间"] = p.Saved is null ? null : TimeZoneInfo.ConvertTime(p.Saved.SubmittedAt, window.Zone).ToString("yyyy-MM-dd HH:mm"),
                 ["期初累计"] = p.Opening is { IsSet: true } o && o.ThroughMonth <= month.Month ? o.MonthsLabel : null,
             };
-            foreach (var m in _catalog.Metrics)
+            foreach (var m in catalog.Metrics)
             {
                 var c = Columns(m);
                 var mp = p.Metrics.FirstOrDefault(x => x.Metric.Id == m.Id);
@@ -90,21 +74,21 @@ public sealed class FiguresWorkbook
     /// 合计: sums over the units of the month's values, the year so far and the targets; the completion is the year so far
     /// of the units that have a target divided by the sum of those targets (units without one do not dilute it).
     /// </summary>
-    private Dictionary<string, object?> Total(IReadOnlyList<(SavedFigures? Saved, IReadOnlyList<MetricYearProgress> Metrics)> units)
+    private Dictionary<string, object?> Total(IReadOnlyList<(SavedFigures? Saved, IReadOnlyList<MetricYearProgress> Metrics)> rows)
     {
         var row = new Dictionary<string, object?>
         {
             ["单位"] = TotalRow,
             ["类别"] = null,
-            ["状态"] = $"已报 {units.Count(u => u.Saved is not null)}/{units.Count}",
+            ["状态"] = $"已报 {rows.Count(u => u.Saved is not null)}/{rows.Count}",
             ["提交人"] = null,
             ["提交时间"] = null,
             ["期初累计"] = null,
         };
-        foreach (var m in _catalog.Metrics)
+        foreach (var m in catalog.Metrics)
         {
             var c = Columns(m);
-            var all = units.SelectMany(u => u.Metrics).Where(x => x.Metric.Id == m.Id).ToList();
+            var all = rows.SelectMany(u => u.Metrics).Where(x => x.Metric.Id == m.Id).ToList();
             var withTarget = all.Where(x => x.Target is > 0).ToList();
             var targetSum = withTarget.Sum(x => x.Target!.Value);
             row[c.Month] = all.Count == 0 ? null : all.Sum(x => x.Month ?? 0);

@@ -11,25 +11,10 @@ public sealed record Reminder(UnitBinding Reporter, Unit Unit, ReportingMonth Mo
 /// Who gets a reminder today: every bound reporter whose unit has not submitted the open month, on the day
 /// <see cref="ReportingOptions.ReminderDaysBefore"/> days before the deadline and on the deadline day.
 /// </summary>
-public sealed class ReminderPlanner
+public sealed class ReminderPlanner(ReportingWindow window, IUnitBindingStore bindings, MonthlyFiguresStore figures,
+    OpeningBalanceStore openings, UnitDirectory units, IOptions<ReportingOptions> options)
 {
-    private readonly ReportingWindow _window;
-    private readonly IUnitBindingStore _bindings;
-    private readonly MonthlyFiguresStore _figures;
-    private readonly OpeningBalanceStore _openings;
-    private readonly UnitDirectory _units;
-    private readonly ReportingOptions _options;
-
-    public ReminderPlanner(ReportingWindow window, IUnitBindingStore bindings, MonthlyFiguresStore figures, OpeningBalanceStore openings,
-        UnitDirectory units, IOptions<ReportingOptions> options)
-    {
-        _openings = openings;
-        _window = window;
-        _bindings = bindings;
-        _figures = figures;
-        _units = units;
-        _options = options.Value;
-    }
+    private readonly ReportingOptions _options = options.Value;
 
     /// <summary>The month whose reminders go out on <paramref name="day"/>, with its deadline; null on any other day. Other
     /// capabilities' monthly reminders (key-project updates) follow the same days.</summary>
@@ -37,9 +22,9 @@ public sealed class ReminderPlanner
     public (ReportingMonth Month, DateOnly Deadline)? ReminderDay(DateOnly day)
     {
         var month = ReportingMonth.Of(day).Previous;
-        var deadline = _window.Deadline(month);
+        var deadline = window.Deadline(month);
         // Still open now: a reminder caught up after the window closed would only confuse.
-        if (_window.StateOf(month) != WindowState.Open) return null;
+        if (window.StateOf(month) != WindowState.Open) return null;
         return day == deadline || day == deadline.AddDays(-_options.ReminderDaysBefore) ? (month, deadline) : null;
     }
 
@@ -48,12 +33,12 @@ public sealed class ReminderPlanner
     {
         if (ReminderDay(day) is not { } due) return Array.Empty<Reminder>();
         var (month, deadline) = due;
-        var submitted = (await _figures.ListMonthAsync(month, ct)).Select(f => f.UnitId).ToHashSet();
+        var submitted = (await figures.ListMonthAsync(month, ct)).Select(f => f.UnitId).ToHashSet();
         // A month inside a unit's 期初累计 is not reported on its own: nothing to remind of.
-        submitted.UnionWith((await _openings.ListYearAsync(month.Year, ct)).Where(o => o.Covers(month)).Select(o => o.UnitId));
-        return (await _bindings.ListAsync(ct))
+        submitted.UnionWith((await openings.ListYearAsync(month.Year, ct)).Where(o => o.Covers(month)).Select(o => o.UnitId));
+        return (await bindings.ListAsync(ct))
             .Where(b => !submitted.Contains(b.UnitId))
-            .Select(b => _units.FindById(b.UnitId) is { Reports: true } unit ? new Reminder(b, unit, month, deadline) : null)
+            .Select(b => units.FindById(b.UnitId) is { Reports: true } unit ? new Reminder(b, unit, month, deadline) : null)
             .OfType<Reminder>()
             .ToList();
     }

@@ -31,66 +31,46 @@ public sealed record MonthStatus(ReportingMonth Month, DateOnly Deadline, Window
 }
 
 /// <summary>The read-only views (填报情况, 我的填报) and the admin's 重新开放. Roles are checked here.</summary>
-public sealed class ReportingViews
+public sealed class ReportingViews(UnitDirectory units, UserRoles roles, IUnitBindingStore bindings,
+    MonthlyFiguresStore figures, ReopenStore reopens, OpeningBalanceStore openings, ReportingWindow window,
+    IOptions<ReportingOptions> options, TimeProvider time)
 {
-    private readonly UnitDirectory _units;
-    private readonly UserRoles _roles;
-    private readonly IUnitBindingStore _bindings;
-    private readonly MonthlyFiguresStore _figures;
-    private readonly ReopenStore _reopens;
-    private readonly OpeningBalanceStore _openings;
-    private readonly ReportingWindow _window;
-    private readonly ReportingOptions _options;
-    private readonly TimeProvider _time;
+    private readonly ReportingOptions _options = options.Value;
 
-    public ReportingViews(UnitDirectory units, UserRoles roles, IUnitBindingStore bindings, MonthlyFiguresStore figures,
-        ReopenStore reopens, OpeningBalanceStore openings, ReportingWindow window, IOptions<ReportingOptions> options, TimeProvider time)
-    {
-        _openings = openings;
-        _units = units;
-        _roles = roles;
-        _bindings = bindings;
-        _figures = figures;
-        _reopens = reopens;
-        _window = window;
-        _options = options.Value;
-        _time = time;
-    }
-
-    public ReportingMonth DefaultMonth => _window.DefaultMonth;
+    public ReportingMonth DefaultMonth => window.DefaultMonth;
 
     /// <summary>Null when the user is not an admin.</summary>
     public async Task<MonthStatus?> StatusAsync(UserIdentity user, ReportingMonth month, CancellationToken ct)
     {
-        if (!_roles.IsAdmin(user)) return null;
+        if (!roles.IsAdmin(user)) return null;
         // Four reads at once, whatever the number of units (not one reopening read per missing unit).
-        var savedTask = _figures.ListMonthAsync(month, ct);
-        var openingsTask = _openings.ListYearAsync(month.Year, ct);
-        var bindingsTask = _bindings.ListAsync(ct);
-        var reopenedTask = _reopens.ReopenedUnitsAsync(month, _time.GetUtcNow(), ct);
+        var savedTask = figures.ListMonthAsync(month, ct);
+        var openingsTask = openings.ListYearAsync(month.Year, ct);
+        var bindingsTask = bindings.ListAsync(ct);
+        var reopenedTask = reopens.ReopenedUnitsAsync(month, time.GetUtcNow(), ct);
         await Task.WhenAll(savedTask, openingsTask, bindingsTask, reopenedTask);
         var saved = savedTask.Result.ToDictionary(f => f.UnitId);
-        var openings = openingsTask.Result.Where(o => o.Covers(month)).ToDictionary(o => o.UnitId);
+        var openingByUnit = openingsTask.Result.Where(o => o.Covers(month)).ToDictionary(o => o.UnitId);
         var reporters = bindingsTask.Result.ToLookup(b => b.UnitId);
-        var units = new List<UnitStatus>();
-        foreach (var unit in _units.Units.Where(u => u.Reports))
+        var statuses = new List<UnitStatus>();
+        foreach (var unit in units.Units.Where(u => u.Reports))
         {
             var reopened = !saved.ContainsKey(unit.Id) && reopenedTask.Result.Contains(unit.Id);
-            units.Add(new UnitStatus(unit, saved.GetValueOrDefault(unit.Id), reopened)
+            statuses.Add(new UnitStatus(unit, saved.GetValueOrDefault(unit.Id), reopened)
             {
-                Opening = openings.GetValueOrDefault(unit.Id),
+                Opening = openingByUnit.GetValueOrDefault(unit.Id),
                 Reporters = reporters[unit.Id].ToList(),
             });
         }
-        return new MonthStatus(month, _window.Deadline(month), _window.StateOf(month), units) { Opens = _window.Opens(month) };
+        return new MonthStatus(month, window.Deadline(month), window.StateOf(month), statuses) { Opens = window.Opens(month) };
     }
 
     /// <summary>The user's unit and its saved months of the year; null unit when the user is not bound.</summary>
     public async Task<(Unit? Unit, IReadOnlyList<SavedFigures> Months)> MineAsync(UserIdentity user, int year, CancellationToken ct)
     {
-        var unit = await _bindings.GetAsync(user.Id, ct) is { } b ? _units.FindById(b.UnitId) : null;
+        var unit = await bindings.GetAsync(user.Id, ct) is { } b ? units.FindById(b.UnitId) : null;
         if (unit is null) return (null, Array.Empty<SavedFigures>());
-        return (unit, await _figures.ListUnitYearAsync(unit.Id, year, ct));
+        return (unit, await figures.ListUnitYearAsync(unit.Id, year, ct));
     }
 
     /// <summary>
@@ -100,13 +80,13 @@ public sealed class ReportingViews
     public async Task<(string Message, IReadOnlyList<UnitBinding> Reporters)> ReopenAsync(UserIdentity admin, Unit unit, ReportingMonth month, CancellationToken ct)
     {
         var none = Array.Empty<UnitBinding>();
-        if (!_roles.IsAdmin(admin)) return ("只有区合作交流办管理员可以重新开放填报。", none);
+        if (!roles.IsAdmin(admin)) return ("只有区合作交流办管理员可以重新开放填报。", none);
         if (!unit.Reports) return ($"{unit.Name}不参与月度填报。", none);
-        if (_window.StateOf(month) != WindowState.Closed) return ($"{month.Label}的填报尚未截止，无需重新开放。", none);
-        var until = _time.GetUtcNow().AddDays(Math.Max(1, _options.ReopenDays));
-        await _reopens.ReopenAsync(month, unit.Id, until, admin.Name ?? admin.Id, ct);
-        var local = TimeZoneInfo.ConvertTime(until, _window.Zone);
-        var reporters = (await _bindings.ListAsync(ct)).Where(b => b.UnitId == unit.Id).ToList();
+        if (window.StateOf(month) != WindowState.Closed) return ($"{month.Label}的填报尚未截止，无需重新开放。", none);
+        var until = time.GetUtcNow().AddDays(Math.Max(1, _options.ReopenDays));
+        await reopens.ReopenAsync(month, unit.Id, until, admin.Name ?? admin.Id, ct);
+        var local = TimeZoneInfo.ConvertTime(until, window.Zone);
+        var reporters = (await bindings.ListAsync(ct)).Where(b => b.UnitId == unit.Id).ToList();
         return ($"已为{unit.Name}重新开放{month.Label}的填报，至{local:M月d日 HH:mm}。期间提交的数据将标记为逾期补报。", reporters);
     }
 }

@@ -21,46 +21,30 @@ public sealed record TargetSaveResult(bool Saved, IReadOnlyDictionary<string, st
 /// Annual targets per unit and metric: entered on a card or imported from a table (CSV text or an Excel sheet),
 /// always validated in full before anything is written. Admin only, checked here.
 /// </summary>
-public sealed partial class TargetService
+public sealed partial class TargetService(AnnualTargetStore store, MetricCatalog catalog, UnitDirectory units,
+    DistrictTargets district, UnitRequirements requirements, UserRoles roles)
 {
     public const string AdminOnly = "只有区合作交流办管理员可以设置年度目标。";
-    private readonly AnnualTargetStore _store;
-    private readonly MetricCatalog _catalog;
-    private readonly UnitDirectory _units;
-    private readonly DistrictTargets _district;
-    private readonly UnitRequirements _requirements;
-    private readonly UserRoles _roles;
 
-    public TargetService(AnnualTargetStore store, MetricCatalog catalog, UnitDirectory units, DistrictTargets district,
-        UnitRequirements requirements, UserRoles roles)
-    {
-        _store = store;
-        _catalog = catalog;
-        _units = units;
-        _district = district;
-        _requirements = requirements;
-        _roles = roles;
-    }
-
-    public bool IsAdmin(UserIdentity user) => _roles.IsAdmin(user);
+    public bool IsAdmin(UserIdentity user) => roles.IsAdmin(user);
 
     /// <summary>The years the notice sets district totals for (the 2023 measures: 2023).</summary>
-    public IReadOnlyCollection<int> DistrictYears => _district.Years;
+    public IReadOnlyCollection<int> DistrictYears => district.Years;
 
     /// <summary>An annual target may be up to twelve months of the monthly maximum; 亿/万 and thousands separators are read.</summary>
     public static ParsedAmount ParseTarget(Metric metric, string? text) =>
         AmountText.Parse(text, metric, metric.Cumulative ? metric.Max * 12 : metric.Max);
 
-    public Task<IReadOnlyDictionary<string, decimal>> GetAsync(int year, Unit unit, CancellationToken ct) => _store.GetUnitAsync(year, unit.Id, ct);
+    public Task<IReadOnlyDictionary<string, decimal>> GetAsync(int year, Unit unit, CancellationToken ct) => store.GetUnitAsync(year, unit.Id, ct);
 
     /// <summary>Blank fields are left as they were; every other field must be a valid target.</summary>
     public async Task<TargetSaveResult> SaveAsync(UserIdentity admin, int year, Unit unit, IReadOnlyDictionary<string, string?> raw, CancellationToken ct)
     {
         var conversions = new Dictionary<string, string>();
-        if (!_roles.IsAdmin(admin)) return new(false, new Dictionary<string, string> { [""] = AdminOnly }, conversions);
+        if (!roles.IsAdmin(admin)) return new(false, new Dictionary<string, string> { [""] = AdminOnly }, conversions);
         var values = new Dictionary<string, decimal>();
         var errors = new Dictionary<string, string>();
-        foreach (var metric in _catalog.ForKind(unit.Kind))
+        foreach (var metric in catalog.ForKind(unit.Kind))
         {
             if (!raw.TryGetValue(metric.Id, out var text) || string.IsNullOrWhiteSpace(text)) continue;
             var parsed = ParseTarget(metric, text);
@@ -73,7 +57,7 @@ public sealed partial class TargetService
             if (parsed.Conversion is not null) conversions[metric.Id] = parsed.Conversion;
         }
         if (errors.Count > 0) return new(false, errors, conversions);
-        if (values.Count > 0) await _store.SetAsync(year, unit.Id, values, admin.Name ?? admin.Id, ct);
+        if (values.Count > 0) await store.SetAsync(year, unit.Id, values, admin.Name ?? admin.Id, ct);
         return new(true, errors, conversions);
     }
 
@@ -94,7 +78,7 @@ public sealed partial class TargetService
         {
             var row = rows[r];
             if (row.All(string.IsNullOrWhiteSpace)) continue;
-            var unit = _units.FindByName(row[0]) ?? _units.FindById(row[0]?.Trim());
+            var unit = units.FindByName(row[0]) ?? units.FindById(row[0]?.Trim());
             if (unit is null || !unit.Reports)
             {
                 errors.Add($"第 {r + 1} 行：单位“{row[0]}”不存在或不参与填报。");
@@ -133,9 +117,9 @@ public sealed partial class TargetService
     /// <summary>Parses and, only when every row is valid, saves. Returns the parse result either way.</summary>
     public async Task<TargetImportResult> ImportAsync(UserIdentity admin, int year, IReadOnlyList<IReadOnlyList<string?>> rows, CancellationToken ct)
     {
-        if (!_roles.IsAdmin(admin)) return new(new Dictionary<string, IReadOnlyDictionary<string, decimal>>(), new[] { AdminOnly });
+        if (!roles.IsAdmin(admin)) return new(new Dictionary<string, IReadOnlyDictionary<string, decimal>>(), new[] { AdminOnly });
         var parsed = ParseTable(rows);
-        if (parsed.IsValid) await _store.SetManyAsync(year, parsed.Targets, admin.Name ?? admin.Id, ct);
+        if (parsed.IsValid) await store.SetManyAsync(year, parsed.Targets, admin.Name ?? admin.Id, ct);
         return parsed;
     }
 
@@ -145,20 +129,20 @@ public sealed partial class TargetService
     /// </summary>
     public async Task<IReadOnlyList<TargetSum>?> SumAsync(UserIdentity admin, int year, CancellationToken ct)
     {
-        if (!_roles.IsAdmin(admin)) return null;
-        var entered = await _store.GetYearAsync(year, ct);
-        var reporting = _units.Units.Where(u => u.Reports).ToList();
-        var inForce = reporting.ToDictionary(u => u.Id, u => _requirements.Merge(u.Id, u.Kind, year, entered.GetValueOrDefault(u.Id)));
-        var district = _district.For(year);
-        return _catalog.Metrics.Select(m =>
+        if (!roles.IsAdmin(admin)) return null;
+        var entered = await store.GetYearAsync(year, ct);
+        var reporting = units.Units.Where(u => u.Reports).ToList();
+        var inForce = reporting.ToDictionary(u => u.Id, u => requirements.Merge(u.Id, u.Kind, year, entered.GetValueOrDefault(u.Id)));
+        var districtTotals = district.For(year);
+        return catalog.Metrics.Select(m =>
         {
             var values = inForce.Values.Where(t => t.ContainsKey(m.Id)).Select(t => t[m.Id]).ToList();
             var documentUnits = reporting
-                .Select(u => (u.Name, Requirement: _requirements.TargetsFor(u.Id, u.Kind, year).GetValueOrDefault(m.Id)))
+                .Select(u => (u.Name, Requirement: requirements.TargetsFor(u.Id, u.Kind, year).GetValueOrDefault(m.Id)))
                 .Where(x => x.Requirement is not null)
                 .Select(x => (x.Name, x.Requirement!))
                 .ToList();
-            return new TargetSum(m, values.Sum(), values.Count, district.FirstOrDefault(d => d.MetricId == m.Id), documentUnits);
+            return new TargetSum(m, values.Sum(), values.Count, districtTotals.FirstOrDefault(d => d.MetricId == m.Id), documentUnits);
         }).ToList();
     }
 
@@ -166,7 +150,7 @@ public sealed partial class TargetService
     {
         var h = (header ?? "").Trim();
         if (h.Length == 0) return null;
-        return _catalog.Find(h) ?? _catalog.Metrics.FirstOrDefault(m => m.Name == h || $"{m.Name}（{m.Unit}）" == h || $"{m.Name}({m.Unit})" == h);
+        return catalog.Find(h) ?? catalog.Metrics.FirstOrDefault(m => m.Name == h || $"{m.Name}（{m.Unit}）" == h || $"{m.Name}({m.Unit})" == h);
     }
 
     /// <summary>Excel shows (and exports) 1200 as "1,200"; only that exact grouping is accepted, so "1,2" stays an error.</summary>

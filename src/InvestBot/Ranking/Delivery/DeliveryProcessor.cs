@@ -8,37 +8,14 @@ namespace InvestBot.Ranking.Delivery;
 /// Delivers one announcement to one conversation, exactly once as far as storage can tell:
 /// the record is claimed with its ETag before sending, every card sent is recorded, and a finished record is never sent again.
 /// </summary>
-public sealed class DeliveryProcessor
+public sealed class DeliveryProcessor(DeliveryStore deliveries, AnnouncementStore announcements,
+    SubscriptionStore subscriptions, IAnnouncementSender sender, IEnumerable<IAnnouncementKind> kinds, SendPacer pacer,
+    PoisonDeliveries poison, IOptions<RankingOptions> options, TimeProvider time, ILogger<DeliveryProcessor> log,
+    InvestBotMetrics metrics)
 {
-    private readonly DeliveryStore _deliveries;
-    private readonly AnnouncementStore _announcements;
-    private readonly SubscriptionStore _subscriptions;
-    private readonly IAnnouncementSender _sender;
-    private readonly Dictionary<string, IAnnouncementKind> _kinds;
-    private readonly SendPacer _pacer;
-    private readonly PoisonDeliveries _poison;
-    private readonly RankingOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<DeliveryProcessor> _log;
-    private readonly InvestBotMetrics _metrics;
+    private readonly Dictionary<string, IAnnouncementKind> _kinds = kinds.ToDictionary(k => k.Kind);
+    private readonly RankingOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<OutgoingMessage>?>>> _rendered = new();
-
-    public DeliveryProcessor(DeliveryStore deliveries, AnnouncementStore announcements, SubscriptionStore subscriptions,
-        IAnnouncementSender sender, IEnumerable<IAnnouncementKind> kinds, SendPacer pacer, PoisonDeliveries poison, IOptions<RankingOptions> options,
-        TimeProvider time, ILogger<DeliveryProcessor> log, InvestBotMetrics metrics)
-    {
-        _metrics = metrics;
-        _deliveries = deliveries;
-        _announcements = announcements;
-        _subscriptions = subscriptions;
-        _sender = sender;
-        _kinds = kinds.ToDictionary(k => k.Kind);
-        _pacer = pacer;
-        _poison = poison;
-        _options = options.Value;
-        _time = time;
-        _log = log;
-    }
 
     /// <summary>Identifies this instance in claims.</summary>
     public string InstanceId { get; } = Environment.MachineName + "/" + Guid.NewGuid().ToString("N")[..8];
@@ -52,14 +29,14 @@ public sealed class DeliveryProcessor
     public async Task<TimeSpan?> ProcessAsync(DeliveryTicket ticket, CancellationToken stopping, long dequeueCount = 1)
     {
         var ct = CancellationToken.None;
-        var record = await _deliveries.GetAsync(ticket.AnnouncementId, ticket.ConversationId, ct);
+        var record = await deliveries.GetAsync(ticket.AnnouncementId, ticket.ConversationId, ct);
         if (record is null || record.IsFinal) return null;
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         // Held by another loop or instance (duplicate tickets exist: resumed publications re-queue); look again when the claim runs out.
         if (record.Status == DeliveryStatus.Sending && record.ClaimedUntil > now)
             return record.ClaimedUntil.Value - now;
 
-        var claimed = await _deliveries.TryUpdateAsync(record with
+        var claimed = await deliveries.TryUpdateAsync(record with
         {
             Status = DeliveryStatus.Sending, ClaimedBy = InstanceId + "/" + Guid.NewGuid().ToString("N")[..8], ClaimedUntil = now.AddSeconds(_options.ClaimSeconds),
         }, ct);
@@ -74,13 +51,13 @@ public sealed class DeliveryProcessor
         {
             var reason = PoisonDeliveries.Describe(e);
             // Only while this loop still holds the claim (its ETag): a record changed by someone else is theirs to finish.
-            if (await _deliveries.TryUpdateAsync(current with
+            if (await deliveries.TryUpdateAsync(current with
                 {
                     Status = DeliveryStatus.Failed, LastError = $"处理反复出错 {dequeueCount} 次：{reason}", ClaimedBy = null, ClaimedUntil = null,
                 }, ct) is null) throw;
-            _log.LogError(e, "Delivery {Announcement} → {Conversation} marked Failed after {Count} dequeues", ticket.AnnouncementId, ticket.ConversationId, dequeueCount);
-            _metrics.Delivery("failed");
-            await _poison.ReportAsync(ticket, current.Conversation, dequeueCount, reason);
+            log.LogError(e, "Delivery {Announcement} → {Conversation} marked Failed after {Count} dequeues", ticket.AnnouncementId, ticket.ConversationId, dequeueCount);
+            metrics.Delivery("failed");
+            await poison.ReportAsync(ticket, current.Conversation, dequeueCount, reason);
             return null;
         }
 
@@ -89,7 +66,7 @@ public sealed class DeliveryProcessor
             var parts = await RenderAsync(ticket.AnnouncementId);
             if (parts is null)
             {
-                await _deliveries.TryUpdateAsync(claimed with { Status = DeliveryStatus.Failed, LastError = "通报不存在" }, ct);
+                await deliveries.TryUpdateAsync(claimed with { Status = DeliveryStatus.Failed, LastError = "通报不存在" }, ct);
                 return null;
             }
 
@@ -97,11 +74,11 @@ public sealed class DeliveryProcessor
             {
                 try
                 {
-                    await _pacer.WaitAsync(ticket.ConversationId, stopping);
+                    await pacer.WaitAsync(ticket.ConversationId, stopping);
                 }
                 catch (OperationCanceledException)
                 {
-                    await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Pending, ClaimedBy = null, ClaimedUntil = null }, ct);
+                    await deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Pending, ClaimedBy = null, ClaimedUntil = null }, ct);
                     return TimeSpan.Zero; // shutting down: hand the ticket back at once
                 }
 
@@ -114,37 +91,37 @@ public sealed class DeliveryProcessor
                         {
                             PartsSent = current.PartsSent + 1,
                             Status = sentAll ? DeliveryStatus.Sent : DeliveryStatus.Sending,
-                            SentAt = sentAll ? _time.GetUtcNow() : current.SentAt,
+                            SentAt = sentAll ? time.GetUtcNow() : current.SentAt,
                             LastError = null,
                             ClaimedBy = sentAll ? null : current.ClaimedBy,
-                            ClaimedUntil = sentAll ? null : _time.GetUtcNow().AddSeconds(_options.ClaimSeconds),
+                            ClaimedUntil = sentAll ? null : time.GetUtcNow().AddSeconds(_options.ClaimSeconds),
                         };
-                        if (sentAll) _metrics.Delivery("sent");
-                        current = await _deliveries.TryUpdateAsync(next, ct) ?? throw new InvalidOperationException(
+                        if (sentAll) metrics.Delivery("sent");
+                        current = await deliveries.TryUpdateAsync(next, ct) ?? throw new InvalidOperationException(
                             $"delivery {ticket.AnnouncementId}/{ticket.ConversationId} changed while this instance held the claim");
                         break;
                     case SendStatus.Retry:
                         var attempts = current.Attempts + 1;
                         if (attempts >= _options.MaxAttempts)
                         {
-                            _metrics.Delivery("failed");
-                            await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                            metrics.Delivery("failed");
+                            await deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
                             return null;
                         }
-                        await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Pending, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
-                        _metrics.Delivery("retried");
+                        await deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Pending, Attempts = attempts, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                        metrics.Delivery("retried");
                         var delay = RetryBackoff.Delay(attempts, result.RetryAfter, _options.MaxBackoffSeconds);
                         // Queue visibility counts whole seconds: round up so a Retry-After is never cut short.
                         return TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
                     case SendStatus.Gone:
-                        _metrics.Delivery("gone");
-                        await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Inactive, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
-                        await _subscriptions.MarkInactiveAsync(ticket.ConversationId, result.Detail ?? "机器人无法访问该会话", ct);
-                        _log.LogWarning("Conversation {Conversation} is gone ({Detail}); subscription marked inactive", ticket.ConversationId, result.Detail);
+                        metrics.Delivery("gone");
+                        await deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Inactive, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                        await subscriptions.MarkInactiveAsync(ticket.ConversationId, result.Detail ?? "机器人无法访问该会话", ct);
+                        log.LogWarning("Conversation {Conversation} is gone ({Detail}); subscription marked inactive", ticket.ConversationId, result.Detail);
                         return null;
                     default:
-                        _metrics.Delivery("failed");
-                        await _deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = current.Attempts + 1, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
+                        metrics.Delivery("failed");
+                        await deliveries.TryUpdateAsync(current with { Status = DeliveryStatus.Failed, Attempts = current.Attempts + 1, LastError = result.Detail, ClaimedBy = null, ClaimedUntil = null }, ct);
                         return null;
                 }
             }
@@ -156,11 +133,11 @@ public sealed class DeliveryProcessor
     {
         try
         {
-            return await _sender.SendAsync(record.Conversation, message, CancellationToken.None);
+            return await sender.SendAsync(record.Conversation, message, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _log.LogWarning(e, "Sending to {Conversation} failed", record.Conversation.ConversationId);
+            log.LogWarning(e, "Sending to {Conversation} failed", record.Conversation.ConversationId);
             return new SendResult(SendStatus.Retry, null, e.GetType().Name);
         }
     }
@@ -171,7 +148,7 @@ public sealed class DeliveryProcessor
         var lazy = _rendered.GetOrAdd(announcementId, id => new Lazy<Task<IReadOnlyList<OutgoingMessage>?>>(async () =>
         {
             // Whatever its kind, an announcement goes out the same way; only its cards differ.
-            var a = await _announcements.GetRecordAsync(id);
+            var a = await announcements.GetRecordAsync(id);
             return a is not null && _kinds.TryGetValue(a.Kind, out var kind) ? await kind.RenderAsync(a, CancellationToken.None) : null;
         }));
         var task = lazy.Value;

@@ -8,38 +8,13 @@ namespace InvestBot.Ranking.Delivery;
 /// On shutdown, tickets not yet started go straight back to the queue for the next instance.
 /// A heartbeat keeps this instance's share of Teams' per-bot limit right as instances come and go.
 /// </summary>
-public sealed class DeliveryWorker : BackgroundService
+public sealed class DeliveryWorker(DeliveryQueue queue, DeliveryProcessor processor, AnnouncementStore announcements,
+    DeliveryStore deliveries, AnnouncementDispatcher dispatcher, IEnumerable<IAnnouncementKind> kinds,
+    AdminNotifier notifier, WorkerRegistry registry, SendPacer pacer, IOptions<RankingOptions> options,
+    TimeProvider time, ILogger<DeliveryWorker> log) : BackgroundService
 {
-    private readonly DeliveryQueue _queue;
-    private readonly DeliveryProcessor _processor;
-    private readonly AnnouncementStore _announcements;
-    private readonly DeliveryStore _deliveries;
-    private readonly AnnouncementDispatcher _dispatcher;
-    private readonly Dictionary<string, IAnnouncementKind> _kinds;
-    private readonly AdminNotifier _notifier;
-    private readonly WorkerRegistry _registry;
-    private readonly SendPacer _pacer;
-    private readonly RankingOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<DeliveryWorker> _log;
-
-    public DeliveryWorker(DeliveryQueue queue, DeliveryProcessor processor, AnnouncementStore announcements, DeliveryStore deliveries,
-        AnnouncementDispatcher dispatcher, IEnumerable<IAnnouncementKind> kinds, AdminNotifier notifier, WorkerRegistry registry, SendPacer pacer,
-        IOptions<RankingOptions> options, TimeProvider time, ILogger<DeliveryWorker> log)
-    {
-        _queue = queue;
-        _processor = processor;
-        _announcements = announcements;
-        _deliveries = deliveries;
-        _dispatcher = dispatcher;
-        _kinds = kinds.ToDictionary(k => k.Kind);
-        _notifier = notifier;
-        _registry = registry;
-        _pacer = pacer;
-        _options = options.Value;
-        _time = time;
-        _log = log;
-    }
+    private readonly Dictionary<string, IAnnouncementKind> _kinds = kinds.ToDictionary(k => k.Kind);
+    private readonly RankingOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -47,16 +22,16 @@ public sealed class DeliveryWorker : BackgroundService
         await HeartbeatAsync(stopping); // learn this instance's share before the first send
         // Joining running workers: give them one heartbeat to see this one and lower their rate before it sends,
         // so the bot as a whole never goes above the limit while instances come up.
-        if (_pacer.Share == 1 || await PauseAsync(TimeSpan.FromSeconds(_options.HeartbeatSeconds), stopping))
+        if (pacer.Share == 1 || await PauseAsync(TimeSpan.FromSeconds(_options.HeartbeatSeconds), stopping))
             await Task.WhenAll(ReceiveLoopAsync(stopping), ProgressLoopAsync(stopping), HeartbeatLoopAsync(stopping));
         try
         {
             using var leaving = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _registry.LeaveAsync(leaving.Token);
+            await registry.LeaveAsync(leaving.Token);
         }
         catch (Exception e)
         {
-            _log.LogInformation(e, "Could not deregister delivery worker {Instance}; it stops counting after three heartbeats", _registry.InstanceId);
+            log.LogInformation(e, "Could not deregister delivery worker {Instance}; it stops counting after three heartbeats", registry.InstanceId);
         }
     }
 
@@ -70,14 +45,14 @@ public sealed class DeliveryWorker : BackgroundService
     {
         try
         {
-            var workers = await _registry.HeartbeatAsync(TimeSpan.FromSeconds(_options.HeartbeatSeconds * 3), stopping);
-            if (workers != _pacer.Share) _log.LogInformation("{Workers} delivery workers share the per-bot send limit", workers);
-            _pacer.ShareAmong(workers);
+            var workers = await registry.HeartbeatAsync(TimeSpan.FromSeconds(_options.HeartbeatSeconds * 3), stopping);
+            if (workers != pacer.Share) log.LogInformation("{Workers} delivery workers share the per-bot send limit", workers);
+            pacer.ShareAmong(workers);
         }
         catch (Exception e)
         {
             // Storage unreachable: keep the last known share; sends fail and retry anyway until storage is back.
-            if (!stopping.IsCancellationRequested) _log.LogWarning(e, "Delivery worker heartbeat failed");
+            if (!stopping.IsCancellationRequested) log.LogWarning(e, "Delivery worker heartbeat failed");
         }
     }
 
@@ -107,12 +82,12 @@ public sealed class DeliveryWorker : BackgroundService
             IReadOnlyList<ReceivedTicket> tickets;
             try
             {
-                tickets = await _queue.ReceiveAsync(free, TimeSpan.FromSeconds(_options.ClaimSeconds), stopping);
+                tickets = await queue.ReceiveAsync(free, TimeSpan.FromSeconds(_options.ClaimSeconds), stopping);
             }
             catch (Exception e)
             {
                 if (e is not OperationCanceledException || !stopping.IsCancellationRequested)
-                    _log.LogWarning(e, "Reading the delivery queue failed");
+                    log.LogWarning(e, "Reading the delivery queue failed");
                 tickets = [];
             }
             if (free > tickets.Count) slots.Release(free - tickets.Count);
@@ -149,17 +124,17 @@ public sealed class DeliveryWorker : BackgroundService
         {
             if (stopping.IsCancellationRequested)
             {
-                await _queue.RetryLaterAsync(ticket, TimeSpan.Zero);
+                await queue.RetryLaterAsync(ticket, TimeSpan.Zero);
                 return;
             }
-            var later = await _processor.ProcessAsync(ticket.Ticket, stopping, ticket.DequeueCount);
-            if (later is null) await _queue.DeleteAsync(ticket);
-            else await _queue.RetryLaterAsync(ticket, later.Value);
+            var later = await processor.ProcessAsync(ticket.Ticket, stopping, ticket.DequeueCount);
+            if (later is null) await queue.DeleteAsync(ticket);
+            else await queue.RetryLaterAsync(ticket, later.Value);
         }
         catch (Exception e)
         {
             // Storage hiccup: the ticket becomes visible again when its claim runs out (the processor ends a poison one).
-            _log.LogError(e, "Delivery {Announcement} → {Conversation} failed (dequeue {Count})", ticket.Ticket.AnnouncementId, ticket.Ticket.ConversationId, ticket.DequeueCount);
+            log.LogError(e, "Delivery {Announcement} → {Conversation} failed (dequeue {Count})", ticket.Ticket.AnnouncementId, ticket.Ticket.ConversationId, ticket.DequeueCount);
         }
     }
 
@@ -173,7 +148,7 @@ public sealed class DeliveryWorker : BackgroundService
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
-                _log.LogWarning(e, "Checking publication progress failed");
+                log.LogWarning(e, "Checking publication progress failed");
             }
         }
     }
@@ -181,22 +156,22 @@ public sealed class DeliveryWorker : BackgroundService
     public async Task FinishPublicationsAsync(CancellationToken ct)
     {
         // Every kind of announcement (the ranking, other capabilities' reports) is finished the same way.
-        foreach (var a in await _announcements.ListUnfinishedRecordsAsync(ct))
+        foreach (var a in await announcements.ListUnfinishedRecordsAsync(ct))
         {
             if (a.State == AnnouncementState.Preparing)
             {
                 // The instance that published died before queuing everything (queuing a thousand tickets takes seconds, so wait well beyond that).
-                if (_time.GetUtcNow() - a.PublishedAt > TimeSpan.FromSeconds(_options.ClaimSeconds * 5))
-                    await _dispatcher.StartAsync(a.Id, ct: ct);
+                if (time.GetUtcNow() - a.PublishedAt > TimeSpan.FromSeconds(_options.ClaimSeconds * 5))
+                    await dispatcher.StartAsync(a.Id, ct: ct);
                 continue;
             }
-            var progress = await _deliveries.ProgressAsync(a.Id, ct);
+            var progress = await deliveries.ProgressAsync(a.Id, ct);
             if (!progress.Finished) continue;
             // Exactly one instance wins the transition and reports.
-            if (await _announcements.TryTransitionAsync(a.Id, AnnouncementState.Delivering, AnnouncementState.Completed, ct: ct))
+            if (await announcements.TryTransitionAsync(a.Id, AnnouncementState.Delivering, AnnouncementState.Completed, ct: ct))
             {
                 var title = _kinds.TryGetValue(a.Kind, out var kind) ? kind.Title(a) : a.Title ?? a.Id;
-                await _notifier.NotifyAsync(a.PublishedBy, AdminNotifier.CompletionText(title, progress), ct);
+                await notifier.NotifyAsync(a.PublishedBy, AdminNotifier.CompletionText(title, progress), ct);
             }
         }
     }
@@ -205,7 +180,7 @@ public sealed class DeliveryWorker : BackgroundService
     {
         try
         {
-            await Task.Delay(delay, _time, stopping);
+            await Task.Delay(delay, time, stopping);
             return true;
         }
         catch (OperationCanceledException)

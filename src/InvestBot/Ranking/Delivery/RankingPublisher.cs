@@ -24,32 +24,17 @@ public sealed record PublishPreview(RankingResult Ranking, int NextRevision, IRe
 /// Publishing: stores the announcement (insert-only, so a period is published once unless corrected), one delivery record per
 /// subscribed conversation, and one queue ticket per delivery (<see cref="AnnouncementDispatcher"/>). Every step can be repeated after a crash.
 /// </summary>
-public sealed class RankingPublisher
+public sealed class RankingPublisher(RankingService ranking, AnnouncementStore announcements,
+    AnnouncementDispatcher dispatcher, TimeProvider time, ReportingWindow window)
 {
-    private readonly RankingService _ranking;
-    private readonly AnnouncementStore _announcements;
-    private readonly AnnouncementDispatcher _dispatcher;
-    private readonly TimeProvider _time;
-    private readonly ReportingWindow _window;
-
-    public RankingPublisher(RankingService ranking, AnnouncementStore announcements, AnnouncementDispatcher dispatcher, TimeProvider time,
-        ReportingWindow window)
-    {
-        _window = window;
-        _ranking = ranking;
-        _announcements = announcements;
-        _dispatcher = dispatcher;
-        _time = time;
-    }
-
     public async Task<PublishPreview> PreviewAsync(RankingPeriod period, CancellationToken ct = default)
     {
-        var existing = await _announcements.ListAsync(period, ct);
-        var targets = await _dispatcher.TargetsAsync(ct);
-        var ranking = await _ranking.ComputeAsync(period, ct);
+        var existing = await announcements.ListAsync(period, ct);
+        var targets = await dispatcher.TargetsAsync(ct);
+        var result = await ranking.ComputeAsync(period, ct);
         var month = new ReportingMonth(period.Year, period.Month);
-        return new PublishPreview(ranking, existing.Count == 0 ? 0 : existing.Max(a => a.Revision) + 1, existing, targets.Count,
-            _window.StateOf(month), _window.Deadline(month));
+        return new PublishPreview(result, existing.Count == 0 ? 0 : existing.Max(a => a.Revision) + 1, existing, targets.Count,
+            window.StateOf(month), window.Deadline(month));
     }
 
     /// <param name="expectedRevision">The revision the admin previewed; another publication in between makes this Stale.</param>
@@ -58,24 +43,24 @@ public sealed class RankingPublisher
     public async Task<PublishOutcome> PublishAsync(RankingPeriod period, bool correction, UserIdentity by, int? expectedRevision = null,
         string? expectedInterview = null, CancellationToken ct = default)
     {
-        var existing = await _announcements.ListAsync(period, ct);
+        var existing = await announcements.ListAsync(period, ct);
         if (!correction && existing.Count > 0) return new PublishOutcome(PublishStatus.AlreadyPublished, existing[0]);
         if (correction && existing.Count == 0) return new PublishOutcome(PublishStatus.NothingToCorrect);
         var revision = existing.Count == 0 ? 0 : existing.Max(a => a.Revision) + 1;
         if (expectedRevision is { } expected && expected != revision) return new PublishOutcome(PublishStatus.Stale, existing.FirstOrDefault());
 
-        var targets = await _dispatcher.TargetsAsync(ct);
+        var targets = await dispatcher.TargetsAsync(ct);
         if (targets.Count == 0) return new PublishOutcome(PublishStatus.NoSubscribers);
 
-        var computed = await _ranking.ComputeAsync(period, ct);
+        var computed = await ranking.ComputeAsync(period, ct);
         if (expectedInterview is not null && expectedInterview != computed.InterviewKey)
             return new PublishOutcome(PublishStatus.InterviewChanged);
-        var ranking = RankingSnapshot.ForPublication(computed);
-        var announcement = new Announcement(period, revision, ranking, by.Id, by.Name, _time.GetUtcNow());
-        if (!await _announcements.TryCreateAsync(announcement, ct))
+        var snapshot = RankingSnapshot.ForPublication(computed);
+        var announcement = new Announcement(period, revision, snapshot, by.Id, by.Name, time.GetUtcNow());
+        if (!await announcements.TryCreateAsync(announcement, ct))
         {
             // Someone published the same revision a moment ago (double click, two admins, the schedule).
-            return new PublishOutcome(PublishStatus.AlreadyPublished, await _announcements.GetAsync(announcement.Id, ct));
+            return new PublishOutcome(PublishStatus.AlreadyPublished, await announcements.GetAsync(announcement.Id, ct));
         }
         var total = await ResumeAsync(announcement, targets, ct);
         return new PublishOutcome(PublishStatus.Started, announcement with { State = AnnouncementState.Delivering, Total = total }, total);
@@ -83,5 +68,5 @@ public sealed class RankingPublisher
 
     /// <summary>Finishes a publication that stopped while preparing: adds missing deliveries, queues every unfinished one.</summary>
     public Task<int> ResumeAsync(Announcement announcement, IReadOnlyList<ConversationRecord>? targets = null, CancellationToken ct = default) =>
-        _dispatcher.StartAsync(announcement.Id, targets, ct);
+        dispatcher.StartAsync(announcement.Id, targets, ct);
 }
