@@ -18,24 +18,16 @@ public interface IConversationStore
     Task<IReadOnlyList<ConversationRecord>> ListAsync(bool includeRemoved = false, CancellationToken ct = default);
 }
 
-public sealed class TableConversationStore : IConversationStore
+public sealed class TableConversationStore(ITableProvider tables, TimeProvider time) : IConversationStore
 {
     private const string Table = "Conversations";
     private const string Partition = "conversation";
-    private readonly ITableProvider _tables;
-    private readonly TimeProvider _time;
-
-    public TableConversationStore(ITableProvider tables, TimeProvider time)
-    {
-        _tables = tables;
-        _time = time;
-    }
 
     public async Task<bool> UpsertAsync(ConversationRecord record, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var key = TableKeys.Encode(record.ConversationId);
-        var entity = ToEntity(record with { Removed = false, UpdatedAt = _time.GetUtcNow() }, key);
+        var entity = ToEntity(record with { Removed = false, UpdatedAt = time.GetUtcNow() }, key);
         // Teams sends installationUpdate and conversationUpdate together on install, in either order, often at once:
         // "fresh" must be decided by the storage, atomically, so exactly one of them welcomes.
         while (true)
@@ -68,11 +60,11 @@ public sealed class TableConversationStore : IConversationStore
 
     public async Task MarkRemovedAsync(string conversationId, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var entity = new TableEntity(Partition, TableKeys.Encode(conversationId))
         {
             [nameof(ConversationRecord.Removed)] = true,
-            [nameof(ConversationRecord.UpdatedAt)] = _time.GetUtcNow(),
+            [nameof(ConversationRecord.UpdatedAt)] = time.GetUtcNow(),
         };
         try
         {
@@ -86,14 +78,14 @@ public sealed class TableConversationStore : IConversationStore
 
     public async Task<ConversationRecord?> GetAsync(string conversationId, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var e = await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Encode(conversationId), cancellationToken: ct);
         return e.HasValue ? FromEntity(e.Value!) : null;
     }
 
     public async Task<ConversationRecord?> FindPersonalChatAsync(string userAadObjectId, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and UserAadObjectId eq {userAadObjectId} and ConversationType eq {"personal"}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
@@ -105,7 +97,7 @@ public sealed class TableConversationStore : IConversationStore
 
     public async Task<IReadOnlyList<ConversationRecord>> ListAsync(bool includeRemoved = false, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var list = new List<ConversationRecord>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))

@@ -13,24 +13,16 @@ public sealed record FeedbackCounts(int Helpful, int NotHelpful);
 /// 👍/👎 on answers (table KnowledgeFeedback) and the questions the bot could not answer (table
 /// KnowledgeUnanswered). Row keys are inverted ticks so the newest rows come first in a partition scan.
 /// </summary>
-public sealed class KnowledgeFeedbackStore
+public sealed class KnowledgeFeedbackStore(ITableProvider tables, TimeProvider time)
 {
     private const string FeedbackTable = "KnowledgeFeedback";
     private const string UnansweredTable = "KnowledgeUnanswered";
     private const string Partition = "qa";
-    private readonly ITableProvider _tables;
-    private readonly TimeProvider _time;
-
-    public KnowledgeFeedbackStore(ITableProvider tables, TimeProvider time)
-    {
-        _tables = tables;
-        _time = time;
-    }
 
     public async Task AddFeedbackAsync(string question, int article, bool helpful, string userId, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(FeedbackTable, ct);
-        var now = _time.GetUtcNow();
+        var table = await tables.GetTableAsync(FeedbackTable, ct);
+        var now = time.GetUtcNow();
         await table.AddEntityAsync(new TableEntity(Partition, NewRowKey(now))
         {
             ["Question"] = question, ["Article"] = article, ["Helpful"] = helpful, ["UserId"] = userId, ["At"] = now,
@@ -39,8 +31,8 @@ public sealed class KnowledgeFeedbackStore
 
     public async Task LogUnansweredAsync(string question, string userId, string outcome, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(UnansweredTable, ct);
-        var now = _time.GetUtcNow();
+        var table = await tables.GetTableAsync(UnansweredTable, ct);
+        var now = time.GetUtcNow();
         await table.AddEntityAsync(new TableEntity(Partition, NewRowKey(now))
         {
             ["Question"] = question, ["UserId"] = userId, ["Outcome"] = outcome, ["At"] = now,
@@ -49,7 +41,7 @@ public sealed class KnowledgeFeedbackStore
 
     public async Task<IReadOnlyList<UnansweredQuestion>> RecentUnansweredAsync(int max, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(UnansweredTable, ct);
+        var table = await tables.GetTableAsync(UnansweredTable, ct);
         var list = new List<UnansweredQuestion>();
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), maxPerPage: max, cancellationToken: ct))
         {
@@ -62,7 +54,7 @@ public sealed class KnowledgeFeedbackStore
 
     public async Task<IReadOnlyList<AnswerFeedback>> AllFeedbackAsync(CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(FeedbackTable, ct);
+        var table = await tables.GetTableAsync(FeedbackTable, ct);
         var list = new List<AnswerFeedback>();
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: ct))
             list.Add(new AnswerFeedback(e.GetString("Question") ?? "", e.GetInt32("Article") ?? 0, e.GetBoolean("Helpful") ?? false,

@@ -8,7 +8,7 @@ namespace InvestBot.Knowledge;
 /// a unit's duties, listings), then free-text retrieval with a confidence check so that a weak match is offered
 /// as 您是不是想问 rather than stated as the answer.
 /// </summary>
-public sealed partial class PolicyQuestionAnswerer
+public sealed partial class PolicyQuestionAnswerer(KnowledgeBase kb, ArticleSearchIndex index)
 {
     // Confidence thresholds on the share of the question's words the best article contains.
     private const double NothingBelow = 0.3;
@@ -18,24 +18,14 @@ public sealed partial class PolicyQuestionAnswerer
     // A word found in more than a quarter of the articles (招商, 项目) cannot identify one article alone.
     private const double SpecificFrom = 1.6;
 
-    private readonly KnowledgeBase _kb;
-    private readonly ArticleSearchIndex _index;
-    private readonly KnowledgeLexicon _words;
-
-    public PolicyQuestionAnswerer(KnowledgeBase kb, ArticleSearchIndex index)
-    {
-        _kb = kb;
-        _index = index;
-        _words = kb.Lexicon;
-    }
-
-    private PolicyDocument Doc => _kb.Document;
+    private PolicyDocument Doc => kb.Document;
+    private KnowledgeLexicon Words => kb.Lexicon;
 
     /// <summary>True when the question is about the asker's own unit (the caller must look up the binding).</summary>
     public bool AsksAboutOwnUnit(string question)
     {
         var q = Normalize(question);
-        return KnowledgeLexicon.ContainsAny(q, _words.MyUnitWords) || _words.OwnKindWords.Any(w => q.Contains(w.Word, StringComparison.Ordinal));
+        return KnowledgeLexicon.ContainsAny(q, Words.MyUnitWords) || Words.OwnKindWords.Any(w => q.Contains(w.Word, StringComparison.Ordinal));
     }
 
     public PolicyAnswer Answer(string question, Unit? ownUnit = null)
@@ -44,8 +34,8 @@ public sealed partial class PolicyQuestionAnswerer
         PolicyAnswer Make(AnswerKind kind) => new() { Kind = kind, Question = question };
         if (q.Length == 0) return Make(AnswerKind.NotFound);
         var bare = q.TrimEnd('啊', '呀', '哈', '啦', '！', '!', '，', ',');
-        if (_words.GreetingWords.Contains(bare, StringComparer.OrdinalIgnoreCase)) return Make(AnswerKind.Greeting);
-        if (_words.ThanksWords.Contains(bare, StringComparer.OrdinalIgnoreCase)) return Make(AnswerKind.Thanks);
+        if (Words.GreetingWords.Contains(bare, StringComparer.OrdinalIgnoreCase)) return Make(AnswerKind.Greeting);
+        if (Words.ThanksWords.Contains(bare, StringComparer.OrdinalIgnoreCase)) return Make(AnswerKind.Thanks);
 
         if (AskedArticleNumber(q) is { } number)
         {
@@ -59,28 +49,28 @@ public sealed partial class PolicyQuestionAnswerer
         }
 
         q = ResolveOwnKindWord(q, ownUnit);
-        if (KnowledgeLexicon.ContainsAny(q, _words.MyUnitWords))
+        if (KnowledgeLexicon.ContainsAny(q, Words.MyUnitWords))
         {
             return ownUnit is null
                 ? Make(AnswerKind.NeedsBinding)
                 : UnitDuties(question, ownUnit);
         }
 
-        var mentioned = _kb.Units.FindMentions(q);
-        if (mentioned.Count > 0 && IsDutyQuestion(q, mentioned.SelectMany(u => u.Aliases.Prepend(u.Name)).Concat(_words.ConnectiveWords)))
+        var mentioned = kb.Units.FindMentions(q);
+        if (mentioned.Count > 0 && IsDutyQuestion(q, mentioned.SelectMany(u => u.Aliases.Prepend(u.Name)).Concat(Words.ConnectiveWords)))
             return UnitDuties(question, mentioned.ToArray());
         if (mentioned.Count == 0 && AskedKind(q) is { } kind)
             return new PolicyAnswer
             {
                 Kind = AnswerKind.UnitDuties, Question = question,
-                DutyLists = [new DutyList($"{kind.Name}（{_kb.DirectoryCount(kind.Id)}）", _kb.DutiesOfKind(kind))],
+                DutyLists = [new DutyList($"{kind.Name}（{kb.DirectoryCount(kind.Id)}）", kb.DutiesOfKind(kind))],
             };
 
         if (AskedSection(q) is { } section)
             return new PolicyAnswer { Kind = AnswerKind.SectionArticles, Question = question, Section = section };
-        if (KnowledgeLexicon.ContainsAny(q, _words.AllArticlesWords))
+        if (KnowledgeLexicon.ContainsAny(q, Words.AllArticlesWords))
             return Make(AnswerKind.AllArticles);
-        if (KnowledgeLexicon.ContainsAny(q, _words.SectionListWords) && mentioned.Count == 0)
+        if (KnowledgeLexicon.ContainsAny(q, Words.SectionListWords) && mentioned.Count == 0)
             return Make(AnswerKind.Sections);
 
         return AnswerByTopic(question, q, mentioned);
@@ -88,8 +78,8 @@ public sealed partial class PolicyQuestionAnswerer
 
     private PolicyAnswer AnswerByTopic(string question, string q, IReadOnlyList<Unit> mentioned)
     {
-        var asksWho = KnowledgeLexicon.ContainsAny(q, _words.WhoWords);
-        var asksNumber = KnowledgeLexicon.ContainsAny(q, _words.NumberWords);
+        var asksWho = KnowledgeLexicon.ContainsAny(q, Words.WhoWords);
+        var asksNumber = KnowledgeLexicon.ContainsAny(q, Words.NumberWords);
         var topic = TopicOf(q);
 
         // A unit named in a topic question (开发区要引进多少实体项目) favours the articles that concern it.
@@ -98,8 +88,8 @@ public sealed partial class PolicyQuestionAnswerer
         float Boost(PolicyArticle a) =>
             (unitNames.Any(n => a.Body.Contains(n, StringComparison.Ordinal) || (a.ResponsibleText ?? "").Contains(n, StringComparison.Ordinal)) ? 1.3f : 1f)
             * (asksNumber && a.Targets.Count > 0 ? 1.3f : 1f);
-        var query = _index.Prepare(topic);
-        var hits = _index.Search(query, 5, Boost);
+        var query = index.Prepare(topic);
+        var hits = index.Search(query, 5, Boost);
 
         if (hits.Count == 0 || hits[0].Coverage < NothingBelow)
             return new PolicyAnswer { Kind = AnswerKind.NotFound, Question = question };
@@ -125,7 +115,7 @@ public sealed partial class PolicyQuestionAnswerer
 
     private string TopicOf(string q)
     {
-        foreach (var words in new[] { _words.WhoWords, _words.QuestionWords })
+        foreach (var words in new[] { Words.WhoWords, Words.QuestionWords })
             q = KnowledgeLexicon.RemoveAll(q, words);
         return string.Join(' ', q.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -139,14 +129,14 @@ public sealed partial class PolicyQuestionAnswerer
         if (article.Targets.Count == 0) return [];
         var measure = MeasureAsked().Match(q) is { Success: true } m ? m.Groups["m"].Value : null;
         var names = mentioned.SelectMany(u => u.Aliases.Prepend(u.Name))
-            .Concat(_kb.Units.Kinds.Where(k => q.Contains(k.Name, StringComparison.Ordinal) || _words.SynonymsOf(k.Name).Any(s => q.Contains(s, StringComparison.Ordinal)))
-                .SelectMany(k => _kb.Units.GroupWords.Where(g => g.Kind == k.Id).Select(g => g.Word).Append(k.Name)))
+            .Concat(kb.Units.Kinds.Where(k => q.Contains(k.Name, StringComparison.Ordinal) || Words.SynonymsOf(k.Name).Any(s => q.Contains(s, StringComparison.Ordinal)))
+                .SelectMany(k => kb.Units.GroupWords.Where(g => g.Kind == k.Id).Select(g => g.Word).Append(k.Name)))
             .ToList();
         double Fit(PolicyTarget t)
         {
             var text = t.Phrase + t.Subject;
             double fit = terms.Count(term => text.Contains(term, StringComparison.Ordinal)
-                || _words.SynonymsOf(term).Any(s => text.Contains(s, StringComparison.Ordinal)));
+                || Words.SynonymsOf(term).Any(s => text.Contains(s, StringComparison.Ordinal)));
             if (measure is not null && t.MeasureWord.StartsWith(measure, StringComparison.Ordinal)) fit += 2;
             if (names.Any(n => t.Phrase.Contains(n, StringComparison.Ordinal))) fit += 3;
             else if (names.Any(n => t.Clause.Contains(n, StringComparison.Ordinal))) fit += 1.5;
@@ -163,13 +153,13 @@ public sealed partial class PolicyQuestionAnswerer
     /// </summary>
     private string ResolveOwnKindWord(string q, Unit? ownUnit)
     {
-        foreach (var (word, kindId) in _words.OwnKindWords)
+        foreach (var (word, kindId) in Words.OwnKindWords)
         {
             if (!q.Contains(word, StringComparison.Ordinal)) continue;
-            if (_kb.Units.Kinds.FirstOrDefault(k => k.Id == kindId) is not { } kind) continue;
+            if (kb.Units.Kinds.FirstOrDefault(k => k.Id == kindId) is not { } kind) continue;
             var meant = ownUnit?.Kind == kind.Id
                 ? ownUnit.Name
-                : _kb.Units.GroupWords.FirstOrDefault(g => g.Kind == kind.Id)?.Word ?? kind.Name;
+                : kb.Units.GroupWords.FirstOrDefault(g => g.Kind == kind.Id)?.Word ?? kind.Name;
             return q.Replace(word, meant, StringComparison.Ordinal);
         }
         return q;
@@ -178,15 +168,15 @@ public sealed partial class PolicyQuestionAnswerer
     private PolicyAnswer UnitDuties(string question, params Unit[] units) => new()
     {
         Kind = AnswerKind.UnitDuties, Question = question, Unit = units[0],
-        DutyLists = units.Select(u => new DutyList(u.Name, _kb.DutiesOf(u))).ToList(),
+        DutyLists = units.Select(u => new DutyList(u.Name, kb.DutiesOf(u))).ToList(),
     };
 
     /// <summary>各街镇要做什么 / 区直部门的职责: a kind's name or group word and nothing but duty words.</summary>
     private UnitKind? AskedKind(string q)
     {
-        foreach (var kind in _kb.Units.Kinds)
+        foreach (var kind in kb.Units.Kinds)
         {
-            var names = _kb.Units.GroupWords.Where(g => g.Kind == kind.Id).Select(g => g.Word).Append(kind.Name).ToList();
+            var names = kb.Units.GroupWords.Where(g => g.Kind == kind.Id).Select(g => g.Word).Append(kind.Name).ToList();
             if (names.Any(n => q.Contains(n, StringComparison.Ordinal)) && IsDutyQuestion(q, names))
                 return kind;
         }
@@ -199,7 +189,7 @@ public sealed partial class PolicyQuestionAnswerer
         var rest = q;
         foreach (var name in names.OrderByDescending(n => n.Length))
             rest = rest.Replace(name, " ", StringComparison.Ordinal);
-        return IsMadeOf(rest, _words.DutyWords.Concat(_words.QuestionWords).Concat(_words.ConnectiveWords));
+        return IsMadeOf(rest, Words.DutyWords.Concat(Words.QuestionWords).Concat(Words.ConnectiveWords));
     }
 
     /// <summary>
@@ -216,7 +206,7 @@ public sealed partial class PolicyQuestionAnswerer
         {
             if (!reachable[i]) continue;
             var c = text[i];
-            if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || _words.FillerChars.Contains(c)) reachable[i + 1] = true;
+            if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || Words.FillerChars.Contains(c)) reachable[i + 1] = true;
             foreach (var w in list)
                 if (i + w.Length <= text.Length && string.CompareOrdinal(text, i, w, 0, w.Length) == 0) reachable[i + w.Length] = true;
         }
@@ -229,7 +219,7 @@ public sealed partial class PolicyQuestionAnswerer
             if (pattern.Match(q) is { Success: true } m && ChineseNumber.Parse(m.Groups["n"].Value) is { } n)
                 return n;
         // 二十七条讲什么, but not 三十条措施都有哪些 (the whole notice).
-        if (BareCount().Match(q) is { Success: true } bare && !KnowledgeLexicon.ContainsAny(q, _words.AllArticlesWords.Concat(_words.ListWords)))
+        if (BareCount().Match(q) is { Success: true } bare && !KnowledgeLexicon.ContainsAny(q, Words.AllArticlesWords.Concat(Words.ListWords)))
             return ChineseNumber.Parse(bare.Groups["n"].Value);
         return null;
     }
@@ -238,7 +228,7 @@ public sealed partial class PolicyQuestionAnswerer
     {
         if (SectionNumbered().Match(q) is { Success: true } m && ChineseNumber.Parse(m.Groups["n"].Value) is { } n)
             return Doc.Sections.FirstOrDefault(s => s.Number == n);
-        if (!KnowledgeLexicon.ContainsAny(q, _words.ListWords)) return null;
+        if (!KnowledgeLexicon.ContainsAny(q, Words.ListWords)) return null;
         // Section titles read 高精度瞄准招商方向: people ask about the last words (招商方向).
         return Doc.Sections.FirstOrDefault(s => s.Title.Length >= 4 && q.Contains(s.Title[^4..], StringComparison.Ordinal));
     }
@@ -250,7 +240,7 @@ public sealed partial class PolicyQuestionAnswerer
     private string Normalize(string text)
     {
         text = ChineseNumber.NormalizeDigits(text).Replace('(', '（').Replace(')', '）');
-        foreach (var (from, to) in _words.Slips) text = text.Replace(from, to, StringComparison.Ordinal);
+        foreach (var (from, to) in Words.Slips) text = text.Replace(from, to, StringComparison.Ordinal);
         return WhiteSpaceOrEndPunctuation().Replace(text, "").Trim();
     }
 

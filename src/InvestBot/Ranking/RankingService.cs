@@ -4,29 +4,18 @@ using InvestBot.Reporting;
 namespace InvestBot.Ranking;
 
 /// <summary>Gathers the year's figures and targets from reporting and the units from the directory, then scores.</summary>
-public sealed class RankingService
+/// <param name="readers">The reporting capability registers the reader; taken as a sequence so the bot still starts
+/// (and only ranking fails, with a clear message) when it is missing. The last registration wins, as with GetService.</param>
+public sealed class RankingService(IEnumerable<IMonthlyFiguresReader> readers, UnitDirectory units, RankingCalculator calculator)
 {
-    private readonly IEnumerable<IMonthlyFiguresReader> _readers;
-    private readonly UnitDirectory _units;
-    private readonly RankingCalculator _calculator;
-
-    /// <param name="readers">The reporting capability registers the reader; taken as a sequence so the bot still starts
-    /// (and only ranking fails, with a clear message) when it is missing. The last registration wins, as with GetService.</param>
-    public RankingService(IEnumerable<IMonthlyFiguresReader> readers, UnitDirectory units, RankingCalculator calculator)
-    {
-        _readers = readers;
-        _units = units;
-        _calculator = calculator;
-    }
-
     public async Task<RankingResult> ComputeAsync(RankingPeriod period, CancellationToken ct = default)
     {
-        var figures = _readers.LastOrDefault() ?? throw new InvalidOperationException("IMonthlyFiguresReader is not registered (reporting module missing)");
+        var figures = readers.LastOrDefault() ?? throw new InvalidOperationException("IMonthlyFiguresReader is not registered (reporting module missing)");
         var months = new List<UnitMonthFigures>();
         for (var m = 1; m <= period.Month; m++)
             months.AddRange(await figures.GetMonthAsync(period.Year, m, ct));
         var targets = await figures.GetAnnualTargetsAsync(period.Year, ct);
-        return _calculator.Compute(period, RankableUnits(_units), months, targets) with
+        return calculator.Compute(period, RankableUnits(units), months, targets) with
         {
             Coverage = MonthCoverage.ForRanking(months, period.Year, period.Month),
         };

@@ -45,30 +45,22 @@ public abstract record SaveOutcome
 ///  - history: RowKey = "{unitId}~rev~{000001}", only ever added.
 /// A concurrent or replayed write therefore fails as a whole: never two records, never a lost update.
 /// </summary>
-public sealed class MonthlyFiguresStore
+public sealed class MonthlyFiguresStore(ITableProvider tables, TimeProvider time)
 {
     public const string Table = "MonthlyFigures";
     private const string Current = "current";
     private const string History = "revision";
-    private readonly ITableProvider _tables;
-    private readonly TimeProvider _time;
-
-    public MonthlyFiguresStore(ITableProvider tables, TimeProvider time)
-    {
-        _tables = tables;
-        _time = time;
-    }
 
     public async Task<SavedFigures?> GetAsync(ReportingMonth month, string unitId, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var e = await table.GetEntityIfExistsAsync<TableEntity>(month.Key, TableKeys.Require(unitId), cancellationToken: ct);
         return e.HasValue ? ToFigures(e.Value!) : null;
     }
 
     public async Task<IReadOnlyList<SavedFigures>> ListMonthAsync(ReportingMonth month, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month.Key} and RowType eq {Current}");
         var list = new List<SavedFigures>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
@@ -86,7 +78,7 @@ public sealed class MonthlyFiguresStore
     /// </summary>
     public async Task<UnitYearFigures> ReadUnitYearAsync(string unitId, int year, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var from = new ReportingMonth(year, 1).Key;
         var to = new ReportingMonth(year, 12).Key;
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to} and RowKey eq {unitId}");
@@ -99,7 +91,7 @@ public sealed class MonthlyFiguresStore
     /// <summary>Every unit's saved months of one year up to <paramref name="upToMonth"/> (one query), oldest first.</summary>
     public async Task<IReadOnlyList<SavedFigures>> ListYearAsync(int year, int upToMonth, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var from = new ReportingMonth(year, 1).Key;
         var to = new ReportingMonth(year, Math.Clamp(upToMonth, 1, 12)).Key;
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to} and RowType eq {Current}");
@@ -111,7 +103,7 @@ public sealed class MonthlyFiguresStore
 
     public async Task<IReadOnlyList<FigureRevision>> HistoryAsync(ReportingMonth month, string unitId, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var prefix = RevisionPrefix(unitId);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {month.Key} and RowKey gt {prefix} and RowKey lt {prefix + "~"} and RowType eq {History}");
@@ -123,7 +115,7 @@ public sealed class MonthlyFiguresStore
 
     public async Task<SaveOutcome> SaveAsync(FigureSubmission s, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(s.Month.Key, TableKeys.Require(s.UnitId), cancellationToken: ct);
         return await SaveAsync(s, existing.HasValue ? (ToFigures(existing.Value!), existing.Value!.ETag) : null, ct);
     }
@@ -135,13 +127,13 @@ public sealed class MonthlyFiguresStore
     /// </summary>
     public async Task<SaveOutcome> SaveAsync(FigureSubmission s, (SavedFigures Figures, ETag ETag)? read, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var unitKey = TableKeys.Require(s.UnitId);
         var before = read?.Figures;
         if ((before?.Revision ?? 0) != s.ExpectedRevision)
             return new SaveOutcome.Stale(before);
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var revision = s.ExpectedRevision + 1;
         // The unit was late if its first submission was; a later correction keeps that status (history records each revision's own).
         var saved = new SavedFigures(s.UnitId, s.Month, s.Values, revision, before?.Late ?? s.Late, s.By, s.ByName, now);

@@ -15,20 +15,13 @@ public enum WindowState
 }
 
 /// <summary>When each month may be reported: by default the 1st–5th of the following month, office time.</summary>
-public sealed class ReportingWindow
+public sealed class ReportingWindow(IOptions<ReportingOptions> options, OfficeClock clock)
 {
-    private readonly ReportingOptions _options;
-    private readonly OfficeClock _clock;
+    private readonly ReportingOptions _options = options.Value;
 
-    public ReportingWindow(IOptions<ReportingOptions> options, OfficeClock clock)
-    {
-        _options = options.Value;
-        _clock = clock;
-    }
+    public DateOnly Today => clock.Today;
 
-    public DateOnly Today => _clock.Today;
-
-    public TimeZoneInfo Zone => _clock.Zone;
+    public TimeZoneInfo Zone => clock.Zone;
 
     /// <summary>The month a reporter fills in by default: the previous one.</summary>
     public ReportingMonth DefaultMonth => ReportingMonth.Of(Today).Previous;
@@ -49,7 +42,7 @@ public sealed class ReportingWindow
     public DateTimeOffset ClosesAt(ReportingMonth month)
     {
         var endLocal = Deadline(month).AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(endLocal, _clock.Zone.GetUtcOffset(endLocal)).ToUniversalTime();
+        return new DateTimeOffset(endLocal, clock.Zone.GetUtcOffset(endLocal)).ToUniversalTime();
     }
 
     private static DateOnly ClampDay(ReportingMonth month, int day) =>

@@ -10,17 +10,9 @@ public enum LeaseClaim { Won, Held, Completed }
 /// row runs that occurrence; the others see 409 and skip. A claim whose lease ran out without completing (the
 /// instance died) can be taken over with an ETag-conditional update, so exactly one instance wins that too.
 /// </summary>
-public sealed class JobLeaseStore
+public sealed class JobLeaseStore(ITableProvider tables, TimeProvider time)
 {
     public const string Table = "JobLeases";
-    private readonly ITableProvider _tables;
-    private readonly TimeProvider _time;
-
-    public JobLeaseStore(ITableProvider tables, TimeProvider time)
-    {
-        _tables = tables;
-        _time = time;
-    }
 
     public async Task<bool> TryClaimAsync(string job, string occurrence, string owner, TimeSpan lease, CancellationToken ct = default) =>
         await ClaimAsync(job, occurrence, owner, lease, ct) == LeaseClaim.Won;
@@ -28,8 +20,8 @@ public sealed class JobLeaseStore
     /// <summary>Won: this owner runs the occurrence. Held: another owner's lease is still running. Completed: it already ran.</summary>
     public async Task<LeaseClaim> ClaimAsync(string job, string occurrence, string owner, TimeSpan lease, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
-        var now = _time.GetUtcNow();
+        var table = await tables.GetTableAsync(Table, ct);
+        var now = time.GetUtcNow();
         var entity = new TableEntity(TableKeys.Require(job), TableKeys.Require(occurrence))
         {
             ["Owner"] = owner,
@@ -61,10 +53,10 @@ public sealed class JobLeaseStore
     /// <summary>Gives up an unfinished claim at once (the run failed), so a retry need not wait for the lease to run out.</summary>
     public async Task ReleaseAsync(string job, string occurrence, string owner, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(job, occurrence, cancellationToken: ct);
         if (!existing.HasValue || existing.Value!.GetString("Owner") != owner || existing.Value.GetBoolean("Completed") == true) return;
-        existing.Value["LeaseUntil"] = _time.GetUtcNow();
+        existing.Value["LeaseUntil"] = time.GetUtcNow();
         try
         {
             await table.UpdateEntityAsync(existing.Value, existing.Value.ETag, TableUpdateMode.Replace, ct);
@@ -77,8 +69,8 @@ public sealed class JobLeaseStore
 
     public async Task CompleteAsync(string job, string occurrence, CancellationToken ct = default)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
-        await table.UpdateEntityAsync(new TableEntity(job, occurrence) { ["Completed"] = true, ["CompletedAt"] = _time.GetUtcNow() },
+        var table = await tables.GetTableAsync(Table, ct);
+        await table.UpdateEntityAsync(new TableEntity(job, occurrence) { ["Completed"] = true, ["CompletedAt"] = time.GetUtcNow() },
             ETag.All, TableUpdateMode.Merge, ct);
     }
 }

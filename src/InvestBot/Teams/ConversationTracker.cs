@@ -16,21 +16,12 @@ public interface IConversationRemovedListener
 /// Keeps the installation store current from incoming activities. Remembers which conversations it
 /// already saved in this process so ordinary messages cost no storage round-trip.
 /// </summary>
-public sealed class ConversationTracker
+public sealed class ConversationTracker(IConversationStore store, IEnumerable<IConversationRemovedListener> removedListeners,
+    ILogger<ConversationTracker> log)
 {
     private static readonly TimeSpan[] RetryDelays = new[] { 1, 2, 5, 10, 30, 60, 120, 300 }.Select(s => TimeSpan.FromSeconds(s)).ToArray();
-    private readonly IConversationStore _store;
-    private readonly IEnumerable<IConversationRemovedListener> _removedListeners;
-    private readonly ILogger<ConversationTracker> _log;
     private readonly ConcurrentDictionary<string, byte> _known = new();
     private readonly ConcurrentDictionary<string, byte> _retrying = new();
-
-    public ConversationTracker(IConversationStore store, IEnumerable<IConversationRemovedListener> removedListeners, ILogger<ConversationTracker> log)
-    {
-        _store = store;
-        _removedListeners = removedListeners;
-        _log = log;
-    }
 
     /// <summary>Waits for a recording started alongside the answer; if it failed (storage down), retries it in the background.</summary>
     public async Task SettleAsync(Task recording, IActivity activity)
@@ -41,7 +32,7 @@ public sealed class ConversationTracker
         }
         catch (Exception e)
         {
-            _log.LogWarning("Could not record conversation {Conversation} now ({Reason}); retrying in the background",
+            log.LogWarning("Could not record conversation {Conversation} now ({Reason}); retrying in the background",
                 ConversationIdOf(activity), e.GetType().Name);
             RetryInBackground(activity);
         }
@@ -57,7 +48,7 @@ public sealed class ConversationTracker
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            _log.LogWarning("Could not record the installation in {Conversation} now ({Reason}); retrying in the background",
+            log.LogWarning("Could not record the installation in {Conversation} now ({Reason}); retrying in the background",
                 ConversationIdOf(activity), e.GetType().Name);
             RetryInBackground(activity);
             return true;
@@ -77,17 +68,17 @@ public sealed class ConversationTracker
                     await Task.Delay(delay);
                     try
                     {
-                        await _store.UpsertAsync(record);
+                        await store.UpsertAsync(record);
                         _known[record.ConversationId] = 0;
-                        _log.LogInformation("Recorded conversation {Conversation} after a retry", record.ConversationId);
+                        log.LogInformation("Recorded conversation {Conversation} after a retry", record.ConversationId);
                         return;
                     }
                     catch (Exception e)
                     {
-                        _log.LogDebug(e, "Retry recording {Conversation} failed", record.ConversationId);
+                        log.LogDebug(e, "Retry recording {Conversation} failed", record.ConversationId);
                     }
                 }
-                _log.LogError("Gave up recording conversation {Conversation}; it is recorded when it next speaks", record.ConversationId);
+                log.LogError("Gave up recording conversation {Conversation}; it is recorded when it next speaks", record.ConversationId);
             }
             finally
             {
@@ -100,7 +91,7 @@ public sealed class ConversationTracker
     public async Task<bool> InstalledAsync(IActivity activity, CancellationToken ct)
     {
         var record = FromActivity(activity);
-        var fresh = await _store.UpsertAsync(record, ct);
+        var fresh = await store.UpsertAsync(record, ct);
         _known[record.ConversationId] = 0;
         return fresh;
     }
@@ -118,8 +109,8 @@ public sealed class ConversationTracker
         var id = ConversationIdOf(activity);
         if (id is null) return;
         _known.TryRemove(id, out _);
-        await _store.MarkRemovedAsync(id, ct);
-        foreach (var listener in _removedListeners)
+        await store.MarkRemovedAsync(id, ct);
+        foreach (var listener in removedListeners)
             await listener.OnConversationRemovedAsync(id, ct);
     }
 

@@ -9,20 +9,10 @@ namespace InvestBot.Teams;
 /// Every proactive personal message (approval requests to admins, outcomes and reminders to reporters, rankings asked for
 /// in a group, publication notices): finds the person's 1:1 chat with the bot in the installation store and continues it.
 /// </summary>
-public sealed class PersonalMessenger : IPersonalMessenger
+public sealed class PersonalMessenger(CloudAdapter adapter, IConversationStore conversations, IConfiguration configuration,
+    ILogger<PersonalMessenger> log) : IPersonalMessenger
 {
-    private readonly CloudAdapter _adapter;
-    private readonly IConversationStore _conversations;
-    private readonly string _appId;
-    private readonly ILogger<PersonalMessenger> _log;
-
-    public PersonalMessenger(CloudAdapter adapter, IConversationStore conversations, IConfiguration configuration, ILogger<PersonalMessenger> log)
-    {
-        _adapter = adapter;
-        _conversations = conversations;
-        _appId = configuration["MicrosoftAppId"] ?? "";
-        _log = log;
-    }
+    private readonly string _appId = configuration["MicrosoftAppId"] ?? "";
 
     public Task<bool> SendTextAsync(string aadObjectId, string text, CancellationToken ct) =>
         SendToUserAsync(aadObjectId, MessageFactory.Text(text), ct);
@@ -34,10 +24,10 @@ public sealed class PersonalMessenger : IPersonalMessenger
     /// known) or Teams refused a message.</summary>
     public async Task<bool> SendToUserAsync(string aadObjectId, IReadOnlyList<IActivity> activities, CancellationToken ct)
     {
-        var chat = await _conversations.FindPersonalChatAsync(aadObjectId, ct);
+        var chat = await conversations.FindPersonalChatAsync(aadObjectId, ct);
         if (chat is null)
         {
-            _log.LogInformation("{User} has no personal chat with the bot yet; message not sent", aadObjectId);
+            log.LogInformation("{User} has no personal chat with the bot yet; message not sent", aadObjectId);
             return false;
         }
         var reference = new ConversationReference
@@ -50,13 +40,13 @@ public sealed class PersonalMessenger : IPersonalMessenger
         };
         try
         {
-            await _adapter.ContinueConversationAsync(_appId, reference, (turn, c) => turn.SendActivitiesAsync(activities.ToArray(), c), ct);
+            await adapter.ContinueConversationAsync(_appId, reference, (turn, c) => turn.SendActivitiesAsync(activities.ToArray(), c), ct);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // One unreachable person must not break the flow for everyone else.
-            _log.LogWarning(e, "Could not send a personal message to {User}", aadObjectId);
+            log.LogWarning(e, "Could not send a personal message to {User}", aadObjectId);
             return false;
         }
     }

@@ -19,21 +19,11 @@ namespace InvestBot.Ranking.Bot;
 /// CloudAdapter does for ContinueConversation (no token when MicrosoftAppId is empty, e.g. against a loopback connector in tests).
 /// It does not retry itself: <see cref="DeliveryProcessor"/> owns retries and pacing.
 /// </summary>
-public sealed class RankingConnectorSender : IAnnouncementSender
+public sealed class RankingConnectorSender(BotFrameworkAuthentication auth, IConfiguration configuration, TimeProvider time) : IAnnouncementSender
 {
-    private readonly BotFrameworkAuthentication _auth;
-    private readonly string _appId;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _lifetime;
+    private readonly string _appId = configuration["MicrosoftAppId"] ?? "";
+    private readonly TimeSpan _lifetime = BotConnectorHttp.Lifetime(configuration);
     private readonly ConcurrentDictionary<string, (Lazy<Task<IConnectorClient>> Client, DateTimeOffset Until)> _clients = new();
-
-    public RankingConnectorSender(BotFrameworkAuthentication auth, IConfiguration configuration, TimeProvider time)
-    {
-        _auth = auth;
-        _appId = configuration["MicrosoftAppId"] ?? "";
-        _time = time;
-        _lifetime = BotConnectorHttp.Lifetime(configuration);
-    }
 
     public async Task<SendResult> SendAsync(ConversationRecord to, OutgoingMessage message, CancellationToken ct)
     {
@@ -74,7 +64,7 @@ public sealed class RankingConnectorSender : IAnnouncementSender
     /// <summary>One client per service URL, renewed after the connection lifetime (its pooled connections recycle sooner still).</summary>
     private Task<IConnectorClient> ClientAsync(string serviceUrl, CancellationToken ct)
     {
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var entry = _clients.AddOrUpdate(serviceUrl, url => (Create(url), now + _lifetime),
             (url, old) => old.Until > now ? old : (Create(url), now + _lifetime));
         var task = entry.Client.Value;
@@ -90,7 +80,7 @@ public sealed class RankingConnectorSender : IAnnouncementSender
             new Claim(AuthenticationConstants.AppIdClaim, _appId),
         });
         // The factory's clients carry no retry handler, so every status reaches DeliveryProcessor.
-        return await _auth.CreateConnectorFactory(identity).CreateAsync(serviceUrl, _auth.GetOriginatingAudience(), CancellationToken.None);
+        return await auth.CreateConnectorFactory(identity).CreateAsync(serviceUrl, auth.GetOriginatingAudience(), CancellationToken.None);
     });
 
     /// <summary>Retry-After in seconds or as an HTTP date.</summary>

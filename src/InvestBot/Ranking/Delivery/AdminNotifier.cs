@@ -4,24 +4,15 @@ using InvestBot.Conversations;
 namespace InvestBot.Ranking.Delivery;
 
 /// <summary>Tells admins, in their personal chat with the bot, how a publication went.</summary>
-public sealed class AdminNotifier
+public sealed class AdminNotifier(IPersonalMessenger messenger, UserRoles roles)
 {
-    private readonly IPersonalMessenger _messenger;
-    private readonly UserRoles _roles;
-
-    public AdminNotifier(IPersonalMessenger messenger, UserRoles roles)
-    {
-        _messenger = messenger;
-        _roles = roles;
-    }
-
     /// <summary>Notifies <paramref name="userId"/> when it is an admin, otherwise (the schedule) every admin.
     /// An admin who never opened a chat with the bot is skipped (the messenger logs it).</summary>
     public async Task NotifyAsync(string? userId, string text, CancellationToken ct)
     {
-        var ids = userId is not null && _roles.IsAdmin(new UserIdentity(userId, null)) ? [userId] : _roles.AdminIds.ToList();
+        var ids = userId is not null && roles.IsAdmin(new UserIdentity(userId, null)) ? [userId] : roles.AdminIds.ToList();
         foreach (var id in ids)
-            await _messenger.SendTextAsync(id, text, ct);
+            await messenger.SendTextAsync(id, text, ct);
     }
 
     /// <param name="title">The announcement as its kind names it (<see cref="IAnnouncementKind.Title"/>).</param>

@@ -43,18 +43,11 @@ public sealed class SendPacer
     }
 
     /// <summary>Hands out time slots at least <c>interval</c> apart, in request order.</summary>
-    private sealed class IntervalGate
+    private sealed class IntervalGate(TimeSpan interval, TimeProvider time)
     {
-        private TimeSpan _interval;
-        private readonly TimeProvider _time;
+        private TimeSpan _interval = interval;
         private readonly object _lock = new();
         private DateTimeOffset _next = DateTimeOffset.MinValue;
-
-        public IntervalGate(TimeSpan interval, TimeProvider time)
-        {
-            _interval = interval;
-            _time = time;
-        }
 
         public TimeSpan Interval
         {
@@ -69,13 +62,13 @@ public sealed class SendPacer
             DateTimeOffset slot, now;
             lock (_lock)
             {
-                now = _time.GetUtcNow();
+                now = time.GetUtcNow();
                 slot = _next > now ? _next : now;
                 _next = slot + _interval;
             }
             // Task.Delay counts whole milliseconds and truncates: round up, or the 8th send of 1/7 s spacing lands inside the first second.
             var wait = TimeSpan.FromMilliseconds(Math.Ceiling((slot - now).TotalMilliseconds));
-            return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, _time, ct);
+            return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, time, ct);
         }
     }
 }

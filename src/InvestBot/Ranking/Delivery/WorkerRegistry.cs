@@ -9,26 +9,18 @@ namespace InvestBot.Ranking.Delivery;
 /// Table "DeliveryWorkers": PartitionKey "worker", RowKey = instance id, LastSeen. A worker counts as alive while its
 /// heartbeat is fresh; rows of long-dead instances are removed by whoever notices them.
 /// </summary>
-public sealed class WorkerRegistry
+public sealed class WorkerRegistry(ITableProvider tables, TimeProvider time)
 {
     public const string Table = "DeliveryWorkers";
     private const string Partition = "worker";
-    private readonly ITableProvider _tables;
-    private readonly TimeProvider _time;
-
-    public WorkerRegistry(ITableProvider tables, TimeProvider time)
-    {
-        _tables = tables;
-        _time = time;
-    }
 
     public string InstanceId { get; } = Guid.NewGuid().ToString("N");
 
     /// <summary>Records that this instance is alive and returns how many workers are (this one included).</summary>
     public async Task<int> HeartbeatAsync(TimeSpan staleAfter, CancellationToken ct)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
-        var now = _time.GetUtcNow();
+        var table = await tables.GetTableAsync(Table, ct);
+        var now = time.GetUtcNow();
         await table.UpsertEntityAsync(new TableEntity(Partition, InstanceId) { ["LastSeen"] = now }, TableUpdateMode.Replace, ct);
         var alive = 0;
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: ct))
@@ -43,7 +35,7 @@ public sealed class WorkerRegistry
     /// <summary>On a clean stop: the others take over the whole limit at their next heartbeat.</summary>
     public async Task LeaveAsync(CancellationToken ct)
     {
-        var table = await _tables.GetTableAsync(Table, ct);
+        var table = await tables.GetTableAsync(Table, ct);
         await table.DeleteEntityAsync(Partition, InstanceId, ETag.All, ct);
     }
 
