@@ -10,22 +10,13 @@ namespace InvestBot.Reporting;
 /// Short-lived signed download links for Excel exports: HMAC-SHA256 over (path, resource, expiry); the month export signs its month.
 /// Anyone holding the link can download until it expires, so links go only to admins and live minutes.
 /// </summary>
-public sealed class ExportLinks
+public sealed class ExportLinks(IOptions<ReportingOptions> options, SharedSecretStore secrets, TimeProvider time)
 {
     public const string Path = "/api/reporting/export";
     private const string SecretName = "export-link-key";
-    private readonly SharedSecretStore _secrets;
-    private readonly ReportingOptions _options;
-    private readonly TimeProvider _time;
-    private byte[]? _key;
-
-    public ExportLinks(IOptions<ReportingOptions> options, SharedSecretStore secrets, TimeProvider time)
-    {
-        _options = options.Value;
-        _secrets = secrets;
-        _time = time;
-        if (!string.IsNullOrEmpty(_options.DownloadSigningKey)) _key = Encoding.UTF8.GetBytes(_options.DownloadSigningKey);
-    }
+    private readonly ReportingOptions _options = options.Value;
+    // A configured key is used as is; otherwise KeyAsync loads (or creates) the shared one on first use.
+    private byte[]? _key = string.IsNullOrEmpty(options.Value.DownloadSigningKey) ? null : Encoding.UTF8.GetBytes(options.Value.DownloadSigningKey);
 
     public Task<(string Url, DateTimeOffset Expires)> CreateAsync(ReportingMonth month, CancellationToken ct) =>
         CreateAsync(Path, month.Key, ct);
@@ -33,7 +24,7 @@ public sealed class ExportLinks
     /// <summary>A link to <c>{path}/{resource}</c>; other capabilities' downloads use their own path, which is part of what is signed.</summary>
     public async Task<(string Url, DateTimeOffset Expires)> CreateAsync(string path, string resource, CancellationToken ct)
     {
-        var expires = _time.GetUtcNow().AddMinutes(Math.Max(1, _options.DownloadLinkMinutes));
+        var expires = time.GetUtcNow().AddMinutes(Math.Max(1, _options.DownloadLinkMinutes));
         var exp = expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var url = $"{_options.PublicBaseUrl.TrimEnd('/')}{path}/{resource}?exp={exp}&sig={Sign(await KeyAsync(ct), Signed(path, resource), exp)}";
         return (url, expires);
@@ -50,11 +41,11 @@ public sealed class ExportLinks
             return Check.BadSignature;
         var expected = Encoding.ASCII.GetBytes(Sign(await KeyAsync(ct), Signed(path, resource), exp));
         if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(sig))) return Check.BadSignature;
-        return _time.GetUtcNow().ToUnixTimeSeconds() > seconds ? Check.Expired : Check.Valid;
+        return time.GetUtcNow().ToUnixTimeSeconds() > seconds ? Check.Expired : Check.Valid;
     }
 
     /// <summary>The configured key, else the one all instances share in storage (fetched once per process).</summary>
-    private async Task<byte[]> KeyAsync(CancellationToken ct) => _key ??= await _secrets.GetOrCreateAsync(SecretName, 32, ct);
+    private async Task<byte[]> KeyAsync(CancellationToken ct) => _key ??= await secrets.GetOrCreateAsync(SecretName, 32, ct);
 
     /// <summary>The month export keeps signing its month alone, so links handed out before this change stay valid.</summary>
     private static string Signed(string path, string resource) => path == Path ? resource : path + "/" + resource;

@@ -14,22 +14,15 @@ public interface ITableProvider
     Task<TableClient> GetTableAsync(string logicalName, CancellationToken ct = default);
 }
 
-public sealed class TableProvider : ITableProvider
+public sealed class TableProvider(TableServiceClient service, string prefix) : ITableProvider
 {
-    private readonly TableServiceClient _service;
-    private readonly string _prefix;
+    private readonly string _prefix = TableNames.ValidatePrefix(prefix);
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
 
     public TableProvider(IOptions<InvestBotOptions> options)
         : this(new TableServiceClient(options.Value.EffectiveConnectionString, ClientOptions()), options.Value.TablePrefix) { }
 
-    public TableProvider(TableServiceClient service, string prefix)
-    {
-        _service = service;
-        _prefix = TableNames.ValidatePrefix(prefix);
-    }
-
-    public TableServiceClient Service => _service;
+    public TableServiceClient Service => service;
 
     public Task<TableClient> GetTableAsync(string logicalName, CancellationToken ct = default)
     {
@@ -42,7 +35,7 @@ public sealed class TableProvider : ITableProvider
 
     private async Task<TableClient> CreateAsync(string logicalName)
     {
-        var client = _service.GetTableClient(TableNames.Physical(_prefix, logicalName));
+        var client = service.GetTableClient(TableNames.Physical(_prefix, logicalName));
         try
         {
             await client.CreateIfNotExistsAsync().ConfigureAwait(false);
