@@ -34,7 +34,7 @@ public static class KeyProjectsModule
         services.AddSingleton<KeyProjectCards>();
         services.AddSingleton<ProjectReplies>();
         services.AddSingleton<QuarterArgument>();
-        services.AddSingleton(sp => new MajorProjectReportCards(sp.GetRequiredService<KeyProjectRules>()));
+        services.AddSingleton(sp => new MajorProjectReportCards(sp.GetRequiredService<KeyProjectRules>(), sp.GetRequiredService<OfficeClock>()));
         services.AddSingleton<IAnnouncementKind>(sp => sp.GetRequiredService<MajorProjectReportCards>());
         services.AddSingleton<IReminderContribution, KeyProjectReminders>();
         services.AddSingleton<IArticleButtons, KeyProjectArticleButtons>();

@@ -13,7 +13,7 @@ namespace InvestBot.Tests.KeyProjects;
 [Trait("Category", "Unit")]
 public sealed class KeyProjectCardsTests
 {
-    private static readonly MajorProjectReportCards Cards = new(Rules);
+    private static readonly MajorProjectReportCards Cards = new(Rules, new InvestBot.Common.OfficeClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
 
     private static MajorProjectReport Report(int projects) => new("2023Q1", "2023年第一季度", DateTimeOffset.Parse("2023-04-03T02:00:00Z"),
         [

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InvestBot.Common;
 using InvestBot.Ranking.Delivery;
 using InvestBot.Teams.Cards;
 using Newtonsoft.Json;
@@ -11,7 +12,7 @@ namespace InvestBot.KeyProjects.Bot;
 /// the open problems, the stalled projects and every project. Split into several cards when it would not fit one Teams message.
 /// It is also the announcement kind the shared delivery renders for this capability.
 /// </summary>
-public sealed class MajorProjectReportCards(KeyProjectRules rules, int maxCardBytes = MajorProjectReportCards.DefaultMaxCardBytes) : IAnnouncementKind
+public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock clock, int maxCardBytes = MajorProjectReportCards.DefaultMaxCardBytes) : IAnnouncementKind
 {
     public const int DefaultMaxCardBytes = 24 * 1024;
     public const string ConfirmVerb = "keyprojects.report.publish";
@@ -37,7 +38,7 @@ public sealed class MajorProjectReportCards(KeyProjectRules rules, int maxCardBy
         {
             new List<JObject>
             {
-                Card.Text($"区合作交流办 · {report.GeneratedAt.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}发布 · 依据{rules.Describe(rules.Articles["quarterlyReport"])}",
+                Card.Text($"区合作交流办 · {clock.ToLocal(report.GeneratedAt):yyyy年M月d日}发布 · 依据{rules.Describe(rules.Articles["quarterlyReport"])}",
                     size: "Small", isSubtle: true, spacing: "None"),
                 Card.Facts(
                 [
