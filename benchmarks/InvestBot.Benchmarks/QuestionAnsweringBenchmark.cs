@@ -46,9 +46,11 @@ public class QuestionAnsweringBenchmark
     private async Task<QualityResult> MeasureQuality()
     {
         int single = 0, singleRight = 0, lists = 0, listsRight = 0;
+        var commandReplies = await LabelledQuestions.CommandRepliesAsync(_questions, async text => BotClient.AllText(await _bot.SayAsync(text, _user)));
         foreach (var q in _questions)
         {
-            var ok = LabelledQuestions.Check(q, BotClient.AllText(await _bot.SayAsync(q.Text, _user))) is null;
+            var reply = BotClient.AllText(await _bot.SayAsync(q.Text, _user));
+            var ok = LabelledQuestions.Check(q, reply, q.Command is { } command ? commandReplies[command] : null) is null;
             if (q.Mode == "top1") { single++; if (ok) singleRight++; }
             else { lists++; if (ok) listsRight++; }
         }

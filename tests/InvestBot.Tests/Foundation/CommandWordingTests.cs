@@ -37,6 +37,7 @@ public sealed class CommandWordingTests : IAsyncLifetime
     [InlineData("帮组", "帮助", "帮助")]
     [InlineData("绑订 潮阳街道", "绑定", "绑定 潮阳街道")]
     [InlineData("我要天报", "填报", "我要填报")]
+    [InlineData("本单位排明", "我单位排名", "我单位排名")] // the Q&A reads 本单位 as "bind first"; the slip wins
     public async Task A_mistyped_command_word_suggests_the_command_with_a_button(string typed, string command, string button)
     {
         var card = await OnlyCardAsync(typed, TestUser.Named("张三"));
@@ -79,14 +80,30 @@ public sealed class CommandWordingTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("咱镇排多少名")]
-    [InlineData("我们单位排第几")]
-    [InlineData("本街道的名次")]
-    public async Task Asking_for_the_own_units_place_in_other_words_reaches_the_units_ranking(string asked)
+    [InlineData("咱镇排多少名", "无法查询本单位排名")]
+    [InlineData("我们单位排第几", "无法查询本单位排名")]
+    [InlineData("本街道的名次", "无法查询本单位排名")]
+    [InlineData("咱局排名第几", "无法查询本单位排名")]
+    [InlineData("本单位排第几名呢", "无法查询本单位排名")]
+    [InlineData("咱镇的任务完成多少了", "无法查看本单位进度")]
+    [InlineData("本单位年度指标有多少", "无法查看本单位进度")]
+    [InlineData("我们局进度如何", "无法查看本单位进度")]
+    public async Task Asking_for_the_own_units_place_or_progress_in_other_words_reaches_the_units_command(string asked, string answer)
     {
         var replies = await _bot.SayAsync(asked, TestUser.Named("赵六"));
 
-        // An unbound person is told to bind first: the 我单位排名 command answered, not the policy Q&A.
-        Assert.Contains("还没有绑定单位", BotClient.AllText(replies));
+        // An unbound person is told to bind first: 我单位排名 / 我单位进度 answered, not the policy Q&A.
+        Assert.Contains(answer, BotClient.AllText(replies));
+    }
+
+    [Theory]
+    [InlineData("看一下最新的排名")]
+    [InlineData("帮我查查排行榜")]
+    public async Task Asking_to_see_the_ranking_reaches_the_ranking(string asked)
+    {
+        var text = BotClient.AllText(await _bot.SayAsync(asked, TestUser.Named("赵六")));
+
+        Assert.Contains("还没有发布过排名通报", text);
+        Assert.DoesNotContain("（二十五）", text);
     }
 }

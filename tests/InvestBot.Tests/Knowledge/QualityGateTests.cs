@@ -24,11 +24,13 @@ public sealed class QualityGateTests
         var client = app.Client();
         var user = TestUser.Named("李明");
 
+        var commandReplies = await LabelledQuestions.CommandRepliesAsync(questions, async text => BotClient.AllText(await client.SayAsync(text, user)));
+
         var failures = new List<(LabelledQuestion Q, string Why)>();
         foreach (var q in questions)
         {
             var replies = await client.SayAsync(q.Text, user);
-            if (LabelledQuestions.Check(q, BotClient.AllText(replies)) is { } why)
+            if (LabelledQuestions.Check(q, BotClient.AllText(replies), q.Command is { } c ? commandReplies[c] : null) is { } why)
                 failures.Add((q, why));
         }
         foreach (var (q, why) in failures) _output.WriteLine($"FAIL line {q.Line}: {q} → {why}");
@@ -39,7 +41,7 @@ public sealed class QualityGateTests
         _output.WriteLine($"single-answer accuracy {singleRight}/{single.Count} = {accuracy:P1}");
         Assert.True(accuracy >= 0.98, $"single-answer accuracy {accuracy:P1} < 98%:\n" + string.Join("\n", failures.Select(f => $"{f.Q} → {f.Why}")));
         Assert.True(failures.All(f => f.Q.Mode == "top1"),
-            "unit-duty / listing / nothing-found questions must all pass:\n" + string.Join("\n", failures.Where(f => f.Q.Mode != "top1").Select(f => $"{f.Q} → {f.Why}")));
+            "unit-duty / listing / nothing-found / unsure / process / command questions must all pass:\n" + string.Join("\n", failures.Where(f => f.Q.Mode != "top1").Select(f => $"{f.Q} → {f.Why}")));
     }
 }
 

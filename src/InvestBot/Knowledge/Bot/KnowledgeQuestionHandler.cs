@@ -20,7 +20,8 @@ public interface IArticleButtons
 /// <summary>
 /// Free-text questions: what the router runs when no command row took the message. Questions about the office's process
 /// (几号前报) are answered from its settings; policy questions from the notice; a mistyped command word the notice
-/// knows nothing about (天报) gets 您是不是想用 填报？ instead of "not found".
+/// knows nothing about (天报) gets 您是不是想用 填报？ instead of "not found", and so does one the Q&amp;A could only read as
+/// asking about the asker's unit (我单位排民: an answer that says nothing but "bind first").
 /// </summary>
 public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
     KnowledgeFeedbackStore feedback, ProcessQuestions processQuestions, OfficeProcess process, CommandSuggestions commands,
@@ -62,7 +63,7 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
         }
         var answer = answerer.Answer(text, ownUnit);
         if (commands.For(text, ConversationScopes.Of(request.ConversationType), request.User) is { } suggestion
-            && (suggestion.Spaced || answer.Kind is AnswerKind.NotFound or AnswerKind.Suggestions))
+            && (suggestion.Spaced || answer.Kind is AnswerKind.NotFound or AnswerKind.Suggestions or AnswerKind.NeedsBinding))
         {
             await request.SendAsync(Card.ToActivity(SuggestionCards.DidYouMean(suggestion), BotTexts.DidYouMeanCommand(suggestion.Command.Name)), ct);
             return true;

@@ -5,19 +5,36 @@ namespace InvestBot.Ranking.Bot;
 /// <summary>排名通报's part of the command table.</summary>
 public static class RankingCommands
 {
+    /// <summary>The start of a phrasing about the asker's own unit: 我们单位 / 咱镇 / 本街道的.</summary>
+    private const string OwnUnit = @"^(我|我们|咱|咱们|本)(单位|街道|街|镇|乡|部门|局|委|办)?(的)?";
+
     public static readonly CommandSection Section = new("排名通报",
         [
             BotCommand.For<LatestRankingCommand>("排名", WordMatch.Exact, help: new("查看排名", "排名 / 本月排名 / 我单位排名"),
-                manifest: "查看最新一期各单位招商引资排名（在群聊中私信发送）") with { Aliases = ["本月排名", "最新排名", "查看排名", "排名通报"], Privately = true },
+                manifest: "查看最新一期各单位招商引资排名（在群聊中私信发送）") with
+                {
+                    Aliases = ["本月排名", "最新排名", "查看排名", "排名通报"], Privately = true,
+                    // 看看排名 / 查一下最新的排名: asking to see the ranking, not the notice's rule on 排位.
+                    Phrasings = [@"^(请|帮我|麻烦)?(查|查看|查查|查一下|看|看看|看一下|瞧瞧)(一下)?(最新|本月|这个月|上个月|上月)?(的)?(排名|排行|排行榜|排名通报)(吧|呢)?$"],
+                },
             BotCommand.For<UnitRankingCommand>("我单位排名", WordMatch.Exact,
                 manifest: "查看本单位的名次和得分（在群聊中私信发送）") with
                 {
                     Aliases = ["本单位排名", "我的排名"], Privately = true,
                     // 我们单位排第几 / 咱镇排多少名: the unit's own place, not a policy question.
-                    Phrasings = [@"^(我|我们|咱|咱们|本)(单位|街道|街|镇|乡|部门|局|委|办)?(的)?(排名|排第几|排多少|排在第几|排多少名|名次|第几名)(是多少|怎么样|如何|多少)?(了|呢|吗)?$"],
+                    Phrasings = [OwnUnit + @"(排名|排第几名?|排多少名?|排在第几名?|排名第几|排行第几|名次|第几名)(是多少|怎么样|如何|多少)?(了|呢|吗)?$"],
                 },
             BotCommand.For<UnitProgressCommand>("我单位进度", help: new("本单位目标进度", "我单位进度（目标、年累计、完成率，离上一名还差多少）"))
-                with { Aliases = ["本单位进度", "我们单位进度", "单位进度"], Privately = true },
+                with
+                {
+                    Aliases = ["本单位进度", "我们单位进度", "单位进度"], Privately = true,
+                    // 咱镇目标完成得怎么样 / 我们今年指标是多少: the unit's own targets and progress, which the bot has.
+                    Phrasings =
+                    [
+                        OwnUnit + @"(今年|年度|全年)?(的)?(目标|任务|指标)?(的)?(完成率|完成情况|完成进度|进度|完成得|完成了|完成)(是)?(怎么样|咋样|如何|多少|是多少|有多少|了多少|多少了)?(了|呢|吗|啊)?$",
+                        OwnUnit + @"(今年|年度|全年)?(的)?(目标|指标|任务数)(是|定了|定的)?(多少|是多少|有多少)(了|呢|吗|啊)?$",
+                    ],
+                },
             BotCommand.For<SubscribeCommand>("订阅通报", WordMatch.Exact, ConversationScope.Shared, adminOnly: true,
                 manifest: "（管理员）在本群聊或频道接收每月招商引资情况通报") with { Aliases = ["订阅排名通报", "订阅排名"] },
             BotCommand.For<UnsubscribeCommand>("取消订阅", WordMatch.Exact, ConversationScope.Shared, adminOnly: true,
