@@ -11,9 +11,11 @@ public enum ProcessTopic
     Frequency,
     /// <summary>落后了会怎样: the 约谈 rule of （二十七）.</summary>
     Consequence,
+    /// <summary>填错了怎么改: resubmitting, 重新开放 — the office's settings only; the notice says nothing about it.</summary>
+    Correction,
 }
 
-/// <summary>A process question's topic and the articles of the notice behind the answer.</summary>
+/// <summary>A process question's topic and the articles of the notice behind the answer (none: an office setting only).</summary>
 public sealed record ProcessQuestion(ProcessTopic Topic, IReadOnlyList<int> Articles);
 
 /// <summary>
@@ -45,8 +47,9 @@ public sealed class ProcessQuestions
         {
             if (!Enum.TryParse<ProcessTopic>(topic.Id, ignoreCase: true, out var id))
                 throw new InvalidDataException($"process-questions.json：未知的主题 {topic.Id}（可用：{string.Join("、", Enum.GetNames<ProcessTopic>())}）");
-            if (topic.Articles is not { Count: > 0 } || topic.Articles.Any(n => document.Article(n) is null))
-                throw new InvalidDataException($"process-questions.json：主题 {topic.Id} 的 articles 必须是文件中存在的条款编号");
+            // An empty list says the answer is the office's setting only (the notice says nothing); it must be written out.
+            if (topic.Articles is null || topic.Articles.Any(n => document.Article(n) is null))
+                throw new InvalidDataException($"process-questions.json：主题 {topic.Id} 的 articles 必须是文件中存在的条款编号（文件没有规定时写 []）");
             if (topic.All is not { Count: > 0 } || topic.All.Any(g => g.Count == 0))
                 throw new InvalidDataException($"process-questions.json：主题 {topic.Id} 的 all 至少要有一组词");
             rules.Add(new Rule(new ProcessQuestion(id, topic.Articles), topic.All, topic.None ?? []));

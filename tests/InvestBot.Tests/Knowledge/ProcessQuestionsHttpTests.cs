@@ -68,6 +68,34 @@ public sealed class ProcessQuestionsHttpTests : IAsyncLifetime
         Assert.Contains("（二十七）强化绩效结果运用", headings);
     }
 
+    [Theory]
+    [InlineData("数据报错了怎么办")]
+    [InlineData("上个月的表填得不对，能改吗？")]
+    [InlineData("交上去的数字有误 怎么更正")]
+    public async Task How_to_correct_a_submitted_month_is_the_offices_setting_and_says_the_notice_is_silent(string question)
+    {
+        var (card, text) = await AskAsync(question);
+
+        Assert.Contains("填错了怎么改", text);
+        Assert.Contains("8日（含）前：再次发送“填报”", text);
+        Assert.Contains("“重新开放”本单位该月", text);
+        Assert.Contains("区合作交流办在 InvestBot 中的设置", text);
+        Assert.Contains("《三十条措施》对此没有规定", text);
+        // No article is offered as the rule for it.
+        Assert.DoesNotContain(card.SelectTokens("$..body[?(@.weight == 'Bolder')].text"), t => t.ToString().StartsWith('（'));
+        Assert.Contains(card.SelectTokens("$..actions[*].title"), t => t.ToString() == "填报本单位数据");
+    }
+
+    [Theory]
+    [InlineData("更正排名")] // the admin command, not a process question
+    [InlineData("年度目标填错了怎么改")] // targets are the office's, not a reporter's month
+    public async Task Corrections_of_rankings_and_targets_are_not_the_figures_answer(string question)
+    {
+        var text = BotClient.AllText(await _bot.SayAsync(question, TestUser.Named("张三")));
+
+        Assert.DoesNotContain("8日（含）前：再次发送“填报”", text);
+    }
+
     [Fact]
     public async Task The_day_of_publication_is_the_configured_schedules_when_it_is_on()
     {

@@ -37,6 +37,15 @@ public static class KnowledgeTexts
     public const string ConsequenceMore = "年度考核与绩效挂钩，并与干部选拔使用相结合；年度指标完成较好的单位和表现突出的人员予以表彰奖励。";
     public const string ConsequenceSource = "以上是文件的规定，见下方条款。";
 
+    public const string CorrectionTitle = "填错了怎么改";
+    public static string CorrectionAnswer(int end) =>
+        $"{end}日（含）前：再次发送“填报”，表单带出已提交的数据，改好后重新提交即可，每一版都留有记录。";
+    public static string CorrectionAfterDeadline(int end, int reopenDays) =>
+        $"{end}日以后该月已锁定：请联系区合作交流办管理员“重新开放”本单位该月（开放{reopenDays}天），再按上面的方法修改。";
+    public const string CorrectionPublished = "该月排名已经发布的，修改后 InvestBot 会提示管理员是否“更正排名”。";
+    public const string CorrectionSource = "修改办法是区合作交流办在 InvestBot 中的设置。";
+    public const string ProcessNoArticle = "《三十条措施》对此没有规定。";
+
     public const string ProcessBasis = "文件依据";
     public const string ShowRanking = "查看最新排名";
     public const string OpenForm = "填报本单位数据";

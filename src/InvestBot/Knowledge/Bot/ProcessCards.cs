@@ -20,6 +20,9 @@ public static class ProcessCards
             ProcessTopic.Frequency => (KnowledgeTexts.FrequencyTitle, KnowledgeTexts.FrequencyAnswer,
                 new[] { KnowledgeTexts.FrequencyWhen(process.WindowEndDay, process.PublishDay) },
                 KnowledgeTexts.FrequencySource, Card.Say(KnowledgeTexts.ShowRanking, "排名")),
+            ProcessTopic.Correction => (KnowledgeTexts.CorrectionTitle, KnowledgeTexts.CorrectionAnswer(process.WindowEndDay),
+                new[] { KnowledgeTexts.CorrectionAfterDeadline(process.WindowEndDay, process.ReopenDays), KnowledgeTexts.CorrectionPublished },
+                KnowledgeTexts.CorrectionSource, Card.Say(KnowledgeTexts.OpenForm, "填报")),
             _ => (KnowledgeTexts.ConsequenceTitle, KnowledgeTexts.ConsequenceAnswer,
                 new[] { KnowledgeTexts.ConsequenceMore },
                 KnowledgeTexts.ConsequenceSource, Card.Say(KnowledgeTexts.ShowRanking, "排名")),
@@ -33,13 +36,14 @@ public static class ProcessCards
         body.AddRange(details.Where(d => d is not null).Select(d => Card.Text(d!)));
         body.Add(Card.Text(source, isSubtle: true));
         body.Add(Card.Heading(KnowledgeTexts.ProcessBasis));
+        if (articles.Count == 0) body.Add(Card.Text(KnowledgeTexts.ProcessNoArticle));
         foreach (var article in articles)
         {
             body.Add(Card.Text(article.Heading, weight: "Bolder"));
             body.Add(Card.Text(article.Body, spacing: "None"));
         }
-        body.Add(Card.ActionSet(AnswerCards.FeedbackButtons(asked, articles[0].Number)));
-        var plain = $"{title}\n答：{answer}\n{string.Join("\n", details.Where(d => d is not null))}\n{KnowledgeTexts.ProcessBasis}：{string.Join("；", articles.Select(a => a.Heading))}";
+        body.Add(Card.ActionSet(AnswerCards.FeedbackButtons(asked, articles.Count > 0 ? articles[0].Number : 0)));
+        var plain = $"{title}\n答：{answer}\n{string.Join("\n", details.Where(d => d is not null))}\n{KnowledgeTexts.ProcessBasis}：{(articles.Count > 0 ? string.Join("；", articles.Select(a => a.Heading)) : KnowledgeTexts.ProcessNoArticle)}";
         return (Card.Create(body, [button], plain), title);
     }
 }
