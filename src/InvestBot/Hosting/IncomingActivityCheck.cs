@@ -15,10 +15,7 @@ public static class IncomingActivityCheck
     private static readonly string[] Conversational =
         [ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate, ActivityTypes.MessageReaction, ActivityTypes.Event];
 
-    /// <summary>Null when the activity may go to the adapter; otherwise why not (English, for the log).</summary>
-    public static string? Problem(JToken body) => Read(body).Problem;
-
-    /// <summary>The activity as the adapter would read it, or why it may not go to the adapter.</summary>
+    /// <summary>The activity as the adapter would read it, or why it may not go to the adapter (English, for the log).</summary>
     public static (Activity? Activity, string? Problem) Read(JToken body)
     {
         if (body is not JObject json) return (null, "the body is not a JSON object");
