@@ -79,7 +79,7 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
             new(TableTransactionActionType.Add, NameEntity(project)),
             new(TableTransactionActionType.Add, RevisionEntity(project, ProjectChange.Registered, null, null)),
         };
-        if (await TrySubmitAsync(table, actions, ct)) return new ProjectSave.Saved(project);
+        if (await RevisionedRows.TrySubmitAsync(table, actions, ct)) return new ProjectSave.Saved(project);
         // A replay finds its own project; otherwise the name was taken (perhaps a moment ago by a concurrent registration).
         if (await GetAsync(r.UnitId, r.ProjectId, ct) is { } existing) return new ProjectSave.Stale(existing);
         return new ProjectSave.NameTaken(await OwnerOfNameAsync(table, r.UnitId, r.Details.Name, ct));
@@ -149,24 +149,11 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, ToEntity(after), entity.ETag) };
         actions.AddRange(extra);
         actions.Add(new(TableTransactionActionType.Add, RevisionEntity(after, change, month, before)));
-        if (await TrySubmitAsync(table, actions, ct)) return new ProjectSave.Saved(after);
+        if (await RevisionedRows.TrySubmitAsync(table, actions, ct)) return new ProjectSave.Saved(after);
         var current = await GetAsync(unitId, projectId, ct);
         if (current is not null && current.Revision == before.Revision && NameKey(after.Name) != NameKey(before.Name))
             return new ProjectSave.NameTaken(await OwnerOfNameAsync(table, unitId, after.Name, ct));
         return new ProjectSave.Stale(current);
-    }
-
-    private static async Task<bool> TrySubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken ct)
-    {
-        try
-        {
-            await table.SubmitTransactionAsync(actions, ct);
-            return true;
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
-        {
-            return false; // someone else's change landed first, or the name is taken: nothing was written
-        }
     }
 
     private async Task<TableEntity?> GetEntityAsync(string unitId, string projectId, CancellationToken ct)
@@ -194,7 +181,7 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
 
     private static string ProjectKey(string projectId) => "p~" + ProjectIds.Require(projectId);
     private static string UpdateKey(string projectId, ReportingMonth month) => ProjectKey(projectId) + "~m~" + month.Key;
-    private static string RevisionKey(string projectId, int revision) => ProjectKey(projectId) + "~rev~" + revision.ToString("D6", CultureInfo.InvariantCulture);
+    private static string RevisionKey(string projectId, int revision) => RevisionedRows.HistoryKey(ProjectKey(projectId), revision);
 
     /// <summary>Names compare without whitespace, so “某某 项目” and “某某项目” are the same project.</summary>
     public static string NameKey(string name) => "n~" + TableKeys.Encode(string.Concat(name.Where(c => !char.IsWhiteSpace(c))));

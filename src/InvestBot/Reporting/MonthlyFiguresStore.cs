@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using InvestBot.Storage;
@@ -104,7 +103,7 @@ public sealed class MonthlyFiguresStore(ITableProvider tables, TimeProvider time
     public async Task<IReadOnlyList<FigureRevision>> HistoryAsync(ReportingMonth month, string unitId, CancellationToken ct = default)
     {
         var table = await tables.GetTableAsync(Table, ct);
-        var prefix = RevisionPrefix(unitId);
+        var prefix = RevisionedRows.HistoryPrefix(unitId);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {month.Key} and RowKey gt {prefix} and RowKey lt {prefix + "~"} and RowType eq {History}");
         var list = new List<FigureRevision>();
@@ -143,55 +142,37 @@ public sealed class MonthlyFiguresStore(ITableProvider tables, TimeProvider time
             ["UnitId"] = s.UnitId,
             ["Year"] = s.Month.Year,
             ["Month"] = s.Month.Month,
-            ["Values"] = Serialize(s.Values),
+            ["Values"] = RevisionedRows.ToJson(s.Values),
             ["Revision"] = revision,
             ["Late"] = saved.Late,
             ["SubmittedBy"] = s.By,
             ["SubmittedByName"] = s.ByName,
             ["SubmittedAt"] = now,
         };
-        var history = new TableEntity(s.Month.Key, RevisionPrefix(s.UnitId) + revision.ToString("D6"))
+        var history = new TableEntity(s.Month.Key, RevisionedRows.HistoryKey(s.UnitId, revision))
         {
             ["RowType"] = History,
             ["UnitId"] = s.UnitId,
             ["Revision"] = revision,
-            ["Before"] = before is null ? null : Serialize(before.Values),
-            ["After"] = Serialize(s.Values),
+            ["Before"] = before is null ? null : RevisionedRows.ToJson(before.Values),
+            ["After"] = RevisionedRows.ToJson(s.Values),
             ["By"] = s.By,
             ["ByName"] = s.ByName,
             ["At"] = now,
             ["Late"] = s.Late,
         };
-        var actions = new List<TableTransactionAction>
-        {
-            read is { } r
-                ? new(TableTransactionActionType.UpdateReplace, current, r.ETag)
-                : new(TableTransactionActionType.Add, current),
-            new(TableTransactionActionType.Add, history),
-        };
-        try
-        {
-            await table.SubmitTransactionAsync(actions, ct);
+        if (await RevisionedRows.TrySubmitAsync(table,
+                [RevisionedRows.WriteCurrent(current, read?.ETag), new(TableTransactionActionType.Add, history)], ct))
             return new SaveOutcome.Saved(saved);
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
-        {
-            // Lost the race: someone else's revision landed first. Report what is stored now.
-            return new SaveOutcome.Stale(await GetAsync(s.Month, s.UnitId, ct));
-        }
+        // Lost the race: someone else's revision landed first. Report what is stored now.
+        return new SaveOutcome.Stale(await GetAsync(s.Month, s.UnitId, ct));
     }
 
-    private static string RevisionPrefix(string unitId) => unitId + "~rev~";
-
-    private static string Serialize(IReadOnlyDictionary<string, decimal> values) => JsonSerializer.Serialize(values);
-
-    private static IReadOnlyDictionary<string, decimal> Deserialize(string? json) =>
-        string.IsNullOrEmpty(json) ? new Dictionary<string, decimal>() : JsonSerializer.Deserialize<Dictionary<string, decimal>>(json)!;
 
     private static SavedFigures ToFigures(TableEntity e) => new(
         e.GetString("UnitId"),
         ReportingMonth.TryParse(e.PartitionKey)!.Value,
-        Deserialize(e.GetString("Values")),
+        RevisionedRows.FromJson(e.GetString("Values")),
         e.GetInt32("Revision") ?? 0,
         e.GetBoolean("Late") ?? false,
         e.GetString("SubmittedBy"),
@@ -202,8 +183,8 @@ public sealed class MonthlyFiguresStore(ITableProvider tables, TimeProvider time
         e.GetString("UnitId"),
         ReportingMonth.TryParse(e.PartitionKey)!.Value,
         e.GetInt32("Revision") ?? 0,
-        e.GetString("Before") is { } b ? Deserialize(b) : null,
-        Deserialize(e.GetString("After")),
+        e.GetString("Before") is { } b ? RevisionedRows.FromJson(b) : null,
+        RevisionedRows.FromJson(e.GetString("After")),
         e.GetString("By"),
         e.GetString("ByName"),
         e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure.Data.Tables;
 using InvestBot.Storage;
 
@@ -71,13 +70,13 @@ public sealed class OpeningBalanceStore(ITableProvider tables, TimeProvider time
     public async Task<IReadOnlyList<OpeningBalanceRevision>> HistoryAsync(int year, string unitId, CancellationToken ct = default)
     {
         var table = await tables.GetTableAsync(Table, ct);
-        var prefix = RevisionPrefix(unitId);
+        var prefix = RevisionedRows.HistoryPrefix(unitId);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {YearKey(year)} and RowKey gt {prefix} and RowKey lt {prefix + "~"} and RowType eq {History}");
         var list = new List<OpeningBalanceRevision>();
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-            list.Add(new(e.GetInt32("Revision") ?? 0, e.GetInt32("ThroughMonthBefore"), e.GetString("Before") is { } b ? Deserialize(b) : null,
-                e.GetInt32("ThroughMonth") ?? 0, Deserialize(e.GetString("After")), e.GetString("By"), e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
+            list.Add(new(e.GetInt32("Revision") ?? 0, e.GetInt32("ThroughMonthBefore"), e.GetString("Before") is { } b ? RevisionedRows.FromJson(b) : null,
+                e.GetInt32("ThroughMonth") ?? 0, RevisionedRows.FromJson(e.GetString("After")), e.GetString("By"), e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
         return list.OrderBy(r => r.Revision).ToList();
     }
 
@@ -97,54 +96,40 @@ public sealed class OpeningBalanceStore(ITableProvider tables, TimeProvider time
             ["RowType"] = Current,
             ["UnitId"] = change.UnitId,
             ["ThroughMonth"] = change.ThroughMonth,
-            ["Values"] = Serialize(change.Values),
+            ["Values"] = RevisionedRows.ToJson(change.Values),
             ["Revision"] = revision,
             ["UpdatedBy"] = change.By,
             ["UpdatedByName"] = change.ByName,
             ["UpdatedAt"] = now,
         };
-        var history = new TableEntity(year, RevisionPrefix(change.UnitId) + revision.ToString("D6", CultureInfo.InvariantCulture))
+        var history = new TableEntity(year, RevisionedRows.HistoryKey(change.UnitId, revision))
         {
             ["RowType"] = History,
             ["UnitId"] = change.UnitId,
             ["Revision"] = revision,
             ["ThroughMonthBefore"] = before?.ThroughMonth,
-            ["Before"] = before is null ? null : Serialize(before.Values),
+            ["Before"] = before is null ? null : RevisionedRows.ToJson(before.Values),
             ["ThroughMonth"] = change.ThroughMonth,
-            ["After"] = Serialize(change.Values),
+            ["After"] = RevisionedRows.ToJson(change.Values),
             ["By"] = change.By,
             ["ByName"] = change.ByName,
             ["At"] = now,
         };
-        TableTransactionAction write = existing.HasValue
-            ? new(TableTransactionActionType.UpdateReplace, current, existing.Value!.ETag)
-            : new(TableTransactionActionType.Add, current);
-        try
-        {
-            await table.SubmitTransactionAsync([write, new(TableTransactionActionType.Add, history)], ct);
+        if (await RevisionedRows.TrySubmitAsync(table,
+                [RevisionedRows.WriteCurrent(current, existing.HasValue ? existing.Value!.ETag : null), new(TableTransactionActionType.Add, history)], ct))
             return new OpeningSaveOutcome.Saved(new OpeningBalance(change.UnitId, change.Year, change.ThroughMonth, change.Values, revision,
                 change.By, change.ByName, now));
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
-        {
-            return new OpeningSaveOutcome.Stale(await GetAsync(change.Year, change.UnitId, ct));
-        }
+        return new OpeningSaveOutcome.Stale(await GetAsync(change.Year, change.UnitId, ct));
     }
 
     private static string YearKey(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 
-    private static string RevisionPrefix(string unitId) => unitId + "~rev~";
-
-    private static string Serialize(IReadOnlyDictionary<string, decimal> values) => JsonSerializer.Serialize(values);
-
-    private static IReadOnlyDictionary<string, decimal> Deserialize(string? json) =>
-        string.IsNullOrEmpty(json) ? new Dictionary<string, decimal>() : JsonSerializer.Deserialize<Dictionary<string, decimal>>(json)!;
 
     private static OpeningBalance ToBalance(TableEntity e) => new(
         e.GetString("UnitId"),
         int.Parse(e.PartitionKey, CultureInfo.InvariantCulture),
         e.GetInt32("ThroughMonth") ?? 0,
-        Deserialize(e.GetString("Values")),
+        RevisionedRows.FromJson(e.GetString("Values")),
         e.GetInt32("Revision") ?? 0,
         e.GetString("UpdatedBy"),
         e.GetString("UpdatedByName"),
