@@ -63,7 +63,9 @@ public sealed class LoadDriver : IDisposable
         }).ToArray();
 
     /// <summary>Sends <paramref name="total"/> messages split over the users; returns each turn's latency.</summary>
-    public async Task<Latencies> RunAsync(string url, byte[][][] payloads, int total, Func<string, bool>? replyCheck = null)
+    /// <param name="onTurn">Called with each turn's payload and latency (ms), for finding which questions are slow.</param>
+    public async Task<Latencies> RunAsync(string url, byte[][][] payloads, int total, Func<string, bool>? replyCheck = null,
+        Action<byte[], double>? onTurn = null)
     {
         var next = -1;
         var results = new double[total];
@@ -82,6 +84,7 @@ public sealed class LoadDriver : IDisposable
                 using var response = await _http.PostAsync(endpoint, content);
                 var reply = await response.Content.ReadAsStringAsync();
                 results[slot] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                onTurn?.Invoke(body, results[slot]);
                 if (response.StatusCode != HttpStatusCode.OK || reply.Length == 0 || (replyCheck is not null && !replyCheck(reply)))
                     throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}: {reply[..Math.Min(300, reply.Length)]}");
             }

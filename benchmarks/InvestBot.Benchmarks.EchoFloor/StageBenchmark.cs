@@ -51,11 +51,13 @@ public static class StageBenchmark
     {
         foreach (var item in items) stage(item); // warm-up
         var cpu = ThreadCpu.Microseconds();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         for (var pass = 0; pass < Passes; pass++)
             foreach (var item in items) stage(item);
         var n = Passes * items.Count;
-        return new Cost(watch.Elapsed.TotalMicroseconds / n, (ThreadCpu.Microseconds() - cpu) / n);
+        return new Cost(watch.Elapsed.TotalMicroseconds / n, (ThreadCpu.Microseconds() - cpu) / n,
+            (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)n);
     }
 
     private static Cost WholeTurn(BotApp app, IReadOnlyList<string> questions)
@@ -74,25 +76,31 @@ public static class StageBenchmark
         foreach (var p in payloads) Send(p);
         using var self = Process.GetCurrentProcess();
         var cpu = self.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         const int passes = 5;
         for (var pass = 0; pass < passes; pass++)
             foreach (var p in payloads) Send(p);
         self.Refresh();
         var n = passes * payloads.Count;
-        return new Cost(watch.Elapsed.TotalMicroseconds / n, (self.TotalProcessorTime - cpu).TotalMicroseconds / n);
+        return new Cost(watch.Elapsed.TotalMicroseconds / n, (self.TotalProcessorTime - cpu).TotalMicroseconds / n,
+            (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)n);
     }
 
     public static void Print(IEnumerable<(string Stage, Cost Cost)> rows)
     {
-        Console.WriteLine("| stage | wall time per question | CPU time per question |");
-        Console.WriteLine("| --- | ---: | ---: |");
-        foreach (var (stage, cost) in rows) Console.WriteLine($"| {stage} | {cost.WallMicroseconds:F0} µs | {cost.CpuMicroseconds:F0} µs |");
+        Console.WriteLine("| stage | wall time per question | CPU time per question | allocated per question |");
+        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        foreach (var (stage, cost) in rows)
+            Console.WriteLine($"| {stage} | {cost.WallMicroseconds:F0} µs | {cost.CpuMicroseconds:F0} µs | {cost.AllocatedBytes / 1024:F1} KB |");
     }
 }
 
-/// <summary>Mean wall-clock and CPU time of one call. CPU time is what the machine's other load cannot inflate.</summary>
-public sealed record Cost(double WallMicroseconds, double CpuMicroseconds);
+/// <summary>
+/// Mean wall-clock and CPU time of one call, and the bytes it allocated (what the GC later pays for, in pauses that show
+/// in the p99). CPU time is what the machine's other load cannot inflate.
+/// </summary>
+public sealed record Cost(double WallMicroseconds, double CpuMicroseconds, double AllocatedBytes);
 
 /// <summary>The calling thread's CPU time (Linux clock_gettime(CLOCK_THREAD_CPUTIME_ID)).</summary>
 public static partial class ThreadCpu

@@ -6,8 +6,6 @@ using Microsoft.Bot.Schema;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.IdentityModel.Tokens;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace InvestBot.Hosting;
 
@@ -49,23 +47,14 @@ public static class BotEndpoints
     /// <summary>The activity, or a 400 for a request the adapter should never see (see <see cref="IncomingActivityCheck"/>).</summary>
     private static async Task<(Activity? Activity, IResult? Problem)> ReadActivityAsync(HttpRequest request, ILogger logger, CancellationToken ct)
     {
-        string? problem;
-        JToken? body = null;
-        Activity? activity = null;
-        try
-        {
-            using var reader = new StreamReader(request.Body, leaveOpen: true);
-            using var json = new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None };
-            body = await JToken.ReadFromAsync(json, ct);
-            (activity, problem) = IncomingActivityCheck.Read(body);
-        }
-        catch (JsonException e)
-        {
-            problem = "the body is not JSON: " + e.Message.Split('\n')[0];
-        }
+        // Buffered (as the SDK's own reader does) so that a rejected body can be read again for the reason.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        body.Position = 0;
+        var (activity, problem, claimed) = IncomingActivityCheck.Read(body);
         if (problem is null) return (activity, null);
-        logger.LogWarning("Rejected a malformed activity ({Problem}): type {Type}, id {Id}, trace {TraceId}",
-            problem, (body as JObject)?["type"]?.ToString(), (body as JObject)?["id"]?.ToString(), request.HttpContext.TraceIdentifier);
+        logger.LogWarning("Rejected a malformed activity ({Problem}): {Claimed}, trace {TraceId}",
+            problem, claimed ?? "-", request.HttpContext.TraceIdentifier);
         return (null, Results.Json(new { error = "malformed activity", detail = problem }, statusCode: StatusCodes.Status400BadRequest));
     }
 

@@ -29,13 +29,15 @@ public sealed class KnowledgeFeedbackStore(ITableProvider tables, TimeProvider t
         }, ct);
     }
 
-    public async Task LogUnansweredAsync(string question, string userId, string outcome, CancellationToken ct = default)
+    public Task LogUnansweredAsync(string question, string userId, string outcome, CancellationToken ct = default) =>
+        LogUnansweredAsync(new UnansweredQuestion(question, userId, outcome, time.GetUtcNow()), ct);
+
+    public async Task LogUnansweredAsync(UnansweredQuestion entry, CancellationToken ct = default)
     {
         var table = await tables.GetTableAsync(UnansweredTable, ct);
-        var now = time.GetUtcNow();
-        await table.AddEntityAsync(new TableEntity(Partition, NewRowKey(now))
+        await table.AddEntityAsync(new TableEntity(Partition, NewRowKey(entry.At))
         {
-            ["Question"] = question, ["UserId"] = userId, ["Outcome"] = outcome, ["At"] = now,
+            ["Question"] = entry.Question, ["UserId"] = entry.UserId, ["Outcome"] = entry.Outcome, ["At"] = entry.At,
         }, ct);
     }
 

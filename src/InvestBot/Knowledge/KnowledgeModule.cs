@@ -37,6 +37,8 @@ public static class KnowledgeModule
             Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "process-questions.json"),
             sp.GetRequiredService<KnowledgeBase>().Document));
         services.AddSingleton<KnowledgeFeedbackStore>();
+        services.AddSingleton<UnansweredQuestionLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnansweredQuestionLog>());
         services.AddHostedService<KnowledgeWarmup>();
 
         services.AddCommandSection(KnowledgeCommands.Section);

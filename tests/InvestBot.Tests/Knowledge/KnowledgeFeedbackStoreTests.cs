@@ -1,5 +1,6 @@
 using InvestBot.Knowledge;
 using InvestBot.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace InvestBot.Tests.Knowledge;
@@ -29,6 +30,29 @@ public sealed class KnowledgeFeedbackStoreTests
         var recent = await store.RecentUnansweredAsync(2);
         Assert.Equal(["第三个问题", "第二个问题"], recent.Select(r => r.Question));
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 8, 2, 0, TimeSpan.Zero), recent[0].At);
+    }
+
+    [Fact]
+    public async Task The_background_log_keeps_the_time_asked_and_writes_what_is_pending_when_the_app_stops()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2024, 5, 1, 8, 0, 0, TimeSpan.Zero));
+        var store = new KnowledgeFeedbackStore(await TestTables.NewProviderAsync(), clock);
+        var log = new UnansweredQuestionLog(store, clock, NullLogger<UnansweredQuestionLog>.Instance);
+
+        // Queued before the writer runs (as in a turn while storage is slow); written later, with the time asked.
+        log.Add("食堂几点开饭", "user-1", "NotFound");
+        clock.Now = clock.Now.AddMinutes(1);
+        log.Add("招商工作", "user-2", "Suggestions");
+        clock.Now = clock.Now.AddHours(1);
+        Assert.Empty(await store.RecentUnansweredAsync(10));
+
+        await log.StartAsync(CancellationToken.None);
+        await log.StopAsync(CancellationToken.None);
+
+        var stored = await store.RecentUnansweredAsync(10);
+        Assert.Equal([("招商工作", "user-2", "Suggestions"), ("食堂几点开饭", "user-1", "NotFound")],
+            stored.Select(q => (q.Question, q.UserId, q.Outcome)));
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 8, 1, 0, TimeSpan.Zero), stored[0].At);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public interface IArticleButtons
 /// asking about the asker's unit (我单位排民: an answer that says nothing but "bind first").
 /// </summary>
 public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, KnowledgeBase kb, IUnitBindingStore bindings, UnitDirectory units,
-    KnowledgeFeedbackStore feedback, ProcessQuestions processQuestions, OfficeProcess process, CommandSuggestions commands,
+    UnansweredQuestionLog unanswered, ProcessQuestions processQuestions, OfficeProcess process, CommandSuggestions commands,
     OfficeClock clock, IEnumerable<IArticleButtons> articleButtons, UserRoles roles, ILogger<KnowledgeQuestionHandler> log,
     InvestBotMetrics metrics) : IFreeTextHandler
 {
@@ -62,8 +62,8 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
             }
         }
         var answer = answerer.Answer(text, ownUnit);
-        if (commands.For(text, ConversationScopes.Of(request.ConversationType), request.User) is { } suggestion
-            && (suggestion.Spaced || answer.Kind is AnswerKind.NotFound or AnswerKind.Suggestions or AnswerKind.NeedsBinding))
+        var foundNothing = answer.Kind is AnswerKind.NotFound or AnswerKind.Suggestions or AnswerKind.NeedsBinding;
+        if (commands.For(text, ConversationScopes.Of(request.ConversationType), request.User, spacedOnly: !foundNothing) is { } suggestion)
         {
             await request.SendAsync(Card.ToActivity(SuggestionCards.DidYouMean(suggestion), BotTexts.DidYouMeanCommand(suggestion.Command.Name)), ct);
             return true;
@@ -76,17 +76,7 @@ public sealed class KnowledgeQuestionHandler(PolicyQuestionAnswerer answerer, Kn
         metrics.Question(answer.Outcome);
 
         if (!answer.Answered)
-        {
-            try
-            {
-                await feedback.LogUnansweredAsync(text, request.User.Id, answer.Kind.ToString(), ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The user already has the answer; a storage hiccup must not turn it into an error.
-                log.LogWarning(ex, "Could not log an unanswered question");
-            }
-        }
+            unanswered.Add(text, request.User.Id, answer.Kind.ToString());
         return true;
     }
 }

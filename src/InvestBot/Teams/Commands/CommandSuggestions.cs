@@ -19,11 +19,13 @@ public sealed class CommandSuggestions(CommandTable table, UserRoles roles)
     /// <summary>Longer messages are questions, not mistyped commands.</summary>
     private const int MaxHeadLength = 8;
 
-    public CommandSuggestion? For(string text, ConversationScope scope, UserIdentity user)
+    /// <param name="spacedOnly">Only a slip followed by arguments (<see cref="CommandSuggestion.Spaced"/>): what the Q&amp;A
+    /// asks when it found an answer, so a question that is not a command's shape costs no search of the table.</param>
+    public CommandSuggestion? For(string text, ConversationScope scope, UserIdentity user, bool spacedOnly = false)
     {
         var bare = text.Trim().TrimEnd('。', '.', '!', '！', '?', '？', ' ');
         var (head, latin, rest) = Split(bare);
-        if (head.Length < 2 || head.Length > MaxHeadLength) return null;
+        if (head.Length < 2 || head.Length > MaxHeadLength || (spacedOnly && rest.Length == 0)) return null;
         var isAdmin = roles.IsAdmin(user);
         var best = table.Commands
             .Where(c => (c.Scopes & scope) != 0 && (isAdmin || !c.AdminOnly))
