@@ -52,7 +52,10 @@ if (mode == "floor-short")
 if (mode is "submit" or "all")
 {
     Console.WriteLine("\n## Form submit on Azurite\n");
-    SubmitBenchmark.Print(await SubmitBenchmark.RunAsync());
+    // submit [warm-up] [measured]: the 20 + 100 by default.
+    SubmitBenchmark.Print(mode == "submit" && args.Length >= 3
+        ? await SubmitBenchmark.RunAsync(int.Parse(args[1]), int.Parse(args[2]))
+        : await SubmitBenchmark.RunAsync());
 }
 if (mode is "startup" or "all")
 {

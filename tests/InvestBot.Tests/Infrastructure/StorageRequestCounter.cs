@@ -12,13 +12,21 @@ namespace InvestBot.Tests.Infrastructure;
 public sealed class StorageRequestCounter : HttpPipelinePolicy
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requests = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<double> _milliseconds = new();
 
     public int Count => _requests.Count;
 
     /// <summary>"GET MonthlyFigures(...)", "POST $batch" … in the order they were sent.</summary>
     public IReadOnlyList<string> Requests => _requests.ToList();
 
-    public void Reset() => _requests.Clear();
+    /// <summary>How long each request took, from sending to the response (ms), in the order they completed.</summary>
+    public IReadOnlyList<double> Milliseconds => _milliseconds.ToList();
+
+    public void Reset()
+    {
+        _requests.Clear();
+        _milliseconds.Clear();
+    }
 
     /// <summary>Replaces the app's TableServiceClient with one that reports every request here.</summary>
     public void Register(IServiceCollection services, string connectionString) =>
@@ -36,10 +44,12 @@ public sealed class StorageRequestCounter : HttpPipelinePolicy
         ProcessNext(message, pipeline);
     }
 
-    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         Record(message);
-        return ProcessNextAsync(message, pipeline);
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        await ProcessNextAsync(message, pipeline);
+        _milliseconds.Enqueue(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
     }
 
     private void Record(HttpMessage message)
