@@ -39,6 +39,10 @@ public sealed class ServerProcess : IAsyncDisposable
             ["InvestBot__Reporting__ReminderCron"] = "",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) env[k] = v;
+        // BENCH_IB_X=v sets X=v for InvestBot alone (runtime settings tried on the bot but not on the echo bot,
+        // e.g. BENCH_IB_DOTNET_TieredPGO=1 to measure the build's PGO choice the other way).
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            if (e.Key is string key && key.StartsWith("BENCH_IB_", StringComparison.Ordinal)) env[key["BENCH_IB_".Length..]] = (string?)e.Value;
         return StartAsync("investbot", Path.Combine(dir, "InvestBot.dll"), [], dir, env, waitForStart);
     }
 

@@ -37,8 +37,10 @@ public static class StageBenchmark
                 ("  of which: retrieval (`ArticleSearchIndex.Search`)", Mean(topics, t => index.Search(t))),
                 ("card: `AnswerCards.Build`", Mean(answers, a => AnswerCards.Build(a, kb))),
                 ("card: JSON of the reply activity", Mean(cards, c => JsonConvert.SerializeObject(Card.ToActivity(c.Card, c.Summary)))),
+                ("answer + card + JSON, per question", Mean(questions, q => { var (c, sum) = AnswerCards.Build(answerer.Answer(q), kb); return JsonConvert.SerializeObject(Card.ToActivity(c, sum)); })),
                 ("whole turn in-process (TestServer, adapter, storage; CPU of the whole process)", WholeTurn(app, questions)),
             };
+            PrintCostliest(questions, q => { var (c, sum) = AnswerCards.Build(answerer.Answer(q), kb); return JsonConvert.SerializeObject(Card.ToActivity(c, sum)).Length; });
             return rows;
         }
         finally
@@ -58,6 +60,22 @@ public static class StageBenchmark
         var n = Passes * items.Count;
         return new Cost(watch.Elapsed.TotalMicroseconds / n, (ThreadCpu.Microseconds() - cpu) / n,
             (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)n);
+    }
+
+    /// <summary>The spread of one question's cost over the labelled set: a few costly questions make the latency tail.</summary>
+    private static void PrintCostliest(IReadOnlyList<string> questions, Func<string, int> answer)
+    {
+        var costs = questions.Select(q =>
+        {
+            answer(q);
+            var cpu = ThreadCpu.Microseconds();
+            var size = 0;
+            for (var i = 0; i < Passes; i++) size = answer(q);
+            return (Question: q, Micros: (ThreadCpu.Microseconds() - cpu) / Passes, Size: size);
+        }).OrderByDescending(c => c.Micros).ToList();
+        var sorted = new Latencies(costs.Select(c => c.Micros));
+        Console.WriteLine($"Answer + card + JSON per question, CPU: p50 {sorted.P50:F0} µs, p90 {sorted.Percentile(90):F0} µs, max {sorted.Percentile(100):F0} µs. Costliest:");
+        foreach (var c in costs.Take(8)) Console.WriteLine($"  {c.Micros,6:F0} µs  {c.Size,6} chars  {c.Question}");
     }
 
     private static Cost WholeTurn(BotApp app, IReadOnlyList<string> questions)

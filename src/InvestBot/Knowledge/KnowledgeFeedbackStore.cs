@@ -19,6 +19,9 @@ public sealed class KnowledgeFeedbackStore(ITableProvider tables, TimeProvider t
     private const string UnansweredTable = "KnowledgeUnanswered";
     private const string Partition = "qa";
 
+    /// <summary>The most rows Table Storage takes in one transaction.</summary>
+    public const int MaxBatch = 100;
+
     public async Task AddFeedbackAsync(string question, int article, bool helpful, string userId, CancellationToken ct = default)
     {
         var table = await tables.GetTableAsync(FeedbackTable, ct);
@@ -30,15 +33,19 @@ public sealed class KnowledgeFeedbackStore(ITableProvider tables, TimeProvider t
     }
 
     public Task LogUnansweredAsync(string question, string userId, string outcome, CancellationToken ct = default) =>
-        LogUnansweredAsync(new UnansweredQuestion(question, userId, outcome, time.GetUtcNow()), ct);
+        LogUnansweredAsync([new UnansweredQuestion(question, userId, outcome, time.GetUtcNow())], ct);
 
-    public async Task LogUnansweredAsync(UnansweredQuestion entry, CancellationToken ct = default)
+    /// <summary>Up to <see cref="MaxBatch"/> entries in one request (one partition, one entity-group transaction).</summary>
+    public async Task LogUnansweredAsync(IReadOnlyList<UnansweredQuestion> entries, CancellationToken ct = default)
     {
+        if (entries.Count is 0 or > MaxBatch) throw new ArgumentOutOfRangeException(nameof(entries), entries.Count, $"1 to {MaxBatch} entries");
         var table = await tables.GetTableAsync(UnansweredTable, ct);
-        await table.AddEntityAsync(new TableEntity(Partition, NewRowKey(entry.At))
+        var rows = entries.Select(e => new TableEntity(Partition, NewRowKey(e.At))
         {
-            ["Question"] = entry.Question, ["UserId"] = entry.UserId, ["Outcome"] = entry.Outcome, ["At"] = entry.At,
-        }, ct);
+            ["Question"] = e.Question, ["UserId"] = e.UserId, ["Outcome"] = e.Outcome, ["At"] = e.At,
+        }).ToList();
+        if (rows.Count == 1) await table.AddEntityAsync(rows[0], ct);
+        else await table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), ct);
     }
 
     public async Task<IReadOnlyList<UnansweredQuestion>> RecentUnansweredAsync(int max, CancellationToken ct = default)
