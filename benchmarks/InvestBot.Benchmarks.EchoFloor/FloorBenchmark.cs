@@ -30,10 +30,8 @@ public static class FloorBenchmark
             var echoLoad = LoadDriver.PerUser(texts, Users);
             var botLoad = LoadDriver.PerUser(texts, Users);
             // Warm-up, as long as two measured rounds for each: connection pools, each user's conversation recorded once,
-            // and tiered compilation. InvestBot has far more code on a question's path than the echo bot (the analyser,
-            // the answerer's branches, the cards), and a method is recompiled optimised only after 30 calls and a pause:
-            // with a warm-up of two passes over the questions, the first measured round still ran partly unoptimised
-            // code and its p99 was three times the later rounds' (27 ms, then 6–9.5 ms).
+            // and tiered compilation (a method is recompiled optimised after 30 calls and a pause, and InvestBot has far
+            // more code on a question's path than the echo bot). The rounds' p99, printed, show what is left of it.
             await driver.RunAsync(echo.Url, echoLoad, 2 * size);
             await driver.RunAsync(bot.Url, botLoad, 2 * size);
             var echoRuns = new List<Latencies>();

@@ -31,8 +31,8 @@ public static class ProfileLoad
         Console.WriteLine($"{turns} turns in {clock.Elapsed.TotalSeconds:F1} s, server CPU {(server.CpuTime - cpuBefore).TotalMicroseconds / turns:F0} µs per turn");
         // The questions most often among the slowest 1 % of turns: a question that waits on something shows up here.
         var all = byText.ToList();
-        var p99 = new Latencies(all.Select(t => t.Ms)).P99;
         var lat = new Latencies(all.Select(t => t.Ms));
+        var p99 = lat.P99;
         Console.WriteLine($"p50 {lat.P50:F2} p90 {lat.Percentile(90):F2} p95 {lat.Percentile(95):F2} p99 {p99:F2} p99.9 {lat.Percentile(99.9):F2} max {lat.Percentile(100):F2}");
         var slow = ends.Where(e => e.Ms >= p99).Select(e => (int)((e.End - e.Ms) / 20)).ToList(); // 20 ms windows in which a slow turn started
         Console.WriteLine($"slow turns {slow.Count} started in {slow.Distinct().Count()} distinct 20-ms windows");

@@ -31,12 +31,13 @@ public static class StageBenchmark
             var cards = answers.Select(a => AnswerCards.Build(a, kb)).ToList();
             // Every stage's code optimised before any is measured (tiered compilation recompiles a method after 30
             // calls and a pause): otherwise the first stage measured pays for running unoptimised code.
+            string Reply(string q)
+            {
+                var (card, summary) = AnswerCards.Build(answerer.Answer(q), kb);
+                return JsonConvert.SerializeObject(Card.ToActivity(card, summary));
+            }
             for (var pass = 0; pass < 40; pass++)
-                foreach (var q in questions)
-                {
-                    var (c, sum) = AnswerCards.Build(answerer.Answer(q), kb);
-                    JsonConvert.SerializeObject(Card.ToActivity(c, sum));
-                }
+                foreach (var q in questions) Reply(q);
             Thread.Sleep(500); // let the background compiler finish the methods those calls queued
             var rows = new List<(string, Cost)>
             {
@@ -46,10 +47,10 @@ public static class StageBenchmark
                 ("  of which: retrieval (`ArticleSearchIndex.Search`)", Mean(topics, t => index.Search(t))),
                 ("card: `AnswerCards.Build`", Mean(answers, a => AnswerCards.Build(a, kb))),
                 ("card: JSON of the reply activity", Mean(cards, c => JsonConvert.SerializeObject(Card.ToActivity(c.Card, c.Summary)))),
-                ("answer + card + JSON, per question", Mean(questions, q => { var (c, sum) = AnswerCards.Build(answerer.Answer(q), kb); return JsonConvert.SerializeObject(Card.ToActivity(c, sum)); })),
+                ("answer + card + JSON, per question", Mean(questions, Reply)),
                 ("whole turn in-process (TestServer, adapter, storage; CPU of the whole process)", WholeTurn(app, questions)),
             };
-            PrintCostliest(questions, q => { var (c, sum) = AnswerCards.Build(answerer.Answer(q), kb); return JsonConvert.SerializeObject(Card.ToActivity(c, sum)).Length; });
+            PrintCostliest(questions, q => Reply(q).Length);
             return rows;
         }
         finally

@@ -5,9 +5,9 @@ namespace InvestBot.Knowledge;
 /// <summary>
 /// Writes the questions the bot could not answer (table KnowledgeUnanswered, read by 未答问题) after the turn instead
 /// of inside it: the asker's answer never waits on storage for the office's bookkeeping. Entries keep the time they
-/// were asked; what piles up during one write is written together. A write that fails is logged with the question (so it is still in the log) and not retried; when
-/// storage is down for long and 1,000 entries are waiting, new ones go to the log only. Pending entries are written
-/// before the app stops.
+/// were asked; what piles up during one write is written together. A write that fails is logged with the question
+/// (so it is still in the application log) and not retried; when storage is down for long and 1,000 entries are
+/// waiting, new ones go to the log only. Pending entries are written before the app stops.
 /// </summary>
 public sealed class UnansweredQuestionLog(KnowledgeFeedbackStore store, TimeProvider time, ILogger<UnansweredQuestionLog> log) : BackgroundService
 {

@@ -84,7 +84,9 @@ public sealed class BindingHttpTests : ReportingBotTestBase
     [InlineData("绑定 不存在的单位", "没有找到单位")]
     [InlineData("绑定", "请在“绑定”后写上您的单位")]
     [InlineData("绑定 合作办", "不参与月度填报")]
-    public async Task Unknown_or_non_reporting_units_are_refused(string text, string message)
+    [InlineData("绑定谁来审批", "申请会发给区合作交流办管理员")]
+    [InlineData("绑定 怎么弄？", "《三十条措施》对此没有规定")]
+    public async Task Unknown_or_non_reporting_units_and_questions_about_binding_bind_nothing(string text, string message)
     {
         var replies = await Bot.SayAsync(text, TestUser.Named("张三"));
 

@@ -12,15 +12,21 @@ namespace InvestBot.Reporting.Bot;
 /// 绑定 单位 — a user asks to report for a unit (admins get an approval card);
 /// 绑定 单位 @某人 / 绑定 单位 &lt;AAD id&gt; — an admin binds directly (the service checks the role).
 /// </summary>
-public sealed class BindCommand(BindingService service, UnitDirectory units, PersonalMessenger messenger, OfficeClock clock) : ICommandHandler
+public sealed partial class BindCommand(BindingService service, UnitDirectory units, PersonalMessenger messenger, OfficeClock clock) : ICommandHandler
 {
+    [GeneratedRegex("谁|怎么|怎样|如何|什么|啥|哪|吗|呢|审批|流程|步骤|[?？]")]
+    private static partial Regex AsksHow();
+
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
         var rest = request.Args;
         var unit = units.FindByName(rest) ?? units.FindMentions(rest).FirstOrDefault();
         if (unit is null)
         {
-            await request.SendTextAsync(rest.Length == 0 ? ReportingTexts.BindUsage : ReportingTexts.UnitNotFound(rest), ct);
+            // 绑定谁来审批 / 绑定怎么弄: a question about binding, not a unit's name.
+            await request.SendTextAsync(rest.Length == 0 ? ReportingTexts.BindUsage
+                : AsksHow().IsMatch(rest) ? ReportingTexts.BindHowTo
+                : ReportingTexts.UnitNotFound(rest), ct);
             return;
         }
         var target = BindingTarget.Of(request, rest);

@@ -59,6 +59,8 @@ public static class ReportingTexts
     public const string ExportMonthInvalid = "月份不正确，请写成“导出 2023-03”。";
 
     public const string BindUsage = "请在“绑定”后写上您的单位，例如：绑定 潮阳街道。";
+    public const string BindHowTo = "绑定填报单位：发送“绑定 单位名称”（例如：绑定 潮阳街道），申请会发给区合作交流办管理员，在 Teams 中审批；" +
+        "审批结果会通知您，之后发送“填报”即可填写本单位的月度数据。（这是区合作交流办的办理方式，《三十条措施》对此没有规定。）";
     public static string UnitNotFound(string text) => $"没有找到单位“{text}”。请使用单位全称或常用简称，例如：绑定 潮阳街道、绑定 商务局。";
     public static string BindingRequested(string unit, bool adminsNotified) =>
         $"已提交绑定“{unit}”的申请，等待区合作交流办管理员审批，审批结果会通知您。" +
