@@ -32,9 +32,6 @@ public sealed class KnowledgeFeedbackStore(ITableProvider tables, TimeProvider t
         }, ct);
     }
 
-    public Task LogUnansweredAsync(string question, string userId, string outcome, CancellationToken ct = default) =>
-        LogUnansweredAsync([new UnansweredQuestion(question, userId, outcome, time.GetUtcNow())], ct);
-
     /// <summary>Up to <see cref="MaxBatch"/> entries in one request (one partition, one entity-group transaction).</summary>
     public async Task LogUnansweredAsync(IReadOnlyList<UnansweredQuestion> entries, CancellationToken ct = default)
     {

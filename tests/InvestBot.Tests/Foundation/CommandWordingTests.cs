@@ -12,21 +12,10 @@ namespace InvestBot.Tests.Foundation;
 /// reaches the command. A short policy term is still a policy question.
 /// </summary>
 [Trait("Category", "Http")]
-public sealed class CommandWordingTests : IAsyncLifetime
+public sealed class CommandWordingTests : BotAppTest
 {
-    private BotApp _app = null!;
-    private BotClient _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await BotApp.StartAsync();
-        _bot = _app.Client();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private async Task<JObject> OnlyCardAsync(string text, TestUser user) =>
-        BotClient.Cards(Assert.Single(await _bot.SayAsync(text, user))).Single();
+        BotClient.Cards(Assert.Single(await Bot.SayAsync(text, user))).Single();
 
     private static string? FirstButtonText(JObject card) =>
         card.SelectTokens("$..actions[*]").OfType<JObject>().First(a => a.Value<string>("verb") == SayPayload.Verb)["data"]!.Value<string>("text");
@@ -52,7 +41,7 @@ public sealed class CommandWordingTests : IAsyncLifetime
     {
         var card = await OnlyCardAsync("帮组", TestUser.Named("张三"));
 
-        var pressed = await _bot.PressSayAsync(FirstButtonText(card)!, TestUser.Named("张三"));
+        var pressed = await Bot.PressSayAsync(FirstButtonText(card)!, TestUser.Named("张三"));
 
         Assert.Contains(BotTexts.HelpTitle, BotClient.AllText(pressed.Messages));
     }
@@ -90,7 +79,7 @@ public sealed class CommandWordingTests : IAsyncLifetime
     [InlineData("我们局进度如何", "无法查看本单位进度")]
     public async Task Asking_for_the_own_units_place_or_progress_in_other_words_reaches_the_units_command(string asked, string answer)
     {
-        var replies = await _bot.SayAsync(asked, TestUser.Named("赵六"));
+        var replies = await Bot.SayAsync(asked, TestUser.Named("赵六"));
 
         // An unbound person is told to bind first: 我单位排名 / 我单位进度 answered, not the policy Q&A.
         Assert.Contains(answer, BotClient.AllText(replies));
@@ -101,7 +90,7 @@ public sealed class CommandWordingTests : IAsyncLifetime
     [InlineData("帮我查查排行榜")]
     public async Task Asking_to_see_the_ranking_reaches_the_ranking(string asked)
     {
-        var text = BotClient.AllText(await _bot.SayAsync(asked, TestUser.Named("赵六")));
+        var text = BotClient.AllText(await Bot.SayAsync(asked, TestUser.Named("赵六")));
 
         Assert.Contains("还没有发布过排名通报", text);
         Assert.DoesNotContain("（二十五）", text);

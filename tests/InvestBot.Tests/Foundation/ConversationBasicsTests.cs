@@ -5,23 +5,12 @@ using Xunit;
 namespace InvestBot.Tests.Foundation;
 
 [Trait("Category", "Http")]
-public sealed class ConversationBasicsTests : IAsyncLifetime
+public sealed class ConversationBasicsTests : BotAppTest
 {
-    private BotApp _app = null!;
-    private BotClient _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await BotApp.StartAsync();
-        _bot = _app.Client();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Help_in_personal_chat_returns_the_help_card()
     {
-        var replies = await _bot.SayAsync("帮助", TestUser.Named("张三"));
+        var replies = await Bot.SayAsync("帮助", TestUser.Named("张三"));
 
         var reply = Assert.Single(replies);
         var card = Assert.Single(BotClient.Cards(reply));
@@ -32,8 +21,8 @@ public sealed class ConversationBasicsTests : IAsyncLifetime
     [Fact]
     public async Task Help_for_an_admin_lists_admin_commands_only_when_there_are_any()
     {
-        var user = await _bot.SayAsync("帮助", TestUser.Named("李四"));
-        var admin = await _bot.SayAsync("帮助", TestUser.Admin);
+        var user = await Bot.SayAsync("帮助", TestUser.Named("李四"));
+        var admin = await Bot.SayAsync("帮助", TestUser.Admin);
 
         Assert.DoesNotContain("管理员命令", BotClient.AllText(user));
         Assert.True(BotClient.AllText(admin).Length >= BotClient.AllText(user).Length);
@@ -45,8 +34,8 @@ public sealed class ConversationBasicsTests : IAsyncLifetime
         var user = TestUser.Named("王五");
         var group = TestConversation.Group();
 
-        var silent = await _bot.SayAsync("帮助", user, group, mention: false);
-        var answered = await _bot.SayAsync("帮助", user, group, mention: true);
+        var silent = await Bot.SayAsync("帮助", user, group, mention: false);
+        var answered = await Bot.SayAsync("帮助", user, group, mention: true);
 
         Assert.Empty(silent);
         Assert.Contains("InvestBot 使用帮助", BotClient.AllText(answered));
@@ -55,7 +44,7 @@ public sealed class ConversationBasicsTests : IAsyncLifetime
     [Fact]
     public async Task In_a_channel_the_bot_answers_when_mentioned()
     {
-        var replies = await _bot.SayAsync("帮助", TestUser.Named("赵六"), TestConversation.Channel());
+        var replies = await Bot.SayAsync("帮助", TestUser.Named("赵六"), TestConversation.Channel());
         Assert.Contains("InvestBot 使用帮助", BotClient.AllText(replies));
     }
 
@@ -72,15 +61,15 @@ public sealed class ConversationBasicsTests : IAsyncLifetime
             _ => TestConversation.Channel("19:c-" + Guid.NewGuid().ToString("N") + "@thread.tacv2"),
         };
 
-        var first = await _bot.InstallAsync(conversation, TestUser.Named("钱七"));
-        var second = await _bot.InstallAsync(conversation, TestUser.Named("钱七"));
+        var first = await Bot.InstallAsync(conversation, TestUser.Named("钱七"));
+        var second = await Bot.InstallAsync(conversation, TestUser.Named("钱七"));
 
         Assert.Contains("您好，我是宝坻区招商引资助手", BotClient.AllText(first));
         Assert.Empty(second);
-        var saved = await _app.Service<IConversationStore>().GetAsync(conversation.Id);
+        var saved = await App.Service<IConversationStore>().GetAsync(conversation.Id);
         Assert.NotNull(saved);
         Assert.Equal(type, saved!.ConversationType);
-        Assert.Equal(_bot.ServiceUrl, saved.ServiceUrl);
+        Assert.Equal(Bot.ServiceUrl, saved.ServiceUrl);
         Assert.Equal("tenant-test", saved.TenantId);
         Assert.False(saved.Removed);
         if (type == "channel")
@@ -95,24 +84,24 @@ public sealed class ConversationBasicsTests : IAsyncLifetime
     {
         var group = TestConversation.Group("19:g-" + Guid.NewGuid().ToString("N") + "@thread.v2");
         var user = TestUser.Named("孙八");
-        await _bot.InstallAsync(group, user);
+        await Bot.InstallAsync(group, user);
 
-        await _bot.UninstallAsync(group, user);
-        var removed = await _app.Service<IConversationStore>().GetAsync(group.Id);
-        var again = await _bot.InstallAsync(group, user);
+        await Bot.UninstallAsync(group, user);
+        var removed = await App.Service<IConversationStore>().GetAsync(group.Id);
+        var again = await Bot.InstallAsync(group, user);
 
         Assert.True(removed!.Removed);
         Assert.Contains("您好", BotClient.AllText(again));
-        Assert.False((await _app.Service<IConversationStore>().GetAsync(group.Id))!.Removed);
+        Assert.False((await App.Service<IConversationStore>().GetAsync(group.Id))!.Removed);
     }
 
     [Fact]
     public async Task First_message_saves_the_conversation_even_without_an_install_event()
     {
         var user = TestUser.Named("周九");
-        await _bot.SayAsync("帮助", user);
+        await Bot.SayAsync("帮助", user);
 
-        var saved = await _app.Service<IConversationStore>().FindPersonalChatAsync(user.AadObjectId);
+        var saved = await App.Service<IConversationStore>().FindPersonalChatAsync(user.AadObjectId);
         Assert.NotNull(saved);
         Assert.Equal(user.Name, saved!.UserName);
     }
@@ -120,7 +109,7 @@ public sealed class ConversationBasicsTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_card_verb_gets_a_chinese_message_not_an_error()
     {
-        var response = await _bot.ExecuteAsync("no.such.verb", new Newtonsoft.Json.Linq.JObject(), TestUser.Named("吴十"));
+        var response = await Bot.ExecuteAsync("no.such.verb", new Newtonsoft.Json.Linq.JObject(), TestUser.Named("吴十"));
         Assert.Null(response.Card);
         Assert.Contains("无法识别", response.Message);
     }

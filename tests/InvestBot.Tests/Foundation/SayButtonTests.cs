@@ -12,19 +12,8 @@ namespace InvestBot.Tests.Foundation;
 /// messages and the pressed card stays. Their data is untrusted like any card's.
 /// </summary>
 [Trait("Category", "Http")]
-public sealed class SayButtonTests : IAsyncLifetime
+public sealed class SayButtonTests : BotAppTest
 {
-    private BotApp _app = null!;
-    private BotClient _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await BotApp.StartAsync();
-        _bot = _app.Client();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private static IEnumerable<JObject> SayButtons(JObject card) =>
         card.SelectTokens("$..actions[*]").OfType<JObject>().Where(a => a.Value<string>("verb") == SayPayload.Verb);
 
@@ -32,10 +21,10 @@ public sealed class SayButtonTests : IAsyncLifetime
     public async Task The_welcome_cards_help_button_answers_with_the_help_card_in_the_same_group_without_a_mention()
     {
         var group = TestConversation.Group("19:say-welcome@thread.v2");
-        var welcome = BotClient.Cards((await _bot.InstallAsync(group, TestUser.Named("张三"))).Single()).Single();
+        var welcome = BotClient.Cards((await Bot.InstallAsync(group, TestUser.Named("张三"))).Single()).Single();
         var help = Assert.Single(SayButtons(welcome));
 
-        var pressed = await _bot.ExecuteAsync(SayPayload.Verb, help["data"]!, TestUser.Named("李四"), group);
+        var pressed = await Bot.ExecuteAsync(SayPayload.Verb, help["data"]!, TestUser.Named("李四"), group);
 
         Assert.Equal(BotTexts.ButtonSent("帮助"), pressed.Message); // the welcome card stays as it is
         Assert.Null(pressed.Card);
@@ -47,10 +36,10 @@ public sealed class SayButtonTests : IAsyncLifetime
     [Fact]
     public async Task An_answers_full_text_button_quotes_the_article()
     {
-        var answer = BotClient.Cards((await _bot.SayAsync("第五条", TestUser.Named("张三"))).Single()).Single();
+        var answer = BotClient.Cards((await Bot.SayAsync("第五条", TestUser.Named("张三"))).Single()).Single();
         var fullText = SayButtons(answer).Single(b => b.Value<string>("title") == "查看全文");
 
-        var pressed = await _bot.ExecuteAsync(SayPayload.Verb, fullText["data"]!, TestUser.Named("张三"));
+        var pressed = await Bot.ExecuteAsync(SayPayload.Verb, fullText["data"]!, TestUser.Named("张三"));
 
         var quoted = BotClient.AllText(pressed.Messages);
         Assert.Contains("（五）", quoted);
@@ -61,9 +50,9 @@ public sealed class SayButtonTests : IAsyncLifetime
     public async Task A_button_can_do_only_what_its_presser_could_type_where_they_pressed_it()
     {
         var reporter = TestUser.Named("王五");
-        var notAdmin = await _bot.PressSayAsync("填报情况", reporter);
-        var wrongScope = await _bot.PressSayAsync("发布排名 2023-03", TestUser.Admin, TestConversation.Group("19:say-scope@thread.v2"));
-        var admin = await _bot.PressSayAsync("填报情况", TestUser.Admin);
+        var notAdmin = await Bot.PressSayAsync("填报情况", reporter);
+        var wrongScope = await Bot.PressSayAsync("发布排名 2023-03", TestUser.Admin, TestConversation.Group("19:say-scope@thread.v2"));
+        var admin = await Bot.PressSayAsync("填报情况", TestUser.Admin);
 
         Assert.Equal(BotTexts.AdminOnly("填报情况"), Assert.Single(notAdmin.Messages).Text);
         Assert.Equal(BotTexts.WrongScope("发布排名", "与 InvestBot 的私聊"), Assert.Single(wrongScope.Messages).Text);
@@ -83,7 +72,7 @@ public sealed class SayButtonTests : IAsyncLifetime
     [MemberData(nameof(ForgedData))]
     public async Task Forged_button_data_gets_a_chinese_message_and_runs_nothing(string data)
     {
-        var pressed = await _bot.ExecuteAsync(SayPayload.Verb, JObject.Parse(data), TestUser.Named("赵六"));
+        var pressed = await Bot.ExecuteAsync(SayPayload.Verb, JObject.Parse(data), TestUser.Named("赵六"));
 
         Assert.Equal(BotTexts.UnknownButton, pressed.Message);
         Assert.Empty(pressed.Messages);

@@ -23,7 +23,7 @@ public sealed class KnowledgeFeedbackStoreTests
         var store = new KnowledgeFeedbackStore(await TestTables.NewProviderAsync(), clock);
         foreach (var q in new[] { "第一个问题", "第二个问题", "第三个问题" })
         {
-            await store.LogUnansweredAsync(q, "user-1", "NotFound");
+            await store.LogUnansweredAsync([new UnansweredQuestion(q, "user-1", "NotFound", clock.Now)]);
             clock.Now = clock.Now.AddMinutes(1);
         }
 
@@ -61,7 +61,7 @@ public sealed class KnowledgeFeedbackStoreTests
         var store = new KnowledgeFeedbackStore(await TestTables.NewProviderAsync(), TimeProvider.System);
         const string nasty = "' or 1 eq 1 -- /#?\\ 第22条";
 
-        await store.LogUnansweredAsync(nasty, "29:user/with#odd?chars", "Suggestions");
+        await store.LogUnansweredAsync([new UnansweredQuestion(nasty, "29:user/with#odd?chars", "Suggestions", DateTimeOffset.UtcNow)]);
         await store.AddFeedbackAsync(nasty, 22, helpful: false, "29:user/with#odd?chars");
 
         Assert.Equal(nasty, Assert.Single(await store.RecentUnansweredAsync(10)).Question);
