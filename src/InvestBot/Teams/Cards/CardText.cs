@@ -1,0 +1,31 @@
+using System.Text;
+
+namespace InvestBot.Teams.Cards;
+
+/// <summary>
+/// Text that people typed (project names, problems, contacts, display names, feedback, unit names in commands), made
+/// safe for the markdown of an Adaptive Card TextBlock or FactSet value: it shows literally and never becomes a link,
+/// emphasis, a heading or a list. Every ASCII punctuation character is backslash-escaped (CommonMark allows exactly
+/// those escapes), so "[通知](https://x)" shows as typed and "https://x" cannot be auto-linked; line starts that would
+/// be block markup ("1. ", "- ", "#") are escaped by the same rule. Use it only where text goes into markdown —
+/// input values, card data, titles of buttons and plain-text summaries take the raw text.
+/// </summary>
+public static class CardText
+{
+    public static string Literal(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        StringBuilder? sb = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!NeedsEscape(c)) { sb?.Append(c); continue; }
+            sb ??= new StringBuilder(text, 0, i, text.Length + 8);
+            sb.Append('\\').Append(c);
+        }
+        return sb?.ToString() ?? text;
+    }
+
+    /// <summary>CommonMark's escapable characters: ASCII punctuation.</summary>
+    private static bool NeedsEscape(char c) => c is >= '!' and <= '/' or >= ':' and <= '@' or >= '[' and <= '`' or >= '{' and <= '~';
+}
