@@ -39,7 +39,7 @@ public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : Playgroun
         await reporter.OpenPersonalChatAsync();
         // A unit name echoed in a plain-text reply shows as typed too.
         await reporter.SendAndWaitForTextAsync($"绑定 {Project}", $"没有找到单位“{Project}”");
-        await AssertNoPhishingLinkAsync(reporter.Page);
+        Assert.Equal(0, await reporter.Page.Locator("a", new() { HasTextString = "区政府通知" }).CountAsync());
         var form = await reporter.SendAndWaitForCardAsync("登记项目", "登记重点项目");
         await reporter.FillCardInputAsync(form, "项目名称", Project);
         await Choose(form, "内资");
@@ -59,7 +59,8 @@ public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : Playgroun
         await reporter.FillCardInputAsync(progress, "本月到位投资（万元）", "25000");
         await reporter.FillCardInputAsync(progress, "问题及需协调事项（没有可不填）", Problem);
         await reporter.ClickCardButtonAsync(progress, "提交");
-        await reporter.WaitForCardAsync($"已保存“{Project}”2023年3月的进展", "25000 万元");
+        await reporter.WaitForCardAsync($"已保存“{Project}”2023年3月的进展", "25000 万元", Problem);
+        await AssertNoPhishingLinkInCardsAsync(reporter);
 
         // The admin checks the month, marks the project 重大 and publishes the quarter.
         await admin.OpenPersonalChatAsync();
@@ -83,15 +84,15 @@ public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : Playgroun
         Assert.DoesNotContain("\\", text); // the escapes are honoured, not shown
         Assert.Equal(0, await report.Locator("a").CountAsync());
         Assert.Equal(0, await report.Locator("strong, b").CountAsync());
-        await AssertNoPhishingLinkAsync(admin.Page);
+        await AssertNoPhishingLinkInCardsAsync(admin);
 
         Task Choose(ILocator card, string option) => card.GetByRole(AriaRole.Radio, new() { Name = option, Exact = true }).CheckAsync();
     });
 
-    /// <summary>No message on the page (card or text) links to the typed address.</summary>
-    private static async Task AssertNoPhishingLinkAsync(IPage page)
+    /// <summary>No card on the page links to the typed address.</summary>
+    private static async Task AssertNoPhishingLinkInCardsAsync(PlaygroundPage page)
     {
-        var links = page.Locator("a[href*='phish.example']");
+        var links = page.Cards.Locator("a[href*='phish.example']");
         var found = new List<string>();
         for (var i = 0; i < await links.CountAsync(); i++)
             found.Add(await links.Nth(i).EvaluateAsync<string>("a => (a.closest('[data-tid],[class*=message],[class*=Message]') ?? a.parentElement.parentElement).outerHTML.slice(0, 1500)"));
