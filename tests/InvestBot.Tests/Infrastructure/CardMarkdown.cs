@@ -37,6 +37,12 @@ public static partial class CardMarkdown
         Assert.DoesNotMatch(LiveBold(), markdown);
     }
 
+    /// <summary>What a reader sees of <paramref name="markdown"/>: CommonMark backslash escapes resolved.</summary>
+    public static string Shown(string markdown) => Escape().Replace(markdown, "$1");
+
+    [GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]
+    private static partial Regex Escape();
+
     [GeneratedRegex(@"(?<!\\)\]\(")]
     private static partial Regex LiveLink();
 
