@@ -6,12 +6,13 @@ namespace InvestBot.Storage;
 /// The "storage" health check behind /healthz: Table Storage answers (App Service's health check pings it). The probe's
 /// answer is reused for 5 s, so /healthz called in a loop costs storage one request per 5 s, not one per call.
 /// </summary>
-public sealed class StorageHealthCheck(StorageHealth storage, TimeProvider time) : IHealthCheck
+public sealed class StorageHealthCheck(StorageHealth storage) : IHealthCheck
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _probe = new(1, 1);
-    private (DateTimeOffset At, bool Healthy, string Detail)? _last;
+    // Monotonic time, not the office clock: demos and tests move or freeze that one.
+    private (long At, bool Healthy, string Detail)? _last;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
@@ -28,7 +29,7 @@ public sealed class StorageHealthCheck(StorageHealth storage, TimeProvider time)
         {
             if (Fresh() is { } fresh) return fresh;
             var (healthy, detail) = await storage.CheckAsync(ct);
-            _last = (time.GetUtcNow(), healthy, detail);
+            _last = (System.Diagnostics.Stopwatch.GetTimestamp(), healthy, detail);
             return (healthy, detail);
         }
         finally
@@ -38,5 +39,5 @@ public sealed class StorageHealthCheck(StorageHealth storage, TimeProvider time)
     }
 
     private (bool, string)? Fresh() =>
-        _last is { } last && time.GetUtcNow() - last.At < CacheFor ? (last.Healthy, last.Detail) : null;
+        _last is { } last && System.Diagnostics.Stopwatch.GetElapsedTime(last.At) < CacheFor ? (last.Healthy, last.Detail) : null;
 }
