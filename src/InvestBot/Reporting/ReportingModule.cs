@@ -44,6 +44,7 @@ public static class ReportingModule
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxResponseDrainSize = 0, // a body cut off at the cap closes the connection instead of being drained
             });
         services.AddSingleton<Bot.AttachedTableReader>();
 
