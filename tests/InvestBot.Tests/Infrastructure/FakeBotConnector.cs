@@ -55,11 +55,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Every file name requested, in order.</summary>
     public IReadOnlyList<string> FileRequests => _fileRequests.ToList();
 
-    /// <summary>Bytes of chunked files actually written before the client stopped reading (or all of them).</summary>
-    public long ChunkedBytesWritten => Interlocked.Read(ref _chunkedBytesWritten);
-
     private readonly ConcurrentQueue<string> _fileRequests = new();
-    private long _chunkedBytesWritten;
 
     private async Task ServeFileAsync(string name, HttpContext context)
     {
@@ -81,7 +77,6 @@ public sealed class FakeBotConnector : IAsyncDisposable
                 {
                     await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
                     await context.Response.Body.FlushAsync(context.RequestAborted);
-                    Interlocked.Add(ref _chunkedBytesWritten, chunk.Length);
                 }
             }
             catch (Exception e) when (e is OperationCanceledException or IOException) { }
