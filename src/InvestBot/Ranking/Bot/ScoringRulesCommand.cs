@@ -30,8 +30,17 @@ public sealed class RankingRulesCard(RankingRules rules, UnitRequirements requir
             ranking.Add(new($"{c.Name}", (c.Ranked ? "按月排名" : "不排名") + "；" + (c.Summoned ? "属约谈对象" : "不约谈"), c.Source));
         foreach (var c in rules.Categories.Where(c => c.Ranked))
             ranking.Add(new($"{c.Name}得分权重", string.Join("、", c.Weights.Select(w => $"{Name(w.Key)}{w.Value:0.##}")), c.WeightsSource ?? RuleSource.Office));
+        // Who is not in the ranking at all: the units that do not report (units.json, with the article or the office's reason),
+        // then the units the office exempts by name.
+        foreach (var group in units.Units.Where(u => !u.Reports).GroupBy(u => u.ReportsSource ?? RuleSource.Office))
+            ranking.Add(new("不填报、不排名、不约谈", string.Join("、", group.Select(u => u.Name)), group.Key));
+        foreach (var r in rules.UnitRules)
+            ranking.Add(new(string.Join("、", r.Units.Select(id => units.FindById(id)?.Name ?? id)),
+                (r.Ranked ? "参加排名" : "照常填报，不参加排名") + "；" + (r.Summoned ? "可列入约谈" : "不约谈"), r.Source));
         ranking.Add(new("单项完成率上限", RankingAnnouncementCards.Percent(rules.CompletionCap.Value), rules.CompletionCap.Source));
-        ranking.Add(new("未报送的单位", rules.NotReported.Value == NotReportedRule.Exclude ? "不参加排名和约谈，单列一行" : "排在本类最后，可列入约谈", rules.NotReported.Source));
+        ranking.Add(new("未报送的单位", rules.NotReported.Value == NotReportedRule.Exclude
+            ? "不参加排名和约谈，单列一行"
+            : "排在本类最后（彼此并列），标“未报送”，可列入约谈", rules.NotReported.Source));
         ranking.Add(new("未设目标的单位", "不参加排名和约谈，单列一行", rules.NoTargetSource));
 
         var i = rules.Interview;
@@ -45,6 +54,7 @@ public sealed class RankingRulesCard(RankingRules rules, UnitRequirements requir
             new("人数上限", $"不超过参加排名单位的 {RankingAnnouncementCards.Percent(i.MaxShare.Value)}", i.MaxShare.Source),
             new("自动列出的条件", $"约谈对象中参加排名的单位不少于 {RankingAnnouncementCards.Percent(i.MinRankedShare.Value)}", i.MinRankedShare.Source),
             new("末位并列", "超过约谈人数时不自动列入，由区合作交流办确定", i.TiesSource),
+            new("通报中的约谈名单", i.PublishNames.Value ? "通报列出约谈单位名称" : "通报只写约谈单位数，名单只在确认卡片上", i.PublishNames.Source),
         };
 
         var targets = requirements.AnnualTargets.Select(r => new RuleLine($"{r.Subject(units)}{(r.Year is { } y ? $"（{y}年）" : "（每年）")}",
