@@ -240,10 +240,10 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
     private string? AttributionNote(IReadOnlyList<RankableUnit> units)
     {
         if (district.Attribution.CountedKinds.Count == 0) return null;
-        var counted = units.Where(u => district.Attribution.Counts(u.Kind)).Select(u => u.Category).Distinct().ToList();
+        var counted = units.Where(u => district.Attribution.Counts(u.Kind)).Select(u => u.Category).Distinct().OrderBy(rules.OrderOf).ToList();
         var apart = units.Where(u => !district.Attribution.Counts(u.Kind) && rules.For(u.Category) is { Ranked: true })
-            .Select(u => u.Category).Distinct().ToList();
-        return $"全区累计只加{string.Join("、", counted)}（项目落地单位）的数字" +
+            .Select(u => u.Category).Distinct().OrderBy(rules.OrderOf).ToList();
+        return $"全区累计只加{string.Join("、", counted)}的数字（项目落地单位）" +
                (apart.Count > 0 ? $"，{string.Join("、", apart)}的数字为协助引进，另列不相加" : "") + $"，以免同一项目重复计算（{RuleSource.Office}）";
     }
 

@@ -167,8 +167,9 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         var rows = new JArray { Row(["名次", "单位", "得分", "较上月"], bold: true) };
         foreach (var u in units)
         {
+            // A unit ranked last for not reporting (notReported rankLast) says so where its score would be.
             var row = Row([u.Rank!.Value.ToString(CultureInfo.InvariantCulture), u.UnitName,
-                u.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "—", Change(u)], bold: false);
+                u.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : u.Submitted ? "—" : "未报送", Change(u)], bold: false);
             if (u.Interview) row["style"] = "attention";
             rows.Add(row);
         }
