@@ -97,7 +97,8 @@ public static class RankingCards
         var facts = new List<(string, string)>
         {
             ("类别", $"{category.Category}（{category.Units.Count} 个单位）"),
-            ("名次", unit.Rank is { } rank ? $"第 {rank} 名（{category.RankedUnits.Count()} 个单位参加排名）"
+            ("名次", unit.Rank is { } rank
+                ? $"第 {rank} 名（{category.RankedUnits.Count()} 个单位参加排名）" + (unit.Submitted ? "" : "，未报送，排在本类最后")
                 : unit.Submitted ? "未设年度目标，不参加排名" : "未报送，不参加排名"),
             ("得分", unit.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "—"),
             ("较上月", RankingAnnouncementCards.Change(unit)),
