@@ -65,7 +65,7 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
             Line("计划总投资", Amounts(report.Sum(l => l.Plan))),
             Line("本季度到位", Amounts(report.Sum(l => l.ArrivedInQuarter))),
             Line("累计到位", Amounts(report.Sum(l => l.ArrivedToDate))),
-            Line("停滞项目", $"{report.Stalled.Count()} 个（连续{report.StalledMonths}个月无进展，区合作交流办设置）"),
+            Line("停滞项目", $"{report.Stalled.Count()} 个（连续{report.StalledMonths}个月无进展，区合作交流办设定）"),
             Line("待协调问题", $"{report.WithProblems.Count()} 项"),
         };
         var stages = report.ByStage.Select(l =>

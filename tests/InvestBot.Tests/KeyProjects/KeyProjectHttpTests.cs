@@ -291,7 +291,7 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
 
         Assert.Contains("全区重点项目（2023年3月检查）", all);
         Assert.Contains("⚠ 宝平街道 · 停滞项目（签约，2个月无进展）", all);
-        Assert.Contains("停滞项目（连续2个月无进展，区合作交流办设置）", all);
+        Assert.Contains("停滞项目（连续2个月无进展，区合作交流办设定）", all);
         Assert.Equal(["宝平街道 · 停滞项目", "潮阳街道 · 推进中项目"], card.SelectTokens("$..body[?(@.id == 'pick')].choices[*].title").Select(t => t.ToString()));
         Assert.DoesNotContain("推进中项目", baoping);
         Assert.Contains(BotTexts.AdminOnly("重点项目"), await SayAsync("重点项目", _zhang));

@@ -33,7 +33,7 @@ public sealed class KeyProjectRulesTests
         Assert.True(Rules.StalledMonthsSource.IsOfficeSetting);
         Assert.Equal(2, Rules.StalledMonths);
         Assert.All(Rules.Settings.Values, s => Assert.True(s.IsOfficeSetting));
-        Assert.StartsWith("区合作交流办设置", Rules.Describe(Rules.StalledMonthsSource));
+        Assert.StartsWith("区合作交流办设定", Rules.Describe(Rules.StalledMonthsSource));
         Assert.Equal("（二十六）提高跟踪问效频率", Rules.Heading(26));
     }
 

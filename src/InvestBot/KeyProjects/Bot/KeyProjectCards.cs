@@ -118,7 +118,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         {
             message.Length > 0 ? Card.Text("✅ " + message, weight: "Bolder", color: message.StartsWith("这") ? "Warning" : "Good") : null,
             Card.Title(p.Name),
-            s.Stalled ? Card.Text($"⚠ 停滞：已连续 {s.MonthsWithoutProgress} 个月无进展（{rules.StalledMonths}个月无进展即列为停滞，区合作交流办设置）", color: "Attention", weight: "Bolder") : null,
+            s.Stalled ? Card.Text($"⚠ 停滞：已连续 {s.MonthsWithoutProgress} 个月无进展（{rules.StalledMonths}个月无进展即列为停滞，区合作交流办设定）", color: "Attention", weight: "Bolder") : null,
             Card.Facts(facts),
             p.Problems.Length > 0 ? Card.Text("问题及需协调事项：" + p.Problems, color: "Warning") : null,
         };
@@ -199,7 +199,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             return Card.Create(body, fallbackText: title);
         }
         var stalled = view.Stalled.ToList();
-        body.Add(Card.Heading($"停滞项目（连续{rules.StalledMonths}个月无进展，区合作交流办设置）"));
+        body.Add(Card.Heading($"停滞项目（连续{rules.StalledMonths}个月无进展，区合作交流办设定）"));
         body.Add(stalled.Count == 0
             ? Card.Text("无")
             : Card.Text(string.Join("\n\n", stalled.Take(MaxListed).Select(s =>

@@ -61,9 +61,23 @@ public sealed class RankingRulesCard(RankingRules rules, UnitRequirements requir
             $"{Name(r.MetricId)}{(r.AtLeast ? "不少于" : "")} {Format(r.Value)}{Unit(r.MetricId)}" +
             (r.Checked ? "，逐项核对达标" : "，未录入年度目标时作为默认目标"), r.Source)).ToList();
         targets.AddRange(requirements.Minimums.Select(r => new RuleLine(r.Subject(units),
-            $"{Name(r.MetricId)}不少于 {Format(r.Value)}{Unit(r.MetricId)}", r.Source)));
+            $"{NameFor(r.MetricId, r.Kind ?? units.FindById(r.UnitId)?.Kind)}不少于 {Format(r.Value)}{Unit(r.MetricId)}", r.Source)));
         targets.AddRange(district.Years.Order().SelectMany(y => district.For(y).Select(d => new RuleLine($"全区目标（{y}年）",
-            $"{Name(d.MetricId)} {Format(d.Value)}{Unit(d.MetricId)}", d.Source))));
+            $"{Name(d.MetricId)} {Format(d.Value)}{Unit(d.MetricId)}{(d.AtLeast ? "以上" : "")}", d.Source))));
+
+        // The readings behind the forms and the totals: each is the article's or the office's, and says which.
+        var reporting = new List<RuleLine>();
+        if (district.Attribution.CountedKinds.Count > 0)
+            reporting.Add(new("全区累计的归属", "只加" + string.Join("、", district.Attribution.CountedKinds.Select(k => units.Kinds.FirstOrDefault(x => x.Id == k)?.Name ?? k)) +
+                "的数字；其他单位的数字为协助引进，另列不相加", district.Attribution.Source));
+        foreach (var m in catalog.Metrics.Where(m => m.ReportedBySource is not null))
+            reporting.Add(new(m.Name, m.ReportedBy.Count == 0 ? "不在各单位填报表上，不计分"
+                : "由" + string.Join("、", m.ReportedBy.Select(k => units.Kinds.FirstOrDefault(x => x.Id == k)?.Name ?? k)) + "填报", m.ReportedBySource!));
+        foreach (var m in catalog.Metrics.Where(m => m.PartOf is not null))
+            reporting.Add(new(m.Name, $"是“{Name(m.PartOf!)}”的一部分，不能大于它", m.PartOfSource ?? RuleSource.Office));
+        foreach (var m in catalog.Metrics.Where(m => m.KindNames.Count > 0))
+            reporting.Add(new(m.Name, string.Join("；", m.KindNames.GroupBy(p => p.Value).Select(g =>
+                string.Join("、", g.Select(p => units.Kinds.FirstOrDefault(x => x.Id == p.Key)?.Name ?? p.Key)) + "填“" + g.Key + "”")), m.KindNamesSource ?? RuleSource.Office));
 
         var o = options.Value;
         var publishing = new List<RuleLine>
@@ -73,7 +87,7 @@ public sealed class RankingRulesCard(RankingRules rules, UnitRequirements requir
                 $"{RuleSource.Office}（appsettings：InvestBot:Ranking:ScheduleMode、PublishSchedule）"),
             new("月份", "当月结束前不能发布；填报截止前发布时确认卡片提示未报送单位", $"{RuleSource.Office}：（二十五）按月排位，当月数据次月填报"),
         };
-        return [("排名", ranking), ("约谈 · （二十七）", interview), ("文件规定的单位目标和要求", targets), ("发布", publishing)];
+        return [("排名", ranking), ("约谈 · （二十七）", interview), ("文件规定的单位目标和要求", targets), ("填报与统计", reporting), ("发布", publishing)];
     }
 
     public JObject Build()
@@ -82,7 +96,8 @@ public sealed class RankingRulesCard(RankingRules rules, UnitRequirements requir
         {
             Card.Title("评分规则（现行）"),
             Card.Text("出处以条款序号开头的，是《三十条措施》的规定；“区合作交流办设定”为文件未规定、由区合作交流办决定的做法。" +
-                      "修改：Data/ranking-weights.json（排名、约谈）、Data/unit-requirements.json（单位目标、最低人数）、Data/district-targets.json（全区目标）。",
+                      "修改：Data/ranking-weights.json（排名、约谈）、Data/units.json（哪些单位填报）、Data/unit-requirements.json（单位目标、最低人数）、" +
+                      "Data/district-targets.json（全区目标、全区累计的归属）、Data/metrics.json（填报指标）。",
                 size: "Small", isSubtle: true, spacing: "None"),
         };
         foreach (var (section, lines) in Sections())
@@ -98,6 +113,10 @@ public sealed class RankingRulesCard(RankingRules rules, UnitRequirements requir
     }
 
     private string Name(string metricId) => catalog.Find(metricId)?.Name ?? metricId;
+
+    /// <summary>The name a kind sees (（七）行业招商队伍 for 区直部门, （八）专业招商队伍 for 载体单位 and 街镇).</summary>
+    private string NameFor(string metricId, string? kind) =>
+        kind is not null && catalog.Find(metricId)?.KindNames.TryGetValue(kind, out var name) == true ? name! : Name(metricId);
     private string Unit(string metricId) => catalog.Find(metricId)?.Unit ?? "";
     private static string Format(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 }
