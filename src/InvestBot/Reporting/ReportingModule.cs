@@ -10,7 +10,11 @@ public static class ReportingModule
 {
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ReportingOptions>().Bind(configuration.GetSection(ReportingOptions.Section));
+        services.AddOptions<ReportingOptions>().Bind(configuration.GetSection(ReportingOptions.Section))
+            // A short HMAC key makes every download link guessable; the shared random key is used when none is configured.
+            .Validate(o => string.IsNullOrEmpty(o.DownloadSigningKey) || System.Text.Encoding.UTF8.GetByteCount(o.DownloadSigningKey) >= 32,
+                "InvestBot:Reporting:DownloadSigningKey must be at least 32 bytes (or left empty for a generated key).")
+            .ValidateOnStart();
 
         services.AddSingleton(sp => MetricCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "metrics.json")));
         services.AddSingleton<MonthlyFiguresStore>();

@@ -207,7 +207,7 @@ public sealed class TargetsHttpTests : ReportingBotTestBase
 
         var replies = BotClient.AllText(await Bot.SayAsync("导入目标 2023", TestUser.Admin, attachments: attachments));
 
-        Assert.Contains("无法读取文件“broken.xlsx”", replies); // the attachment path names the file
+        Assert.Contains("无法读取文件“broken.xlsx”", Infrastructure.CardMarkdown.Shown(replies)); // the attachment path names the file
         Assert.Empty(await Targets.GetYearAsync(2023));
     }
 

@@ -81,7 +81,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
 
         var text = BotClient.AllText(await SendAsync(TeamsFile(name, bytes)));
 
-        Assert.Contains(message, text);
+        Assert.Contains(message, Infrastructure.CardMarkdown.Shown(text)); // the file name is shown literally
         Assert.Contains("没有任何目标被修改", text);
         Assert.DoesNotContain("Exception", text);
         Assert.Equal(9m, Assert.Single(await Targets.GetUnitAsync(2023, Chaoyang)).Value);

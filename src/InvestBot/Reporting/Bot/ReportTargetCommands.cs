@@ -63,13 +63,13 @@ public sealed class ImportTargetsCommand(TargetService targets, ReportingWindow 
             : await files.ReadAsync(request.Turn.Activity, ct);
         if (table.Rows is not { } rows)
         {
-            await request.SendTextAsync(table.Problem ?? ReportingTexts.ImportUsage, ct);
+            await request.SendTextAsync(table.Problem is { } problem ? CardText.Literal(problem) : ReportingTexts.ImportUsage, ct);
             return;
         }
         var result = await targets.ImportAsync(request.User, year, rows, ct);
         await request.SendTextAsync(result.IsValid
-            ? ReportingTexts.Imported(result.Targets.Count, year) + ReportingTexts.ImportConversions(result.Conversions)
-            : ReportingTexts.ImportRejected + string.Join("\n", result.Errors.Take(20).Select(e => "• " + e)), ct);
+            ? ReportingTexts.Imported(result.Targets.Count, year) + ReportingTexts.ImportConversions(result.Conversions.Select(CardText.Literal).ToList())
+            : ReportingTexts.ImportRejected + string.Join("\n", result.Errors.Take(20).Select(e => "• " + CardText.Literal(e))), ct);
     }
 }
 
