@@ -52,6 +52,10 @@ public sealed class MetricCatalog
 
     public Metric? Find(string id) => Metrics.FirstOrDefault(m => m.Id == id);
 
+    /// <summary>The metric's name as a kind of unit sees it (<see cref="Metric.KindNames"/>); the id when unknown.</summary>
+    public string NameFor(string id, string kind) =>
+        Find(id) is { } m ? (m.KindNames.TryGetValue(kind, out var name) ? name : m.Name) : id;
+
     /// <summary>The metrics a kind reports, each under the name that kind sees (<see cref="Metric.KindNames"/>).</summary>
     public IReadOnlyList<Metric> ForKind(string unitKind) => Metrics.Where(m => m.ReportedBy.Contains(unitKind))
         .Select(m => m.KindNames.TryGetValue(unitKind, out var name) ? m with { Name = name } : m).ToList();

@@ -59,7 +59,7 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
         { ProjectFields.TotalInvestment, "五亿元", "请输入数字" },
         { ProjectFields.TotalInvestment, "1e9", "请输入数字" },
         { ProjectFields.Stage, "completed", "请从列表中选择项目阶段" },
-        { ProjectFields.Chain, "新能源汽车", "请从列表中选择所属产业链" },
+        { ProjectFields.Chain, "新能源汽车", "请从列表中选择产业方向" },
         { ProjectFields.ContactPhone, "请打电话", "请填写正确的电话号码" },
         { ProjectFields.ExpectedOperation, "2023-01-01", "不能早于预计开工日期" },
     };
