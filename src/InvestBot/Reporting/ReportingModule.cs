@@ -50,7 +50,13 @@ public static class ReportingModule
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<FiguresWorkbook>();
         services.AddSingleton<ReminderPlanner>();
-        services.AddHttpClient(Bot.AttachedTableReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // A file's URL comes from the activity: redirects are never followed (a 3xx is refused), see AttachedTableReader.
+        services.AddHttpClient(Bot.AttachedTableReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxResponseDrainSize = 0, // a body cut off at the cap closes the connection instead of being drained
+            });
         services.AddSingleton<Bot.AttachedTableReader>();
 
         // Teams glue of this capability: its rows of the command table and its reminder job.

@@ -119,7 +119,7 @@ public sealed class InvestBotActivityHandler(
 
     private async Task<CardActionResult> RunCardActionAsync(CardActionRequest request, CancellationToken ct)
     {
-        if (string.Equals(request.Verb, SayPayload.Verb, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(request.Verb, SayPayload.Verb, StringComparison.Ordinal))
             return await SayAsync(request, ct);
         if (table.FindVerb(request.Verb) is not { } verb)
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using InvestBot.Common;
 using InvestBot.Organization;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
@@ -11,9 +12,10 @@ namespace InvestBot.Reporting.Bot;
 public static partial class TargetYear
 {
     public static int Of(string args, ReportingWindow window) =>
-        Year().Match(args.Split('\n')[0]) is { Success: true } m ? int.Parse(m.Value) : window.DefaultMonth.Year;
+        Year().Match(TypedText.Normalize(args.Split('\n')[0])) is { Success: true } m
+            ? int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) : window.DefaultMonth.Year;
 
-    [GeneratedRegex(@"(?<!\d)20\d{2}(?!\d)")]
+    [GeneratedRegex(@"(?<![0-9])20[0-9]{2}(?![0-9])")]
     private static partial Regex Year();
 }
 
