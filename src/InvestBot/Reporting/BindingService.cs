@@ -33,7 +33,7 @@ public sealed class BindingService(IUnitBindingStore bindings, BindingRequestSto
 
     public async Task<BindingOutcome> RequestAsync(UserIdentity user, Unit unit, CancellationToken ct)
     {
-        if (!unit.Reports) return new BindingOutcome.Refused($"{unit.Name}不参与月度填报，无需绑定。");
+        if (!unit.Reports) return new BindingOutcome.Refused(unit.NotReportingMessage.TrimEnd('。') + "，无需绑定。");
         if (await bindings.GetAsync(user.Id, ct) is { } current && current.UnitId == unit.Id)
             return new BindingOutcome.Refused($"您已绑定{unit.Name}，可以直接发送“填报”。");
         var now = time.GetUtcNow();
@@ -66,7 +66,7 @@ public sealed class BindingService(IUnitBindingStore bindings, BindingRequestSto
     public async Task<BindingOutcome> BindDirectAsync(UserIdentity admin, string userId, string? userName, Unit unit, CancellationToken ct)
     {
         if (!roles.IsAdmin(admin)) return new BindingOutcome.Refused(AdminOnly);
-        if (!unit.Reports) return new BindingOutcome.Refused($"{unit.Name}不参与月度填报，无需绑定。");
+        if (!unit.Reports) return new BindingOutcome.Refused(unit.NotReportingMessage.TrimEnd('。') + "，无需绑定。");
         var binding = new UnitBinding(userId, userName, unit.Id, admin.Name ?? admin.Id, time.GetUtcNow());
         await bindings.SetAsync(binding, ct);
         // A pending request of that user is settled by the direct binding.
