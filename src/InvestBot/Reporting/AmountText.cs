@@ -23,6 +23,7 @@ public static partial class AmountText
 
     public static ParsedAmount Parse(string? text, Metric metric, decimal max)
     {
+        var typed = (text ?? "").Trim(); // echoed as typed (８亿 → …), parsed normalised
         var s = TypedText.Normalize(text).Trim();
         if (s.Length == 0) return Fail(FigureValidator.Required);
         if (s.StartsWith('-') || s.StartsWith('－')) return Fail("不能为负数");
@@ -52,7 +53,7 @@ public static partial class AmountText
             // "8000" alone is already in 万元; "8000元" or "8000万" name their own size.
             value = word is null && !m.Groups["mag"].Success ? number : number * magnitude / scale;
         }
-        var conversion = Plain(s, value) ? null : $"{s} → {FigureFormService.Format(Math.Round(value, Math.Max(metric.Decimals, 0)))} {metric.Unit}";
+        var conversion = Plain(s, value) ? null : $"{typed} → {FigureFormService.Format(Math.Round(value, Math.Max(metric.Decimals, 0)))} {metric.Unit}";
         if (value > max) return Fail(OutOfRange(metric, max, conversion));
         var places = value.Scale > 0 ? value.ToString(CultureInfo.InvariantCulture).TrimEnd('0').Split('.').ElementAtOrDefault(1)?.Length ?? 0 : 0;
         if (places > metric.Decimals)

@@ -62,7 +62,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
     {
         var replies = await SendAsync(TypedText("导入目标 2023"), TeamsFile("2023年度目标.csv", Encoding.GetEncoding("GB18030").GetBytes(Table)));
 
-        Assert.Contains("已导入 2 个单位的 2023 年度目标", BotClient.AllText(replies));
+        Assert.Contains("已导入 2 个单位的 2023 年度目标", CardMarkdown.Shown(BotClient.AllText(replies)));
         var year = await Targets.GetYearAsync(2023);
         Assert.Equal((10m, 50000m, 8m), (year[Chaoyang]["domesticProjects"], year[Chaoyang]["domesticCapital"], year["town-baoping"]["domesticProjects"]));
     }
@@ -72,7 +72,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
     {
         var replies = await SendAsync(TeamsFile("targets.csv", Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Table)).ToArray()));
 
-        Assert.Contains("已导入 2 个单位", BotClient.AllText(replies));
+        Assert.Contains("已导入 2 个单位", CardMarkdown.Shown(BotClient.AllText(replies)));
         Assert.Equal(2, (await Targets.GetYearAsync(2023)).Count);
     }
 
@@ -91,7 +91,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
             _ => Encoding.UTF8.GetBytes("PK this is not a workbook"),
         };
 
-        var text = BotClient.AllText(await SendAsync(TeamsFile(name, bytes)));
+        var text = CardMarkdown.Shown(BotClient.AllText(await SendAsync(TeamsFile(name, bytes))));
 
         Assert.Contains(message, Infrastructure.CardMarkdown.Shown(text)); // the file name is shown literally
         Assert.Contains("没有任何目标被修改", text);
@@ -103,7 +103,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
     [Fact]
     public async Task Without_a_file_or_a_pasted_table_the_admin_is_told_how_to_import()
     {
-        var text = BotClient.AllText(await SendAsync(TypedText("导入目标 2023")));
+        var text = CardMarkdown.Shown(BotClient.AllText(await SendAsync(TypedText("导入目标 2023"))));
 
         Assert.Contains("随消息附上 .xlsx / .csv 文件", text);
         Assert.Empty(await Targets.GetYearAsync(2023));
@@ -127,7 +127,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
 
         var replies = await SendAsync(TeamsFile("2023年度目标.xlsx", file));
 
-        Assert.Contains("已导入 1 个单位的 2023 年度目标", BotClient.AllText(replies));
+        Assert.Contains("已导入 1 个单位的 2023 年度目标", CardMarkdown.Shown(BotClient.AllText(replies)));
         Assert.Equal(50000m, (await Targets.GetYearAsync(2023))[Chaoyang]["domesticCapital"]);
     }
 
@@ -144,7 +144,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
     {
         var path = NewFile("targets.csv", Encoding.UTF8.GetBytes(Table));
 
-        var text = BotClient.AllText(await SendAsync(TeamsFileAt("targets.csv", path, baseUrl: baseUrl == "loopback" ? Connector.ServiceUrl : baseUrl)));
+        var text = CardMarkdown.Shown(BotClient.AllText(await SendAsync(TeamsFileAt("targets.csv", path, baseUrl: baseUrl == "loopback" ? Connector.ServiceUrl : baseUrl))));
 
         Assert.Contains("不是本单位 Teams（SharePoint/OneDrive）的 https 地址，为安全起见没有下载，没有任何目标被修改", text);
         Assert.Empty(Connector.FileRequests);
@@ -159,7 +159,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
         var path = NewFile("targets.csv", Encoding.UTF8.GetBytes(Table));
         var attachment = new Attachment { ContentType = "text/csv", Name = "targets.csv", ContentUrl = "https://files.evil.example/files/" + path };
 
-        var text = BotClient.AllText(await SendAsync(attachment));
+        var text = CardMarkdown.Shown(BotClient.AllText(await SendAsync(attachment)));
 
         Assert.Contains("为安全起见没有下载", text);
         Assert.Empty(Connector.FileRequests);
@@ -173,7 +173,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
         var redirecting = NewFile("targets.csv");
         Connector.FileRedirects[redirecting] = Connector.ServiceUrl + "files/" + good;
 
-        var text = BotClient.AllText(await SendAsync(TeamsFileAt("targets.csv", redirecting)));
+        var text = CardMarkdown.Shown(BotClient.AllText(await SendAsync(TeamsFileAt("targets.csv", redirecting))));
 
         Assert.Contains("为安全起见没有下载，没有任何目标被修改", text);
         Assert.Equal([redirecting], Connector.FileRequests);
@@ -187,7 +187,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
         var endless = NewFile("targets.csv");
         Connector.ChunkedFiles[endless] = 200L * 1024 * 1024;
 
-        var text = BotClient.AllText(await SendAsync(TeamsFileAt("targets.csv", endless)));
+        var text = CardMarkdown.Shown(BotClient.AllText(await SendAsync(TeamsFileAt("targets.csv", endless))));
 
         Assert.Contains("文件“targets.csv”超过 2 MB，没有任何目标被修改", text);
         // No Content-Length was sent (the fake host writes chunks), so only the cap while streaming can have said so.
@@ -199,7 +199,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
     [Fact]
     public async Task An_xlsx_zip_bomb_is_refused_and_the_bot_keeps_answering()
     {
-        var text = BotClient.AllText(await SendAsync(TeamsFile("目标.xlsx", TinyXlsx.Bomb(200))));
+        var text = CardMarkdown.Shown(BotClient.AllText(await SendAsync(TeamsFile("目标.xlsx", TinyXlsx.Bomb(200)))));
 
         Assert.Contains("无法导入“目标.xlsx”：文件解压后超过 10 MB（不像是普通的目标表）。没有任何目标被修改", text);
         Assert.Empty(await Targets.GetYearAsync(2023));
@@ -211,7 +211,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
     {
         var file = TinyXlsx.Of([["单位", "domesticProjects"], ["<script>潮阳街道", "10"]], "A1:B1048576");
 
-        var text = BotClient.AllText(await SendAsync(TeamsFile("目标.xlsx", file)));
+        var text = CardMarkdown.Shown(BotClient.AllText(await SendAsync(TeamsFile("目标.xlsx", file))));
 
         Assert.Contains("无法导入“目标.xlsx”：工作表声明的范围到 B1048576，超过上限（最多 2000 行 × 100 列）。没有任何目标被修改", text);
         Assert.DoesNotContain("script", text);
@@ -224,7 +224,7 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
     {
         var file = TinyXlsx.Of([["单位", "[点这里](https://phish.example)"], ["**假单位**", "10"]]);
 
-        var text = BotClient.AllText(await SendAsync(TeamsFile("目标.xlsx", file)));
+        var text = CardMarkdown.Shown(BotClient.AllText(await SendAsync(TeamsFile("目标.xlsx", file))));
 
         Assert.Contains("表头 B1（第 2 列）不是已知指标", text);
         Assert.Contains("第 2 行：A2 的单位不存在或不参与填报", text);
