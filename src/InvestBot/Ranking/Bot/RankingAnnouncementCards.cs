@@ -27,9 +27,9 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
     public static string Title(Announcement a) =>
         $"{(a.IsCorrection ? "【更正】" : "")}宝坻区招商引资情况通报（{a.Period.Label}）";
 
-    public IReadOnlyList<OutgoingMessage> Render(Announcement announcement)
+    public IReadOnlyList<OutgoingMessage> Render(Announcement announcement, string? downloadUrl = null)
     {
-        var cards = Build(announcement);
+        var cards = Build(announcement, downloadUrl);
         var title = Title(announcement);
         // The first message carries the headline as text too: Teams shows it in the chat list and the notification.
         return cards.Select((c, i) => i == 0
@@ -51,7 +51,7 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         return $"{Title(a)}：{string.Join("；", parts)}";
     }
 
-    public IReadOnlyList<JObject> Build(Announcement announcement)
+    public IReadOnlyList<JObject> Build(Announcement announcement, string? downloadUrl = null)
     {
         var headline = Headline(announcement);
         // The headline opens the first card; tables follow in the same card while they fit (one message is best on a phone).
@@ -70,6 +70,9 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         }, title);
         // The first card's fallback is the headline line: Teams shows it where the card cannot be drawn.
         pages[0]["fallbackText"] = Summary(announcement);
+        // 下载通报表 under the first card: the document of （二十五） with every table, for filing and forwarding.
+        if (downloadUrl is not null)
+            pages[0]["actions"] = new JArray(new JObject { ["type"] = "Action.OpenUrl", ["title"] = RankingTexts.DownloadBulletin, ["url"] = downloadUrl });
         return pages;
     }
 
