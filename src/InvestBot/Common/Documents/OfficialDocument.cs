@@ -121,8 +121,7 @@ public sealed class OfficialDocument(string title, string issuer, DateOnly date)
             size,
             landscape
                 ? new PageMargin { Top = Left, Bottom = Right, Left = Top, Right = Bottom, Footer = 992, Header = 851 }
-                : new PageMargin { Top = Top, Bottom = Bottom, Left = (uint)Left, Right = (uint)Right, Footer = 992, Header = 851 },
-            new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = 579, CharacterSpace = 1 });
+                : new PageMargin { Top = Top, Bottom = Bottom, Left = (uint)Left, Right = (uint)Right, Footer = 992, Header = 851 });
     }
 
     private static Paragraph Para(string text, string font, int halfPoints, bool indent = false, bool center = false, bool right = false,
