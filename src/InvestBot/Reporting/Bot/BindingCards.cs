@@ -20,7 +20,7 @@ public static class BindingCards
             Card.Title("填报人绑定申请"),
             Card.Facts(new[]
             {
-                ("申请人", request.UserName ?? "（未知）"),
+                ("申请人", CardText.Literal(request.UserName ?? "（未知）")),
                 ("申请单位", unit.Name),
                 ("申请时间", TimeZoneInfo.ConvertTime(request.RequestedAt, zone).ToString("yyyy-MM-dd HH:mm")),
             }),
@@ -35,7 +35,8 @@ public static class BindingCards
         return new[] { Card.Execute("批准", ApproveVerb, data.ToData(), "positive"), Card.Execute("拒绝", RejectVerb, data.ToData(), "destructive") };
     }
 
-    public static JObject Decided(string text) => Card.Create(new[] { Card.Title("填报人绑定申请"), Card.Text(text) });
+    /// <param name="text">A plain sentence that names the reporter as they call themselves: shown literally.</param>
+    public static JObject Decided(string text) => Card.Create(new[] { Card.Title("填报人绑定申请"), Card.Text(CardText.Literal(text)) });
 
     public static JObject List(IReadOnlyList<UnitBinding> bindings, IReadOnlyList<BindingRequest> pending, UnitDirectory units)
     {
@@ -48,7 +49,7 @@ public static class BindingCards
                 if (units.FindById(r.UnitId) is not { } unit) continue;
                 body.Add(Card.Container(new JToken?[]
                 {
-                    Card.Text($"{r.UserName ?? r.UserId} → {unit.Name}"),
+                    Card.Text($"{CardText.Literal(r.UserName ?? r.UserId)} → {unit.Name}"),
                     Card.ActionSet(DecisionButtons(r, unit)),
                 }, separator: true));
             }
@@ -59,7 +60,7 @@ public static class BindingCards
         {
             body.Add(Card.Container(new JToken?[]
             {
-                Card.Text($"{units.FindById(b.UnitId)?.Name ?? b.UnitId}：{b.UserName ?? b.UserId}（批准人 {b.BoundBy}）"),
+                Card.Text($"{units.FindById(b.UnitId)?.Name ?? b.UnitId}：{CardText.Literal(b.UserName ?? b.UserId)}（批准人 {CardText.Literal(b.BoundBy)}）"),
                 Card.ActionSet(new[] { Card.Execute("解绑", UnbindVerb, new UnbindPayload(b.UserId).ToData(), "destructive") }),
             }, separator: true));
         }
