@@ -81,7 +81,7 @@ public sealed class ReportingViews(UnitDirectory units, UserRoles roles, IUnitBi
     {
         var none = Array.Empty<UnitBinding>();
         if (!roles.IsAdmin(admin)) return ("只有区合作交流办管理员可以重新开放填报。", none);
-        if (!unit.Reports) return ($"{unit.Name}不参与月度填报。", none);
+        if (!unit.Reports) return (unit.NotReportingMessage, none);
         if (window.StateOf(month) != WindowState.Closed) return ($"{month.Label}的填报尚未截止，无需重新开放。", none);
         var until = time.GetUtcNow().AddDays(Math.Max(1, _options.ReopenDays));
         await reopens.ReopenAsync(month, unit.Id, until, admin.Name ?? admin.Id, ct);

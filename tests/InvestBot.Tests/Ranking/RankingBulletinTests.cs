@@ -96,7 +96,7 @@ public sealed class RankingBulletinTests
         Assert.Equal(("完成率", (metric.Completion!.Value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%"), (rows[3][4], rows[3][5]));
 
         var text = string.Join("\n", word.Paragraphs);
-        Assert.Contains("未报送单位（1 个）：黄庄镇。", text);
+        Assert.Contains("未报送单位（1 个）：黄庄镇", text);
         Assert.Contains("内资到位额：累计完成", text);
         Assert.Contains("（一）", text);
         Assert.Contains("单项最高按 150% 计，区合作交流办设定", text);
