@@ -28,6 +28,7 @@ public static class KeyProjectsModule
         services.AddSingleton<KeyProjectViews>();
         services.AddSingleton<MajorProjectReportBuilder>();
         services.AddSingleton<KeyProjectWorkbooks>();
+        services.AddSingleton<SupervisionDocument>();
         services.AddSingleton<MajorProjectPublisher>();
 
         // Teams glue: the command table section, cards, the report as an announcement kind of the shared delivery.
@@ -47,6 +48,8 @@ public static class KeyProjectEndpoints
 {
     public const string LedgerPath = "/api/keyprojects/ledger";
     public const string SupervisionPath = "/api/keyprojects/supervision";
+    /// <summary>The 督查报告 as a Word document; its own path, so an Excel link does not open it (the path is signed).</summary>
+    public const string SupervisionDocumentPath = "/api/keyprojects/supervision-report";
 
     /// <summary>The signed downloads: the ledger of a month and the 督查报告 of a quarter.</summary>
     public static void MapKeyProjectEndpoints(this WebApplication app)
@@ -59,13 +62,18 @@ public static class KeyProjectEndpoints
             CancellationToken ct) => ReportQuarter.TryParseKey(quarter) is { } q
             ? await DownloadAsync(links, SupervisionPath, q.Key, exp, sig, () => books.SupervisionAsync(q, ct), KeyProjectWorkbooks.SupervisionFileName(q), $"督查报告 {q.Key}", ct)
             : BadRequest("季度不正确。"));
+        app.MapGet(SupervisionDocumentPath + "/{quarter}", async (string quarter, string? exp, string? sig, ExportLinks links, SupervisionDocument document,
+            CancellationToken ct) => ReportQuarter.TryParseKey(quarter) is { } q
+            ? await DownloadAsync(links, SupervisionDocumentPath, q.Key, exp, sig, () => document.BuildAsync(q, ct), SupervisionDocument.FileName(q), $"督查报告 {q.Key}", ct,
+                Common.Documents.OfficialDocument.ContentType)
+            : BadRequest("季度不正确。"));
     }
 
     private static async Task<IResult> DownloadAsync(ExportLinks links, string path, string resource, string? exp, string? sig,
-        Func<Task<byte[]>> build, string fileName, string command, CancellationToken ct) =>
+        Func<Task<byte[]>> build, string fileName, string command, CancellationToken ct, string contentType = KeyProjectWorkbooks.ContentType) =>
         await links.VerifyAsync(path, resource, exp, sig, ct) switch
         {
-            ExportLinks.Check.Valid => Results.File(await build(), KeyProjectWorkbooks.ContentType, fileName),
+            ExportLinks.Check.Valid => Results.File(await build(), contentType, fileName),
             ExportLinks.Check.Expired => Results.Text($"下载链接已过期，请在 Teams 中重新发送“{command}”。", "text/plain; charset=utf-8",
                 statusCode: StatusCodes.Status410Gone),
             _ => Results.Text("下载链接无效。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden),

@@ -53,7 +53,7 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
         return new RankingResult(period, categories, TargetChecks(period, units, figures, yearToDate))
         {
             Interview = interview,
-            District = District(period, units, yearToDate),
+            District = District(period, units, figures, yearToDate),
             Shortfalls = Shortfalls(period, units, yearToDate),
             CompletionCap = rules.CompletionCap.Value,
             NotReported = rules.NotReported.Value,
@@ -72,7 +72,11 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
             var members = units.Where(u => u.Category == rule.Name && rules.ForUnit(u.Id) is not { Ranked: false }).ToList();
             if (members.Count == 0) continue;
             var scored = members.Select((u, index) => Score(u, index, rule, period, figures[u.Id], targets.GetValueOrDefault(u.Id))).ToList();
-            result.Add(new CategoryRanking(rule.Name, rule.KeyFigures, AssignRanks(scored)) { Summoned = rule.Summoned });
+            result.Add(new CategoryRanking(rule.Name, rule.KeyFigures, AssignRanks(scored))
+            {
+                Summoned = rule.Summoned,
+                Weights = rule.Weights.Select(w => new MetricWeight(w.Key, w.Value)).ToList(),
+            });
         }
         return result;
     }
@@ -85,6 +89,8 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
         var list = months.ToList();
         var submitted = list.Any(f => f.Month == period.Month);
         var ytd = YearToDate.Of(list, period.Month, catalog);
+        // A 期初累计 row holds January to this month, not the month alone: no 当月 for it.
+        var thisMonth = list.FirstOrDefault(f => f.Month == period.Month && !f.IsOpeningBalance)?.Values;
         var unitTargets = requirements.Merge(unit.Id, unit.Kind, period.Year, entered);
         var metrics = new List<MetricProgress>();
         decimal weighted = 0, weightSum = 0;
@@ -96,7 +102,10 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
             decimal? target = unitTargets.TryGetValue(metricId, out var t) ? t : null;
             // A zero or missing target cannot be "completed": the metric is left out of this unit's score.
             decimal? completion = target > 0 ? actual / target.Value : null;
-            metrics.Add(new MetricProgress(metricId, actual, target, completion));
+            metrics.Add(new MetricProgress(metricId, actual, target, completion)
+            {
+                ThisMonth = thisMonth is not null && thisMonth.TryGetValue(metricId, out var month) ? month : null,
+            });
             if (completion is { } c)
             {
                 var capped = Math.Min(c, rules.CompletionCap.Value);
@@ -222,7 +231,7 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
     /// The district's year so far against the totals the notice sets, added up by the attribution rule (district-targets.json):
     /// the units where projects land are added, the others (区直部门) are 协助引进 — shown apart, so no project counts twice.
     /// </summary>
-    private List<DistrictProgress> District(RankingPeriod period, IReadOnlyList<RankableUnit> units,
+    private List<DistrictProgress> District(RankingPeriod period, IReadOnlyList<RankableUnit> units, ILookup<string, UnitMonthFigures> figures,
         Dictionary<string, IReadOnlyDictionary<string, decimal>> yearToDate)
     {
         var counted = units.Where(u => district.Attribution.Counts(u.Kind)).ToList();
@@ -232,6 +241,9 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
             {
                 Assisted = assisted.Sum(u => yearToDate[u.Id].GetValueOrDefault(t.MetricId)),
                 AtLeast = t.AtLeast,
+                // The pace line of the 通报: the same total at the end of each month from January.
+                ByMonth = Enumerable.Range(1, period.Month)
+                    .Select(m => counted.Sum(u => YearToDate.Of(figures[u.Id], m, catalog).GetValueOrDefault(t.MetricId))).ToList(),
             })
             .ToList();
     }

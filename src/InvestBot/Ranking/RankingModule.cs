@@ -58,6 +58,8 @@ public static class RankingModule
         services.AddSingleton<IAnnouncementRenderer>(sp => sp.GetRequiredService<RankingAnnouncementCards>());
         services.AddSingleton<RankingPreview>();
         services.AddSingleton<RankingRulesCard>();
+        services.AddSingleton<Bulletin.RankingBulletin>();
+        services.AddSingleton<Bulletin.BulletinLinks>();
         services.AddSingleton<IPreviewSender, AdminPreviewSender>();
         services.AddCommandSection(RankingCommands.Section);
         services.AddSingleton<IConversationRemovedListener, SubscriptionRemovalListener>();

@@ -14,6 +14,10 @@ public sealed class RankingOptions
 
     public bool ScheduleEnabled { get; set; } = true;
 
+    /// <summary>How long the 下载通报表 link in a published announcement works, from its publication (区合作交流办设定: 90 days,
+    /// a quarter's filing and forwarding; the 通报表 is district-wide by （二十五）, so any member of a subscribed chat may open it).</summary>
+    public int BulletinLinkDays { get; set; } = 90;
+
     /// <summary>What the schedule does: Preview (default) sends every admin the preview with 确认发布, so no ranking goes
     /// out that nobody has looked at; Publish publishes at once (still only after the month's reporting window has closed).</summary>
     public ScheduleMode ScheduleMode { get; set; } = ScheduleMode.Preview;

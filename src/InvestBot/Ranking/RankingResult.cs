@@ -3,7 +3,14 @@ using System.Text.Json.Serialization;
 namespace InvestBot.Ranking;
 
 /// <summary>A unit's year-to-date result on one metric. Completion is Actual/Target, uncapped; null when no usable target.</summary>
-public sealed record MetricProgress(string MetricId, decimal Actual, decimal? Target, decimal? Completion);
+public sealed record MetricProgress(string MetricId, decimal Actual, decimal? Target, decimal? Completion)
+{
+    /// <summary>The ranking month's own figure (the 通报表's 当月); null when not reported that month, and in snapshots published before it was kept.</summary>
+    public decimal? ThisMonth { get; init; }
+}
+
+/// <summary>A metric's weight in a category's score, kept with the snapshot so the 通报表 states the weights that were applied.</summary>
+public sealed record MetricWeight(string MetricId, decimal Weight);
 
 /// <summary>One unit of a category: ranked, or listed apart as 未报送 / 未设目标 (see <see cref="RankingRules"/>).</summary>
 /// <param name="Rank">Place in its category; null when the unit is not ranked (未报送 or 未设目标 under the office's rules).</param>
@@ -30,6 +37,9 @@ public sealed record CategoryRanking(string Category, IReadOnlyList<string> KeyF
     /// <summary>Its units may be summoned (（二十七）), as the rules said when the ranking was computed.</summary>
     public bool Summoned { get; init; }
 
+    /// <summary>The weights applied, in the rules' order (empty in snapshots published before they were kept).</summary>
+    public IReadOnlyList<MetricWeight> Weights { get; init; } = [];
+
     [JsonIgnore]
     public IEnumerable<RankedUnit> RankedUnits => Units.Where(u => u.Ranked);
     [JsonIgnore]
@@ -52,6 +62,9 @@ public sealed record TargetCheck(string UnitId, string UnitName, IReadOnlyList<M
 /// <param name="Actual">The year so far of the units the attribution rule adds (the 街镇 and 载体单位 where projects land).</param>
 public sealed record DistrictProgress(string MetricId, decimal Actual, decimal Target, string Source)
 {
+    /// <summary>The district's year-to-date at the end of each month from January (the pace line of the 通报); empty in older snapshots.</summary>
+    public IReadOnlyList<decimal> ByMonth { get; init; } = [];
+
     /// <summary>Reported by the units the attribution rule does not add (区直部门): 协助引进, shown apart, never added.</summary>
     public decimal Assisted { get; init; }
 

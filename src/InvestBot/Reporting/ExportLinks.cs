@@ -22,9 +22,12 @@ public sealed class ExportLinks(IOptions<ReportingOptions> options, SharedSecret
         CreateAsync(Path, month.Key, ct);
 
     /// <summary>A link to <c>{path}/{resource}</c>; other capabilities' downloads use their own path, which is part of what is signed.</summary>
-    public async Task<(string Url, DateTimeOffset Expires)> CreateAsync(string path, string resource, CancellationToken ct)
+    public Task<(string Url, DateTimeOffset Expires)> CreateAsync(string path, string resource, CancellationToken ct) =>
+        CreateAsync(path, resource, time.GetUtcNow().AddMinutes(Math.Max(1, _options.DownloadLinkMinutes)), ct);
+
+    /// <summary>A link valid until <paramref name="expires"/>: long-lived links (the 通报表 in a group's card) choose their own expiry.</summary>
+    public async Task<(string Url, DateTimeOffset Expires)> CreateAsync(string path, string resource, DateTimeOffset expires, CancellationToken ct)
     {
-        var expires = time.GetUtcNow().AddMinutes(Math.Max(1, _options.DownloadLinkMinutes));
         var exp = expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var url = $"{_options.PublicBaseUrl.TrimEnd('/')}{path}/{resource}?exp={exp}&sig={Sign(await KeyAsync(ct), Signed(path, resource), exp)}";
         return (url, expires);

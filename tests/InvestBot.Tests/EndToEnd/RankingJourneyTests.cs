@@ -14,6 +14,7 @@ public sealed class RankingJourneyTests(ChromiumFixture chromium) : PlaygroundTe
     {
         ["InvestBot__Reporting__WindowEndDay"] = "31", // last month stays open whatever day the suite runs
         ["InvestBot__Ranking__ScheduleEnabled"] = "false", // only the admin's 发布排名 publishes here
+        ["InvestBot__Reporting__PublicBaseUrl"] = PlaygroundStack.BotUrlPlaceholder, // 下载通报表 leads to this bot
     };
 
     [Fact]
@@ -58,5 +59,23 @@ public sealed class RankingJourneyTests(ChromiumFixture chromium) : PlaygroundTe
         Assert.True(order[0] < order[1] && order[1] < order[2], "the towns must be ranked by their score (5 > 3 > 1):\n" + inGroup);
         await ui.OpenChannelAsync();
         await ui.WaitForCardAsync(title, "宝平街道", "潮阳街道", "大口屯镇");
+
+        // The chart of the towns' scores: drawn where the client can, else its fallback line (the Playground's case is recorded).
+        await ui.OpenGroupChatAsync();
+        var card = await ui.WaitForCardAsync(title, "宝平街道");
+        var text = await card.InnerTextAsync();
+        // A drawn bar chart lists its bars' labels one per line ("1.宝平街道"); the 前三 line has them on one line.
+        var drawsCharts = text.Split('\n').Any(l => l.Trim() == "1.宝平街道") && text.Split('\n').Any(l => l.Trim() == "3.大口屯镇");
+        Assert.True(drawsCharts || text.Contains("街镇得分见下表。", StringComparison.Ordinal), "neither the chart nor its fallback is shown:\n" + text);
+        Console.WriteLine($"Agents Playground shows the announcement's charts as {(drawsCharts ? "charts" : "their fallback text")}");
+
+        // 下载通报表 downloads the Word document of this announcement, built from what was published.
+        var (url, status) = await ui.ClickAndWaitForOpenedUrlAsync(card, "下载通报表", $"/api/ranking/bulletin/{period}.r0.docx?");
+        Assert.Equal(200, status);
+        using var http = new HttpClient();
+        var word = InvestBot.Tests.Ranking.RankingBulletinTests.ReadWord(await http.GetByteArrayAsync(url));
+        Assert.Equal($"宝坻区招商引资情况通报表（{lastMonth.Year}年{lastMonth.Month}月）", word.Paragraphs[0]);
+        var towns = word.Tables.First(t => t[0].Count > 4 && t[0][4] == "项目").Skip(1).Where(r => r[4] == "当月").Select(r => r[1]).ToList();
+        Assert.Equal(["宝平街道", "潮阳街道", "大口屯镇"], towns);
     });
 }

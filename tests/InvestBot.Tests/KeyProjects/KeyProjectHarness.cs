@@ -39,6 +39,7 @@ public sealed class KeyProjectHarness
         Views = new KeyProjectViews(Store, Service, Rules, Units, Roles, Window);
         Reports = new MajorProjectReportBuilder(Store, Rules, Units, time);
         Workbooks = new KeyProjectWorkbooks(Views, Store, Reports, Rules, clock);
+        Supervision = new SupervisionDocument(Reports, Rules, clock);
     }
 
     public TableProvider Tables { get; }
@@ -51,6 +52,7 @@ public sealed class KeyProjectHarness
     public KeyProjectViews Views { get; }
     public MajorProjectReportBuilder Reports { get; }
     public KeyProjectWorkbooks Workbooks { get; }
+    public SupervisionDocument Supervision { get; }
 
     /// <summary>A harness whose clock reads the given Beijing day (default 2023-04-03: March is being checked).</summary>
     public static async Task<KeyProjectHarness> StartAsync(int year = 2023, int month = 4, int day = 3) =>

@@ -324,9 +324,18 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
     public async Task The_supervision_report_is_a_signed_link_for_an_ended_quarter_only()
     {
         var card = await CardAsync("督查报告 2023年第一季度", TestUser.Admin);
-        var url = new Uri(card.SelectToken("actions[0].url")!.ToString());
+        CardSchema.AssertValid(card);
+        var url = new Uri(card.SelectToken("actions[?(@.title == '下载附件（Excel）')].url")!.ToString());
+        var wordUrl = new Uri(card.SelectToken("actions[?(@.title == '下载报告（Word）')].url")!.ToString());
 
         using var ok = await App.CreateClient().GetAsync(url.PathAndQuery);
+        using var word = await App.CreateClient().GetAsync(wordUrl.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+        Assert.Equal("呈报区级招商引资工作领导小组各位领导：",
+            InvestBot.Tests.Ranking.RankingBulletinTests.ReadWord(await word.Content.ReadAsByteArrayAsync()).Paragraphs[2]);
+        // The Excel link's signature does not open the Word document, nor the other way round.
+        using var crossed = await App.CreateClient().GetAsync(wordUrl.AbsolutePath + url.Query);
+        Assert.Equal(HttpStatusCode.Forbidden, crossed.StatusCode);
 
         Assert.Contains("2023年第一季度重大招商项目督查报告", BotClient.CardText(card));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);

@@ -64,6 +64,37 @@ public sealed class KeyProjectWorkbookTests
     }
 
     [Fact]
+    public async Task The_supervision_report_in_word_is_addressed_to_the_leading_group_with_a_written_summary_then_tables()
+    {
+        var h = await StartAsync(2023, 1, 10);
+        var zhang = await h.ReporterAsync("张三", Chaoyang);
+        var a = await h.MarkAsync(await h.RegisterAsync(zhang, Chaoyang, DetailInputs(name: "电池项目", total: "10000", stage: "signed")), "major");
+        await h.MarkAsync(await h.RegisterAsync(zhang, Chaoyang, DetailInputs(name: "停滞的重大项目", stage: "started")), "major");
+        h.SetToday(2023, 4, 3);
+        await h.ProgressAsync(zhang, a, "started", "2500", "供电线路待协调");
+
+        var word = InvestBot.Tests.Ranking.RankingBulletinTests.ReadWord(await h.Supervision.BuildAsync(new ReportQuarter(2023, 1)));
+        var text = string.Join("\n", word.Paragraphs);
+
+        Assert.Equal("宝坻区重大招商项目推进情况督查报告（2023年第一季度）", word.Paragraphs[0]);
+        Assert.Equal("区合作交流办　　2023年4月3日", word.Paragraphs[1]);
+        Assert.Equal("呈报区级招商引资工作领导小组各位领导：", word.Paragraphs[2]);
+        Assert.Contains("（二十六）提高跟踪问效频率", word.Paragraphs[3]);
+        Assert.Contains("全区在库重大招商项目 2 个，其中在谈 0 个、签约 0 个、开工 2 个、投产 0 个。", text);
+        Assert.Contains("内资项目计划总投资 60000 万元，本季度到位 2500 万元，累计到位 2500 万元，到位率 4.2%。", text);
+        // 电池项目 went from 签约 to 开工 this quarter; the stalled one was registered as 开工 (not "newly started" by an update, but new in the ledger).
+        Assert.Contains("本季度新开工 2 个：潮阳街道“停滞的重大项目”；潮阳街道“电池项目”。", text);
+        Assert.Contains("本季度没有新投产的重大项目。", text);
+        Assert.Contains("潮阳街道“停滞的重大项目”（开工阶段），已连续", text);
+        Assert.Contains("本季度未报送问题，原因待责任单位说明。请潮阳街道限期说明情况、推进落实。", text);
+        Assert.Contains("潮阳街道“电池项目”：供电线路待协调（2023年3月报送）。责任单位：潮阳街道", text);
+        // Then the tables: by stage, and the project list as the landscape annex.
+        var stages = word.Tables[0];
+        Assert.Equal(["开工", "2", "60000 万元", "2500 万元", "0 万美元", "0 万美元"], stages.Single(r => r[0] == "开工"));
+        Assert.Equal(["电池项目", "停滞的重大项目"], word.Tables[1].Skip(1).Select(r => r[2]).Order().Reverse().ToList());
+    }
+
+    [Fact]
     public async Task Empty_parts_say_so()
     {
         var h = await StartAsync();

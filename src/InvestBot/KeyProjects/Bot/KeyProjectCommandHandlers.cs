@@ -149,8 +149,18 @@ public sealed class SupervisionReportCommand(ExportLinks links, QuarterArgument 
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
         if (await quarters.ReadAsync(request, ct) is not { } quarter) return;
-        var (url, expires) = await links.CreateAsync(KeyProjectEndpoints.SupervisionPath, quarter.Key, ct);
-        await request.SendAsync(Card.ToActivity(Card.DownloadLink($"{quarter.Label}重大招商项目督查报告", url, clock.ToLocal(expires)),
-            "督查报告"), ct);
+        var (word, expires) = await links.CreateAsync(KeyProjectEndpoints.SupervisionDocumentPath, quarter.Key, ct);
+        var (book, _) = await links.CreateAsync(KeyProjectEndpoints.SupervisionPath, quarter.Key, ct);
+        // The report itself is the Word document; the workbook is its annex (明细表).
+        var title = $"{quarter.Label}重大招商项目督查报告";
+        var card = Card.Create(
+            [Card.Title(title), Card.Text("报告正文为 Word 文档（呈报区级招商引资工作领导小组），Excel 为附件明细表。", size: "Small"),
+                Card.Text(BotTexts.LinkValidUntil(clock.ToLocal(expires)), isSubtle: true)],
+            [
+                new JObject { ["type"] = "Action.OpenUrl", ["title"] = "下载报告（Word）", ["url"] = word },
+                new JObject { ["type"] = "Action.OpenUrl", ["title"] = "下载附件（Excel）", ["url"] = book },
+            ],
+            $"{title}：{word}");
+        await request.SendAsync(Card.ToActivity(card, "督查报告"), ct);
     }
 }

@@ -53,6 +53,9 @@ public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock c
             new List<JObject>
             {
                 Card.Heading("分阶段推进情况"),
+                // Projects by stage as a donut where charts are drawn; the stage table below says the same where not.
+                Charts.Donut("重大项目分阶段个数", report.ByStage.Select(l => new ChartPoint(l.StageName, l.Projects)),
+                    Card.Text(string.Join("  ", report.ByStage.Select(l => $"{l.StageName} {l.Projects} 个")), size: "Small")),
                 KeyProjectCards.Table(["阶段", "项目", "计划总投资", "累计到位", "本季度到位"], report.ByStage.Select(l => new[]
                 {
                     l.StageName, l.Projects.ToString(CultureInfo.InvariantCulture), Amounts(l.Plan), Amounts(l.ArrivedToDate), Amounts(l.ArrivedInQuarter),

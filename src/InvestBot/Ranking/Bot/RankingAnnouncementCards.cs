@@ -27,9 +27,9 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
     public static string Title(Announcement a) =>
         $"{(a.IsCorrection ? "【更正】" : "")}宝坻区招商引资情况通报（{a.Period.Label}）";
 
-    public IReadOnlyList<OutgoingMessage> Render(Announcement announcement)
+    public IReadOnlyList<OutgoingMessage> Render(Announcement announcement, string? downloadUrl = null)
     {
-        var cards = Build(announcement);
+        var cards = Build(announcement, downloadUrl);
         var title = Title(announcement);
         // The first message carries the headline as text too: Teams shows it in the chat list and the notification.
         return cards.Select((c, i) => i == 0
@@ -51,7 +51,7 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         return $"{Title(a)}：{string.Join("；", parts)}";
     }
 
-    public IReadOnlyList<JObject> Build(Announcement announcement)
+    public IReadOnlyList<JObject> Build(Announcement announcement, string? downloadUrl = null)
     {
         // interview.publishNames false: the card says how many are summoned, no row or line names them.
         if (!announcement.Ranking.InterviewNamesPublished)
@@ -62,6 +62,7 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         var headline = Headline(announcement);
         // The headline opens the first card; tables follow in the same card while they fit (one message is best on a phone).
         var blocks = new List<List<JObject>> { headline };
+        if (ChartBlock(announcement) is { Count: > 0 } charts) blocks.Add(charts);
         foreach (var category in announcement.Ranking.Categories)
             blocks.AddRange(CategoryBlocks(category));
         if (GroupBlock(announcement.Ranking) is { } groups) blocks.Add(groups);
@@ -76,6 +77,9 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         }, title);
         // The first card's fallback is the headline line: Teams shows it where the card cannot be drawn.
         pages[0]["fallbackText"] = Summary(announcement);
+        // 下载通报表 under the first card: the document of （二十五） with every table, for filing and forwarding.
+        if (downloadUrl is not null)
+            pages[0]["actions"] = new JArray(new JObject { ["type"] = "Action.OpenUrl", ["title"] = RankingTexts.DownloadBulletin, ["url"] = downloadUrl });
         return pages;
     }
 
@@ -131,6 +135,51 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
 
         if (r.TargetChecks.Count > 0)
             list.Add(Card.Text(GroupVerdict.Headline(r)));
+        return list;
+    }
+
+    /// <summary>Bars shown for a large category: its first and last few, so the chart stays readable on a phone and small.</summary>
+    public const int ChartEnds = 5;
+
+    /// <summary>District totals drawn as lines against the year's pace.</summary>
+    public const int LineMetrics = 2;
+
+    /// <summary>
+    /// Pictures first (leaders read figures as pictures): a horizontal bar of the largest category's scores (all of it, or
+    /// its top and bottom <see cref="ChartEnds"/>) and a line of the district's completion month by month against the
+    /// even pace of the year. Each falls back to a line of text where charts are not drawn.
+    /// </summary>
+    private List<JObject> ChartBlock(Announcement a)
+    {
+        var list = new List<JObject>();
+        var largest = a.Ranking.Categories.Where(c => c.RankedUnits.Any(u => u.Score is not null))
+            .OrderByDescending(c => c.RankedUnits.Count()).FirstOrDefault();
+        if (largest is not null)
+        {
+            var ranked = largest.RankedUnits.Where(u => u.Score is not null).ToList();
+            var shown = ranked.Count <= 2 * ChartEnds ? ranked : ranked.Take(ChartEnds).Concat(ranked.TakeLast(ChartEnds)).ToList();
+            var title = ranked.Count <= 2 * ChartEnds ? $"{largest.Category}得分" : $"{largest.Category}得分（前{ChartEnds}名和后{ChartEnds}名）";
+            // The tables below list every unit, so where charts are not drawn a pointer to them is enough (and keeps one message).
+            var fallback = $"{title}见下表。";
+            list.Add(Charts.HorizontalBar(title, shown.Select(u => new ChartPoint($"{u.Rank}.{u.UnitName}", u.Score!.Value)),
+                Card.Text(fallback, size: "Small", spacing: "Medium"), yAxisTitle: "得分"));
+        }
+        // The two district totals that weigh most in the scores (内资到位额, 内资项目): more lines would not read on a phone.
+        var weight = a.Ranking.Categories.SelectMany(c => c.Weights).GroupBy(w => w.MetricId).ToDictionary(g => g.Key, g => g.Sum(w => w.Weight));
+        var district = a.Ranking.District.Where(d => d.Target > 0 && d.ByMonth.Count == a.Period.Month)
+            .OrderByDescending(d => weight.GetValueOrDefault(d.MetricId)).Take(LineMetrics).ToList();
+        if (district.Count > 0)
+        {
+            var months = Enumerable.Range(1, a.Period.Month).ToList();
+            var series = district.Select(d => new ChartSeries($"{catalog.Find(d.MetricId)?.ShortName ?? d.MetricId}完成率",
+                    months.Select(m => ($"{m}月", Math.Round(d.ByMonth[m - 1] / d.Target * 100, 1))).ToList()))
+                .Append(new ChartSeries("序时进度", months.Select(m => ($"{m}月", Math.Round(m / 12m * 100, 1))).ToList()))
+                .ToList();
+            var pace = Percent(a.Period.Month / 12m);
+            var fallback = "全区累计完成率：" + string.Join("，", district.Select(d => $"{catalog.Find(d.MetricId)?.ShortName ?? d.MetricId} {Percent(d.Completion)}")) +
+                           $"（序时进度 {pace}）";
+            list.Add(Charts.Line("全区累计完成率与序时进度（%）", series, Card.Text(fallback, size: "Small"), xAxisTitle: "月份", yAxisTitle: "%"));
+        }
         return list;
     }
 

@@ -103,7 +103,8 @@ public static class RankingCards
             ("得分", unit.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "—"),
             ("较上月", RankingAnnouncementCards.Change(unit)),
         };
-        foreach (var m in unit.Metrics)
+        // The key figures only: the snapshot also keeps every weighted metric, for the 通报表.
+        foreach (var m in unit.Metrics.Where(m => category.KeyFigures.Contains(m.MetricId)))
         {
             var metric = catalog.Find(m.MetricId);
             var target = m.Target is { } t ? $" / 目标 {t:0.##}" : "";

@@ -88,7 +88,7 @@ public sealed class AdminPreviewSender(PersonalMessenger messenger, UserRoles ro
 }
 
 /// <summary>排名 / 本月排名: the latest published ranking, always privately (a private row of the table).</summary>
-public sealed class LatestRankingCommand(AnnouncementStore announcements, IAnnouncementRenderer renderer) : ICommandHandler
+public sealed class LatestRankingCommand(AnnouncementStore announcements, IAnnouncementRenderer renderer, Bulletin.BulletinLinks links) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
@@ -97,7 +97,7 @@ public sealed class LatestRankingCommand(AnnouncementStore announcements, IAnnou
             await request.SendTextAsync(RankingTexts.NothingPublished, ct);
             return;
         }
-        foreach (var part in renderer.Render(latest))
+        foreach (var part in renderer.Render(latest, await links.ForCardAsync(latest, ct)))
             await request.SendAsync(Card.ToActivity(JObject.Parse(part.CardJson!), part.Text), ct);
     }
 }
@@ -131,5 +131,45 @@ public sealed class UnitRankingCommand(AnnouncementStore announcements, IUnitBin
             return;
         }
         await request.SendAsync(Card.ToActivity(RankingCards.UnitRank(latest, unit, category, catalog), $"{unit.UnitName}：{latest.Period.Label}排名"), ct);
+    }
+}
+
+/// <summary>
+/// 导出通报表 2026-03 (admins, privately): the month's 招商引资情况通报表 as Word and Excel, from the latest published
+/// revision's snapshot (a 更正 if there was one), as two short-lived links.
+/// </summary>
+public sealed class ExportBulletinCommand(AnnouncementStore announcements, Bulletin.BulletinLinks links, OfficeClock clock) : ICommandHandler
+{
+    public async Task HandleAsync(CommandRequest request, CancellationToken ct)
+    {
+        var example = new RankingPeriod(clock.LocalNow.Year, clock.LocalNow.Month).PreviousMonth;
+        var (named, month) = MonthInText.Find(TypedText.Normalize(request.Args), clock.Today);
+        if (!named)
+        {
+            await request.SendTextAsync(RankingTexts.AskMonth("导出通报表", "导出通报表", example.Key), ct);
+            return;
+        }
+        if (month is not { } m)
+        {
+            await request.SendTextAsync(RankingTexts.BadMonth(request.Args, example), ct);
+            return;
+        }
+        var period = RankingPeriod.From(m);
+        if ((await announcements.ListAsync(period, ct)).FirstOrDefault() is not { } latest || await announcements.GetAsync(latest.Id, ct) is not { } a)
+        {
+            await request.SendTextAsync(RankingTexts.NotPublished(period), ct);
+            return;
+        }
+        var (word, expires) = await links.ForAdminAsync(a, Bulletin.BulletinFormat.Word, ct);
+        var (book, _) = await links.ForAdminAsync(a, Bulletin.BulletinFormat.Workbook, ct);
+        var title = RankingTexts.BulletinReady(a);
+        var card = Card.Create(
+            [Card.Title(title), Card.Text(BotTexts.LinkValidUntil(clock.ToLocal(expires)), isSubtle: true)],
+            [
+                new JObject { ["type"] = "Action.OpenUrl", ["title"] = "下载 Word", ["url"] = word },
+                new JObject { ["type"] = "Action.OpenUrl", ["title"] = BotTexts.DownloadExcel, ["url"] = book },
+            ],
+            $"{title}：{word}");
+        await request.SendAsync(Card.ToActivity(card, title), ct);
     }
 }

@@ -45,6 +45,11 @@ public static class RankingCommands
                 help: new("发布排名通报", "发布排名 2023-03 / 更正排名 2023-03"),
                 manifest: "（管理员）预览并发布某月排名，例如：发布排名 2023-03"),
             BotCommand.For<PublishRankingCommand>("更正排名", scopes: ConversationScope.Personal, adminOnly: true),
+            BotCommand.For<ExportBulletinCommand>("导出通报表", adminOnly: true,
+                help: new("导出通报表", "导出通报表 2026-03（招商引资情况通报表 Word 和 Excel，按发布时的数据）")) with
+                {
+                    Aliases = ["下载通报表"], Privately = true,
+                },
             BotCommand.For<ScoringRulesCommand>("评分规则", WordMatch.Exact, ConversationScope.Personal, adminOnly: true,
                 help: new("评分规则", "评分规则（排名、约谈和目标规则及其出处）")) with { Aliases = ["排名规则", "约谈规则"] },
         ],

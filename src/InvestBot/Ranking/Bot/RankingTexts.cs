@@ -1,3 +1,5 @@
+using InvestBot.Ranking.Delivery;
+
 namespace InvestBot.Ranking.Bot;
 
 /// <summary>What 排名通报 says in messages, in one place for the office to review (card layouts live with their cards).</summary>
@@ -37,4 +39,13 @@ public static class RankingTexts
     public static string AlreadySubscribed(string place) => $"{place}已订阅通报，无需重复订阅。";
     public const string SubscriptionListSummary = "通报订阅列表";
     public const string RulesSummary = "评分规则（现行）及出处";
+
+    public const string DownloadBulletin = "下载通报表";
+    public const string BulletinLinkInvalid = "下载链接无效（链接不完整或已被改动）。请回到 Teams 通报卡片，点击“下载通报表”重新打开。";
+    public static string BulletinLinkExpired(string id) =>
+        $"下载链接已过期（通报表链接自发布起 90 天内有效）。请联系区合作交流办，由管理员发送“导出通报表 {id[..7]}”获取。";
+    public const string BulletinMissing = "找不到这期通报，可能链接有误。请联系区合作交流办。";
+    public static string NotPublished(RankingPeriod p) => $"{p.Label}的排名尚未发布，没有通报表。请先发送“发布排名 {p.Key}”。";
+    public static string BulletinReady(Announcement a) =>
+        $"{(a.IsCorrection ? "【更正】" : "")}{a.Period.Label}招商引资情况通报表（按{(a.IsCorrection ? $"第 {a.Revision} 次更正" : "发布")}时的数据）";
 }

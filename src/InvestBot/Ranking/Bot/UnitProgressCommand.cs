@@ -75,8 +75,14 @@ public static class UnitProgressCard
         {
             Card.Title($"{unit.Name}：{year}年目标进度"),
             Card.Text(month is { } m ? $"截至{m.Label}。年累计含：{covers}。" : $"{year}年还没有填报数据（也没有期初累计）。", isSubtle: true, size: "Small", spacing: "None"),
-            Card.Facts(progress.Select(p => (p.Metric.Name, Describe(p)))),
         };
+        // Completion per metric as bars where the client draws charts (a line of text where not); every figure follows below.
+        var withTarget = progress.Where(p => p.PercentOfTarget is not null).ToList();
+        if (withTarget.Count > 0)
+            body.Add(Charts.HorizontalBar("各项指标完成率（%）", withTarget.Select(p => new ChartPoint(p.Metric.ShortName, p.PercentOfTarget!.Value)),
+                Card.Text("完成率：" + string.Join("，", withTarget.Select(p => $"{p.Metric.ShortName} {p.PercentOfTarget:0.#}%")), size: "Small"),
+                yAxisTitle: "完成率 %"));
+        body.Add(Card.Facts(progress.Select(p => (p.Metric.Name, Describe(p)))));
         if (published is null)
             body.Add(Card.Text(RankingTexts.ProgressNoPublishedRanking(year), isSubtle: true, size: "Small"));
         if (advice is not null)
