@@ -46,6 +46,7 @@ public static class ServiceRegistration
         services.AddSingleton<SharedSecretStore>();
         services.AddSingleton<IConversationStore, TableConversationStore>();
         services.AddSingleton<IUnitBindingStore, TableUnitBindingStore>();
+        services.AddSingleton<PeopleDirectory>();
 
         // Organisation and roles
         services.AddSingleton(sp => UnitDirectory.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "units.json")));
@@ -65,6 +66,7 @@ public static class ServiceRegistration
         services.AddSingleton<PrivateReplies>();
         services.AddSingleton<CommandSuggestions>();
         services.AddSingleton<ConversationTracker>();
+        services.AddSingleton<PeopleTracker>();
         services.AddSingleton<PersonalMessenger>();
         services.AddSingleton<IPersonalMessenger>(sp => sp.GetRequiredService<PersonalMessenger>());
 

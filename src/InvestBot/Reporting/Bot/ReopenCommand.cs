@@ -23,7 +23,7 @@ public sealed class ReopenCommand(ReportingViews views, UnitDirectory units, Off
         foreach (var reporter in outcome.Reporters)
             if (!await messenger.SendToUserAsync(reporter.UserId, MessageFactory.Text(
                     ReportingTexts.ReopenedToReporter(unit.Name, month.Value.Label, month.Value.Month)), ct))
-                notTold.Add(reporter.UserName ?? reporter.UserId);
+                notTold.Add(ReporterName.Of(reporter.UserName));
         await request.SendTextAsync(outcome.Message + ReportingTexts.ReportersTold(outcome.Reporters.Count - notTold.Count, notTold), ct);
     }
 }
