@@ -59,7 +59,7 @@ public sealed class RosterStore(ITableProvider tables)
 
 /// <summary>What an import of a reporters' roster did: bound now, bound when first seen, and rows that could not be used.</summary>
 public sealed record RosterImportResult(IReadOnlyList<(string Name, string Unit)> Bound, IReadOnlyList<(string Name, string Unit)> Pending,
-    IReadOnlyList<string> Unknown);
+    IReadOnlyList<(string Row, string Reason)> Unknown);
 
 /// <summary>
 /// 导入填报人: a table of 单位, 姓名, 邮箱/UPN. A listed person the bot already met (a chat's roster, a message) is bound at
@@ -80,7 +80,7 @@ public sealed partial class ReporterRoster(RosterStore roster, PeopleDirectory p
         var known = await people.ListAsync(ct);
         var bound = new List<(string, string)>();
         var pending = new List<(string, string)>();
-        var unknown = new List<string>();
+        var unknown = new List<(string, string)>();
         var line = 0;
         foreach (var row in rows.Take(MaxRows + 1))
         {
@@ -88,14 +88,14 @@ public sealed partial class ReporterRoster(RosterStore roster, PeopleDirectory p
             var cells = row.Select(c => (c ?? "").Trim()).ToList();
             if (cells.All(c => c.Length == 0)) continue;
             if (line == 1 && cells.Any(c => c is "单位" or "姓名")) continue; // the header
-            if (line > MaxRows) { unknown.Add($"第 {line} 行起：一次最多导入 {MaxRows} 行"); break; }
+            if (line > MaxRows) { unknown.Add(($"第 {line} 行起", $"一次最多导入 {MaxRows} 行")); break; }
             var unitText = cells.ElementAtOrDefault(0) ?? "";
             var name = cells.ElementAtOrDefault(1) ?? "";
             var address = cells.ElementAtOrDefault(2) ?? "";
             var unit = units.FindByName(unitText);
             if (unit is null || !unit.Reports || name.Length is 0 or > 40 || !Address().IsMatch(address))
             {
-                unknown.Add($"第 {line} 行（{Short(unitText)} {Short(name)} {Short(address)}）：" + (unit is null ? "单位名称未找到"
+                unknown.Add(($"第 {line} 行（{Short(unitText)} {Short(name)} {Short(address)}）", unit is null ? "单位名称未找到"
                     : !unit.Reports ? $"{unit.Name}不参与月度填报" : name.Length == 0 ? "缺少姓名" : "邮箱/UPN 不正确"));
                 continue;
             }

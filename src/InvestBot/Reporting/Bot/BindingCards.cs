@@ -84,11 +84,11 @@ public static class BindingCards
             var list = lines.ToList();
             if (list.Count == 0) return;
             body.Add(Card.Heading(heading));
-            body.Add(Card.Text(string.Join("\n\n", list.Select(CardText.Literal))));
+            body.Add(Card.Text(string.Join("\n\n", list)));
         }
-        Section("已绑定", result.Bound.Select(b => $"{b.Unit}：{b.Name}"));
-        Section("待首次出现（首次与 InvestBot 对话或出现在其所在群聊时自动绑定）", result.Pending.Select(p => $"{p.Unit}：{p.Name}"));
-        Section("无法识别（未导入）", result.Unknown);
+        Section("已绑定", result.Bound.Select(b => $"{b.Unit}：{CardText.Literal(b.Name)}"));
+        Section("待首次出现（首次与 InvestBot 对话或出现在其所在群聊时自动绑定）", result.Pending.Select(p => $"{p.Unit}：{CardText.Literal(p.Name)}"));
+        Section("无法识别（未导入）", result.Unknown.Select(u => $"{CardText.Literal(u.Row)}：{u.Reason}"));
         return Card.Create(body, fallbackText: "填报人名单导入结果");
     }
 }
