@@ -22,7 +22,7 @@ public static class ReportingCommands
             BotCommand.For<MyReportsCommand>("我的填报", WordMatch.Exact, help: new("查看本单位填报", "我的填报"),
                 manifest: "查看本单位今年已提交的月度数据") with { Aliases = ["填报记录", "我的数据"], ManifestScopes = ConversationScope.Personal, Privately = true },
             BotCommand.For<ReportingStatusCommand>("填报情况", adminOnly: true,
-                help: new("填报管理", "填报情况 / 填报情况 2023-03 / 绑定列表 / 解绑 张三 / 重新开放 潮阳街道 2023-03 / 填报 潮阳街道 2023-03 / 导出 2023-03"),
+                help: new("填报管理", "填报情况 / 填报情况 2023-03 / 绑定列表 / 解绑 张三 / 重新开放 潮阳街道 2023-03 / 重新开放 全部 2023-03 / 导入填报人 / 填报 潮阳街道 2023-03 / 导出 2023-03"),
                 manifest: "（管理员）查看各单位本月报送情况") with { ManifestScopes = ConversationScope.Personal, Privately = true },
             BotCommand.For<BindingListCommand>("绑定列表", WordMatch.Exact, adminOnly: true) with { Aliases = ["绑定情况", "填报人列表"], Privately = true },
             BotCommand.For<UnbindCommand>("解绑", adminOnly: true),

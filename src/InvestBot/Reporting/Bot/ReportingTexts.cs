@@ -47,7 +47,7 @@ public static class ReportingTexts
         $"“{past.Month}月”没有写年份：{past.Label}已经过去，{future.Label}尚未到来。请写明年份，例如：{command} {past.Key}。";
 
     public const string StatusMonthInvalid = "月份不正确，请写成“填报情况 2023-03”。";
-    public const string ReopenUsage = "请写明单位和月份，例如：重新开放 潮阳街道 2023-03。";
+    public const string ReopenUsage = "请写明单位和月份，例如：重新开放 潮阳街道 2023-03；为所有未报送的单位一次开放：重新开放 全部 2023-03。";
     public static string ReopenedToReporter(string unit, string month, int monthNumber) =>
         $"区合作交流办已为{unit}重新开放{month}的填报。请发送“填报{monthNumber}月数据”补报。";
     /// <summary>Only what happened: who was told, who could not be reached (and that a unit without reporters has nobody to tell).</summary>
