@@ -34,10 +34,23 @@ public sealed class RankingPublisher(RankingService ranking, AnnouncementStore a
     {
         var existing = await announcements.ListAsync(period, ct);
         var targets = await dispatcher.TargetsAsync(ct);
-        var result = await ranking.ComputeAsync(period, ct);
+        var result = await FirstOfYearWithoutComparisonAsync(period, await ranking.ComputeAsync(period, ct), ct);
         var month = new ReportingMonth(period.Year, period.Month);
         return new PublishPreview(result, existing.Count == 0 ? 0 : existing.Max(a => a.Revision) + 1, existing, targets.Count,
             window.StateOf(month), window.Deadline(month)) { Unchanged = await SameAsLastAsync(existing, result, ct) };
+    }
+
+    /// <summary>
+    /// Nothing of this year was published before this month: there is no last month's ranking people saw, so no 较上月
+    /// (a rank computed for an unpublished month would read “持平” on the office's very first announcement).
+    /// </summary>
+    private async Task<RankingResult> FirstOfYearWithoutComparisonAsync(RankingPeriod period, RankingResult result, CancellationToken ct)
+    {
+        var earlier = (await announcements.ListAsync(null, ct)).Any(a => a.Period.Year == period.Year && a.Period.Month < period.Month);
+        return earlier ? result : result with
+        {
+            Categories = result.Categories.Select(c => c with { Units = c.Units.Select(u => u with { PreviousRank = null }).ToList() }).ToList(),
+        };
     }
 
     /// <summary>The latest publication of the period says what <paramref name="computed"/> would say.</summary>
@@ -63,7 +76,7 @@ public sealed class RankingPublisher(RankingService ranking, AnnouncementStore a
         var targets = await dispatcher.TargetsAsync(ct);
         if (targets.Count == 0) return new PublishOutcome(PublishStatus.NoSubscribers);
 
-        var computed = await ranking.ComputeAsync(period, ct);
+        var computed = await FirstOfYearWithoutComparisonAsync(period, await ranking.ComputeAsync(period, ct), ct);
         if (expectedInterview is not null && expectedInterview != computed.InterviewKey)
             return new PublishOutcome(PublishStatus.InterviewChanged);
         // A correction that corrects nothing would only tell the groups "第 N 次更正" with the same content.
