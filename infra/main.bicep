@@ -1,5 +1,6 @@
-// InvestBot in Azure: a Linux Web App (.NET 10) behind an Azure Bot with the Microsoft Teams channel, storage through a
-// user-assigned managed identity, and Application Insights on a Log Analytics workspace. Deployed into one resource group
+// InvestBot in Azure: a Linux Web App (.NET 10) behind an Azure Bot with only the Microsoft Teams channel, storage through
+// a user-assigned managed identity, the SingleTenant client secret in Key Vault, and Application Insights on a Log
+// Analytics workspace. Deployed into one resource group
 // by the Microsoft 365 Agents Toolkit (m365agents.yml, arm/deploy) or `az deployment group create` (docs/deploy.md).
 targetScope = 'resourceGroup'
 
@@ -24,14 +25,14 @@ param instanceCount int = 1
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
 
-@description('SingleTenant: an app registration in this tenant with a client secret. UserAssignedMSI: the managed identity created here is the bot identity (no secret).')
+@description('UserAssignedMSI (recommended: the managed identity created here is the bot identity, no secret at all) or SingleTenant (an app registration in this tenant with a client secret, kept in Key Vault).')
 @allowed(['SingleTenant', 'UserAssignedMSI'])
 param botAppType string = 'SingleTenant'
 
-@description('SingleTenant only: the app registration\'s application (client) id. Ignored for UserAssignedMSI.')
+@description('SingleTenant: the app registration\'s application (client) id; the deployment fails without it. Ignored for UserAssignedMSI.')
 param botAppId string = ''
 
-@description('SingleTenant only: the app registration\'s client secret.')
+@description('SingleTenant: the app registration\'s client secret, stored in Key Vault; the deployment fails without it. Ignored for UserAssignedMSI.')
 @secure()
 param botAppPassword string = ''
 
@@ -47,6 +48,10 @@ param storageSku string = 'Standard_LRS'
 
 @description('Allow account-key (shared key) access to storage. The app uses its managed identity, so this can stay off.')
 param allowSharedKeyAccess bool = false
+
+@description('Storage public network access. Enabled (recommended here, docs/deploy.md): the web app reaches storage over its public endpoint with Entra ID only. Disabled only with a private endpoint and VNet integration that the office\'s IT adds.')
+@allowed(['Enabled', 'Disabled'])
+param storagePublicNetworkAccess string = 'Enabled'
 
 @description('Prefix of every table (and of the delivery queue), letters and digits; lets two environments share an account.')
 param tablePrefix string = ''
@@ -64,6 +69,16 @@ var tags = {
   application: 'InvestBot'
 }
 var deliveryQueueName = empty(tablePrefix) ? 'ranking-delivery' : '${toLower(tablePrefix)}-ranking-delivery'
+
+// No bot without its identity (issue 18): an empty MicrosoftAppId would leave /api/messages without a token check, so a
+// SingleTenant deployment without the app id or its secret fails at validation, before any resource is created.
+var singleTenantAppId = botAppType != 'SingleTenant'
+  ? ''
+  : empty(botAppId)
+      ? fail('botAppId is required for botAppType SingleTenant (the app registration\'s client id), or deploy with botAppType=UserAssignedMSI.')
+      : empty(botAppPassword)
+          ? fail('botAppPassword is required for botAppType SingleTenant (the app registration\'s client secret), or deploy with botAppType=UserAssignedMSI.')
+          : botAppId
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -92,13 +107,27 @@ module storage 'modules/storage.bicep' = {
     location: location
     sku: storageSku
     allowSharedKeyAccess: allowSharedKeyAccess
+    publicNetworkAccess: storagePublicNetworkAccess
     deliveryQueueName: deliveryQueueName
     principalId: identity.outputs.principalId
     tags: tags
   }
 }
 
-var msaAppId = botAppType == 'UserAssignedMSI' ? identity.outputs.clientId : botAppId
+var msaAppId = botAppType == 'UserAssignedMSI' ? identity.outputs.clientId : singleTenantAppId
+
+// SingleTenant only: the client secret lives in Key Vault; the app setting is a Key Vault reference.
+module keyVault 'modules/keyvault.bicep' = if (botAppType == 'SingleTenant') {
+  name: 'keyVault'
+  params: {
+    name: take('kv${replace(suffix, '-', '')}${uniqueString(resourceGroup().id)}', 24)
+    location: location
+    secretName: 'MicrosoftAppPassword'
+    secretValue: botAppPassword
+    principalId: identity.outputs.principalId
+    tags: tags
+  }
+}
 
 module app 'modules/app.bicep' = {
   name: 'app'
@@ -112,7 +141,7 @@ module app 'modules/app.bicep' = {
     identityClientId: identity.outputs.clientId
     botAppType: botAppType
     botAppId: msaAppId
-    botAppPassword: botAppType == 'SingleTenant' ? botAppPassword : ''
+    botPasswordSecretUri: keyVault.?outputs.secretUri ?? ''
     botTenantId: botTenantId
     storageAccountName: storage.outputs.name
     appInsightsConnectionString: monitoring.outputs.connectionString
@@ -158,5 +187,8 @@ output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 
 output LOG_ANALYTICS_WORKSPACE_ID string = monitoring.outputs.workspaceId
 
-@description('The app settings the web app was given (the client secret is not repeated here).')
+@description('SingleTenant: the Key Vault holding the client secret (rotation, docs/deploy.md § 10); empty for UserAssignedMSI.')
+output KEY_VAULT_NAME string = keyVault.?outputs.name ?? ''
+
+@description('The app settings the web app was given (the client secret only as its Key Vault reference).')
 output appSettings object = app.outputs.settings

@@ -60,6 +60,11 @@ if [[ -z "${InvestBot__StorageConnectionString:-}" ]]; then
 fi
 
 echo "==> InvestBot on http://127.0.0.1:$bot_port/api/messages"
+# Local runs are the Development environment: the only one in which the bot runs without its Bot Framework
+# identity and accepts any tenant (docs/security.md).
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Believe only the Playground's mock tenant (.m365agentsplayground.yml), as production believes only the office's.
+export InvestBot__AllowedTenants__0="${InvestBot__AllowedTenants__0:-00000000-0000-0000-0000-0000000000e1}"
 # The Playground's mocked users are the local admins unless InvestBot__Admins__0 etc. say otherwise.
 export InvestBot__Admins__0="${InvestBot__Admins__0:-00000000-0000-0000-0000-0000000000a1}"
 setsid dotnet src/InvestBot/bin/Release/net10.0/InvestBot.dll --urls "http://127.0.0.1:$bot_port" \

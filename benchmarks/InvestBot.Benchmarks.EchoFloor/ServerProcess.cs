@@ -28,7 +28,10 @@ public sealed class ServerProcess : IAsyncDisposable
         var dir = AppContext.BaseDirectory;
         var env = new Dictionary<string, string?>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Unauthenticated like the echo bot, which InvestBot allows only in Development (issue 18); the driver's
+            // 16 users at full speed are a script, so the per-user rate limit is lifted.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["InvestBot__RateLimit__Burst"] = "100000000",
             ["InvestBot__StorageConnectionString"] = azurite.ConnectionString,
             ["InvestBot__TablePrefix"] = TestTables.NewPrefix(),
             ["MicrosoftAppId"] = "",

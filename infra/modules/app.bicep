@@ -1,5 +1,6 @@
 // Linux App Service plan and the InvestBot web app (.NET 10). Always On: the reminder and ranking schedules and the
 // delivery worker run in-process. /healthz answers 503 when storage does not, so App Service can replace the instance.
+// HTTPS only, TLS 1.2, FTP off and no basic (FTP/SCM) publishing credentials: deployments sign in with Entra ID.
 param planName string
 param siteName string
 param location string
@@ -9,8 +10,8 @@ param identityId string
 param identityClientId string
 param botAppType string
 param botAppId string
-@secure()
-param botAppPassword string
+@description('SingleTenant: versionless URI of the client secret in Key Vault; empty for UserAssignedMSI.')
+param botPasswordSecretUri string
 param botTenantId string
 param storageAccountName string
 param appInsightsConnectionString string
@@ -46,9 +47,12 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 }
 
 var baseSettings = {
+  ASPNETCORE_ENVIRONMENT: 'Production'
   MicrosoftAppType: botAppType
   MicrosoftAppId: botAppId
   MicrosoftAppTenantId: botTenantId
+  // Only the office's tenant is believed (docs/security.md); more tenants: InvestBot__AllowedTenants__1 …
+  InvestBot__AllowedTenants__0: botTenantId
   InvestBot__Storage__AccountName: storageAccountName
   InvestBot__Storage__EndpointSuffix: environment().suffixes.storage
   InvestBot__Storage__ManagedIdentityClientId: identityClientId
@@ -59,8 +63,11 @@ var baseSettings = {
   AZURE_CLIENT_ID: identityClientId
   TZ: 'Asia/Shanghai'
 }
-var settings = union(baseSettings, sovereignSettings)
-var secretSettings = botAppType == 'SingleTenant' ? { MicrosoftAppPassword: botAppPassword } : {}
+// The secret itself stays in Key Vault; App Service resolves the reference with keyVaultReferenceIdentity.
+var secretSettings = botAppType == 'SingleTenant'
+  ? { MicrosoftAppPassword: '@Microsoft.KeyVault(SecretUri=${botPasswordSecretUri})' }
+  : {}
+var settings = union(baseSettings, sovereignSettings, secretSettings)
 
 resource site 'Microsoft.Web/sites@2024-04-01' = {
   name: siteName
@@ -85,11 +92,28 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [for s in items(union(settings, secretSettings)): {
+      appSettings: [for s in items(settings): {
         name: s.key
         value: s.value
       }]
     }
+  }
+}
+
+// Basic-auth publishing off for FTP and for SCM (Kudu): zip deploy with Entra ID (az webapp deploy, atk deploy) only.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
   }
 }
 

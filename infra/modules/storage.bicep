@@ -3,6 +3,8 @@ param name string
 param location string
 param sku string
 param allowSharedKeyAccess bool
+@allowed(['Enabled', 'Disabled'])
+param publicNetworkAccess string
 param deliveryQueueName string
 @description('Principal (object) id of the managed identity that gets the data roles.')
 param principalId string
@@ -22,6 +24,7 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
   properties: {
     allowSharedKeyAccess: allowSharedKeyAccess
+    publicNetworkAccess: publicNetworkAccess
     allowBlobPublicAccess: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true

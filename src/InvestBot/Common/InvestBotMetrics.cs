@@ -22,6 +22,7 @@ public sealed class InvestBotMetrics
     private readonly Counter<long> _submissions;
     private readonly Counter<long> _deliveries;
     private readonly Counter<long> _throttled;
+    private readonly Counter<long> _refused;
 
     public InvestBotMetrics(IMeterFactory meters, IQueueDepth? queueDepth = null)
     {
@@ -32,6 +33,7 @@ public sealed class InvestBotMetrics
         _submissions = meter.CreateCounter<long>("investbot.submissions", "{submission}", "Monthly figure submissions by outcome: saved or rejected (with the reason)");
         _deliveries = meter.CreateCounter<long>("investbot.deliveries", "{delivery}", "Ranking announcement deliveries by outcome: sent, retried, failed, gone");
         _throttled = meter.CreateCounter<long>("investbot.throttled", "{response}", "HTTP 429 (Too Many Requests) answers to the bot's outgoing calls, by host");
+        _refused = meter.CreateCounter<long>("investbot.refused", "{request}", "Requests to /api/messages refused at the trust boundary, by reason: channel, tenant, token, identity, too large, malformed, rate");
         if (queueDepth is not null)
             meter.CreateObservableGauge("investbot.delivery.queue_depth", () => queueDepth.Current is { } depth
                 ? new[] { new Measurement<long>(depth) }
@@ -54,6 +56,9 @@ public sealed class InvestBotMetrics
 
     /// <summary><paramref name="outcome"/>: sent, retried, failed or gone (the bot was removed from the chat).</summary>
     public void Delivery(string outcome) => _deliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary><paramref name="reason"/>: channel, tenant, token, identity, too large, malformed or rate.</summary>
+    public void Refused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Throttled(string host) => _throttled.Add(1, new KeyValuePair<string, object?>("host", host));
 }

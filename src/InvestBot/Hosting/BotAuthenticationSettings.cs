@@ -8,7 +8,8 @@ namespace InvestBot.Hosting;
 /// itself (MicrosoftAppType/Id/Password/TenantId, and for sovereign clouds ChannelService, ToChannelFromBotLoginUrl,
 /// ToChannelFromBotOAuthScope, ToBotFromChannelTokenIssuer, ToBotFromChannelOpenIdMetadataUrl, OAuthUrl, ValidateAuthority);
 /// this class only fixes two defaults: an empty app type means SingleTenant (new multi-tenant bots can no longer be
-/// created), and with no app id the bot runs unauthenticated for local use whatever the type says.
+/// created), and with no app id the bot runs unauthenticated — only in the Development environment (local runs and
+/// tests): anywhere else an empty MicrosoftAppId stops the app at start-up, and there is no switch to allow it.
 /// </summary>
 public static class BotAuthenticationSettings
 {
@@ -17,13 +18,20 @@ public static class BotAuthenticationSettings
     public static readonly string[] AppTypes = ["SingleTenant", "UserAssignedMSI", "MultiTenant"];
 
     /// <summary>The configuration the Bot Framework should see, with the defaults above applied and checked.</summary>
-    public static IConfiguration Effective(IConfiguration configuration)
+    public static IConfiguration Effective(IConfiguration configuration, IHostEnvironment environment)
     {
         var appId = configuration["MicrosoftAppId"];
         var type = configuration["MicrosoftAppType"];
         if (string.IsNullOrWhiteSpace(appId))
+        {
+            if (!environment.IsDevelopment())
+                throw new InvalidOperationException(
+                    $"MicrosoftAppId is empty in the {environment.EnvironmentName} environment: InvestBot never runs without its Bot Framework " +
+                    "identity outside Development (anyone reaching /api/messages could act as any admin). Set MicrosoftAppId " +
+                    "(with MicrosoftAppTenantId and MicrosoftAppPassword, or MicrosoftAppType=UserAssignedMSI); see docs/deploy.md.");
             // Local mode: no token is checked or sent. (SingleTenant would insist on an app id.)
             return Override(configuration, "MultiTenant");
+        }
 
         type = string.IsNullOrWhiteSpace(type) ? DefaultAppType : type.Trim();
         if (!AppTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
@@ -41,7 +49,7 @@ public static class BotAuthenticationSettings
 
     public static BotFrameworkAuthentication Create(IServiceProvider services) =>
         new ConfigurationBotFrameworkAuthentication(
-            Effective(services.GetRequiredService<IConfiguration>()),
+            Effective(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()),
             httpClientFactory: services.GetRequiredService<IHttpClientFactory>(),
             logger: services.GetRequiredService<ILoggerFactory>().CreateLogger("InvestBot.BotAuthentication"));
 
@@ -61,6 +69,7 @@ public sealed class BotAuthenticationStartupCheck(IServiceProvider services) : I
     public Task StartAsync(CancellationToken ct)
     {
         _ = services.GetRequiredService<BotFrameworkAuthentication>();
+        _ = services.GetRequiredService<TeamsBoundary>();
         return Task.CompletedTask;
     }
 

@@ -11,13 +11,19 @@ namespace InvestBot.Hosting;
 
 public static class BotEndpoints
 {
+    public const string MessagesPath = "/api/messages";
+
     public static void MapInvestBot(this WebApplication app)
     {
-        app.MapPost("/api/messages", async (HttpRequest request, HttpResponse response, InvestBotAdapter adapter, IBot bot,
+        // The trust boundary runs before the rate limiter (which keys on the activity's user) and the adapter.
+        app.UseWhen(c => HttpMethods.IsPost(c.Request.Method) && c.Request.Path.Equals(MessagesPath, StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseMiddleware<IncomingActivityMiddleware>());
+        app.UseRateLimiter();
+
+        app.MapPost(MessagesPath, async (HttpContext context, HttpRequest request, HttpResponse response, InvestBotAdapter adapter, IBot bot,
             ILogger<IBot> logger, CancellationToken ct) =>
         {
-            var (activity, problem) = await ReadActivityAsync(request, logger, ct);
-            if (problem is not null) return problem;
+            var activity = IncomingActivityMiddleware.ActivityOf(context);
             try
             {
                 // What CloudAdapter.ProcessAsync does, with the activity the check has already read: the body is parsed once.
@@ -36,26 +42,12 @@ public static class BotEndpoints
                 response.StatusCode = StatusCodes.Status401Unauthorized;
             }
             return Results.Empty;
-        });
+        }).RequireRateLimiting(TurnRateLimiting.Policy);
 
         // 200 when every check (storage) is healthy, 503 otherwise; App Service's health check and the runbook use it.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
 
         app.MapGet("/", () => Results.Text("InvestBot 正在运行。Teams 消息端点：POST /api/messages；健康检查：GET /healthz", "text/plain; charset=utf-8"));
-    }
-
-    /// <summary>The activity, or a 400 for a request the adapter should never see (see <see cref="IncomingActivityCheck"/>).</summary>
-    private static async Task<(Activity? Activity, IResult? Problem)> ReadActivityAsync(HttpRequest request, ILogger logger, CancellationToken ct)
-    {
-        // Buffered (as the SDK's own reader does) so that a rejected body can be read again for the reason.
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        body.Position = 0;
-        var (activity, problem, claimed) = IncomingActivityCheck.Read(body);
-        if (problem is null) return (activity, null);
-        logger.LogWarning("Rejected a malformed activity ({Problem}): {Claimed}, trace {TraceId}",
-            problem, claimed ?? "-", request.HttpContext.TraceIdentifier);
-        return (null, Results.Json(new { error = "malformed activity", detail = problem }, statusCode: StatusCodes.Status400BadRequest));
     }
 
     /// <summary>{"status":"ok","storage":"storage ok"}: the check's description only, never an exception.</summary>

@@ -40,6 +40,7 @@ public static class ServiceRegistration
         services.AddSingleton<ITableProvider>(sp => new TableProvider(
             sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.TablePrefix));
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<StorageHealthCheck>(); // one instance: it keeps the last probe for 5 s
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         services.AddSingleton<JobLeaseStore>();
         services.AddScheduling(configuration);
@@ -58,6 +59,12 @@ public static class ServiceRegistration
         services.AddBotConnectorHttp(configuration);
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusedClientsAuthentication(BotAuthenticationSettings.Create(sp)));
         services.AddHostedService<BotAuthenticationStartupCheck>();
+
+        // The trust boundary of /api/messages: only Teams, only the office's tenant, bounded bodies, turns per user.
+        services.AddOptions<TrustBoundaryOptions>().Bind(configuration.GetSection(InvestBotOptions.Section));
+        services.AddSingleton(sp => TeamsBoundary.From(sp.GetRequiredService<IOptions<TrustBoundaryOptions>>().Value,
+            configuration, sp.GetRequiredService<IHostEnvironment>()));
+        services.AddTurnRateLimiting();
         services.AddSingleton<InvestBotAdapter>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<InvestBotAdapter>());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using InvestBot.Common;
 using InvestBot.Reporting;
 
 namespace InvestBot.KeyProjects;
@@ -31,7 +32,7 @@ public readonly partial record struct ReportQuarter(int Year, int Quarter)
     /// </summary>
     public static (bool Found, ReportQuarter? Quarter) Find(string? text, DateOnly today)
     {
-        var m = Pattern().Match(text ?? "");
+        var m = Pattern().Match(TypedText.Normalize(text));
         if (!m.Success) return (false, null);
         var q = m.Groups["q"].Value;
         var number = int.TryParse(q, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : Array.IndexOf(Numerals, q) + 1;
@@ -48,6 +49,6 @@ public readonly partial record struct ReportQuarter(int Year, int Quarter)
     public static ReportQuarter? TryParseKey(string? key) =>
         key is { Length: 6 } && Find(key, new DateOnly(2000, 1, 1)) is (true, { } q) && q.Key == key ? q : null;
 
-    [GeneratedRegex(@"(?:(?<y>\d{4})\s*(?:年\s*)?[-/ ]?\s*)?(?:[Qq](?<q>\d)|第?\s*(?<q>[一二三四1-4\d])\s*季度?)")]
+    [GeneratedRegex(@"(?:(?<y>[0-9]{4})\s*(?:年\s*)?[-/ ]?\s*)?(?:[Qq](?<q>[0-9])|第?\s*(?<q>[一二三四0-9])\s*季度?)")]
     private static partial Regex Pattern();
 }

@@ -22,15 +22,21 @@ public sealed class KnowledgeFeedbackStore(ITableProvider tables, TimeProvider t
     /// <summary>The most rows Table Storage takes in one transaction.</summary>
     public const int MaxBatch = 100;
 
+    /// <summary>One vote per user per answer (question and article): a second 👍/👎, pressed again or forged, replaces the
+    /// first instead of adding a row.</summary>
     public async Task AddFeedbackAsync(string question, int article, bool helpful, string userId, CancellationToken ct = default)
     {
         var table = await tables.GetTableAsync(FeedbackTable, ct);
         var now = time.GetUtcNow();
-        await table.AddEntityAsync(new TableEntity(Partition, NewRowKey(now))
+        await table.UpsertEntityAsync(new TableEntity(Partition, VoteKey(userId, article, question))
         {
             ["Question"] = question, ["Article"] = article, ["Helpful"] = helpful, ["UserId"] = userId, ["At"] = now,
-        }, ct);
+        }, TableUpdateMode.Replace, ct);
     }
+
+    private static string VoteKey(string userId, int article, string question) =>
+        "v-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{userId}\n{article}\n{question}")));
 
     /// <summary>Up to <see cref="MaxBatch"/> entries in one request (one partition, one entity-group transaction).</summary>
     public async Task LogUnansweredAsync(IReadOnlyList<UnansweredQuestion> entries, CancellationToken ct = default)

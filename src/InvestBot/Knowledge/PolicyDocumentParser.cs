@@ -166,7 +166,7 @@ public static partial class PolicyDocumentParser
     [GeneratedRegex(@"^（(?<n>[一二三四五六七八九十百零〇两]+)）(?<rest>.*)$")]
     private static partial Regex ArticleLine();
 
-    [GeneratedRegex(@"^\d{4}年\d{1,2}月\d{1,2}日$")]
+    [GeneratedRegex(@"^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$")]
     private static partial Regex DateLine();
 
     [GeneratedRegex(@"（责任单位[：:](?<list>.*)）\s*$")]

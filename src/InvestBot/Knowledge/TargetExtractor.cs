@@ -77,6 +77,6 @@ public static partial class TargetExtractor
         return noun;
     }
 
-    [GeneratedRegex(@"(?<q>不少于|不低于|至少|超过|超)?(?<n>\d+(?:\.\d+)?)(?<m>万美元|亿元|万元|个工作日|个|家|人|次|名)(?<tail>以上)?")]
+    [GeneratedRegex(@"(?<q>不少于|不低于|至少|超过|超)?(?<n>[0-9]+(?:\.[0-9]+)?)(?<m>万美元|亿元|万元|个工作日|个|家|人|次|名)(?<tail>以上)?")]
     private static partial Regex Quantity();
 }

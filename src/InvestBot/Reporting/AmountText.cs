@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using InvestBot.Common;
 
 namespace InvestBot.Reporting;
 
@@ -22,7 +23,7 @@ public static partial class AmountText
 
     public static ParsedAmount Parse(string? text, Metric metric, decimal max)
     {
-        var s = (text ?? "").Trim();
+        var s = TypedText.Normalize(text).Trim();
         if (s.Length == 0) return Fail(FigureValidator.Required);
         if (s.StartsWith('-') || s.StartsWith('－')) return Fail("不能为负数");
         if (s.Length > MaxLength || Shape().Match(s) is not { Success: true } m)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using InvestBot.Common;
 
 namespace InvestBot.Reporting;
 
@@ -46,7 +47,7 @@ public static partial class FigureValidator
 
     public static (decimal Value, string? Error) ParseNumber(string? text, int decimals, decimal min, decimal max, string unit)
     {
-        var s = (text ?? "").Trim();
+        var s = TypedText.Normalize(text).Trim();
         if (s.Length == 0) return (0, Required);
         if (s.StartsWith('-') && PlainNumber().IsMatch(s[1..])) return (0, "不能为负数");
         if (Grouped().IsMatch(s)) return (0, $"请输入数字，不要加千分位逗号（例如写成 {s.Replace(",", "").Replace("，", "")}）");

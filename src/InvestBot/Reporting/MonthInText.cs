@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using InvestBot.Common;
 
 namespace InvestBot.Reporting;
 
@@ -23,9 +24,10 @@ public static partial class MonthInText
 {
     public static MonthMention Read(string text, DateOnly today)
     {
+        text = TypedText.Normalize(text);
         if (Full().Match(text) is { Success: true } full) return MonthMention.Of(ReportingMonth.TryParse(full.Value));
         if (Short().Match(text) is not { Success: true } m) return MonthMention.None;
-        var number = int.Parse(m.Groups[1].Value);
+        var number = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         if (number is < 1 or > 12) return MonthMention.Of(null);
         var thisYear = new ReportingMonth(today.Year, number);
         var lastYear = thisYear with { Year = today.Year - 1 };
@@ -41,9 +43,9 @@ public static partial class MonthInText
         return (mention.Found, mention.Month);
     }
 
-    [GeneratedRegex(@"(?<!\d)\d{4}(?:\s*[-/.年]\s*\d{1,2}|\d{2}(?!\d))(?:\s*月)?")]
+    [GeneratedRegex(@"(?<![0-9])[0-9]{4}(?:\s*[-/.年]\s*[0-9]{1,2}|[0-9]{2}(?![0-9]))(?:\s*月)?")]
     private static partial Regex Full();
 
-    [GeneratedRegex(@"(\d{1,2})\s*月")]
+    [GeneratedRegex(@"(?<![0-9])([0-9]{1,2})\s*月")]
     private static partial Regex Short();
 }

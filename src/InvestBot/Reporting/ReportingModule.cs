@@ -10,7 +10,11 @@ public static class ReportingModule
 {
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ReportingOptions>().Bind(configuration.GetSection(ReportingOptions.Section));
+        services.AddOptions<ReportingOptions>().Bind(configuration.GetSection(ReportingOptions.Section))
+            // A short HMAC key makes every download link guessable; the shared random key is used when none is configured.
+            .Validate(o => string.IsNullOrEmpty(o.DownloadSigningKey) || System.Text.Encoding.UTF8.GetByteCount(o.DownloadSigningKey) >= 32,
+                "InvestBot:Reporting:DownloadSigningKey must be at least 32 bytes (or left empty for a generated key).")
+            .ValidateOnStart();
 
         services.AddSingleton(sp => MetricCatalog.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "metrics.json")));
         services.AddSingleton<MonthlyFiguresStore>();
@@ -42,7 +46,13 @@ public static class ReportingModule
         services.AddSingleton<ExportLinks>();
         services.AddSingleton<FiguresWorkbook>();
         services.AddSingleton<ReminderPlanner>();
-        services.AddHttpClient(Bot.AttachedTableReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // A file's URL comes from the activity: redirects are never followed (a 3xx is refused), see AttachedTableReader.
+        services.AddHttpClient(Bot.AttachedTableReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxResponseDrainSize = 0, // a body cut off at the cap closes the connection instead of being drained
+            });
         services.AddSingleton<Bot.AttachedTableReader>();
 
         // Teams glue of this capability: its rows of the command table and its reminder job.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using InvestBot.Common;
 
 namespace InvestBot.Reporting;
 
@@ -30,13 +31,13 @@ public readonly partial record struct ReportingMonth(int Year, int Month) : ICom
     public static ReportingMonth? TryParse(string? text)
     {
         if (text is null) return null;
-        var m = YearMonth().Match(text.Trim());
+        var m = YearMonth().Match(TypedText.Normalize(text).Trim());
         if (!m.Success) return null;
         var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
         return year is >= MinYear and <= MaxYear && month is >= 1 and <= 12 ? new ReportingMonth(year, month) : null;
     }
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:\s*[-/.年]\s*(?<m>\d{1,2})|(?<m>\d{2}))\s*月?$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:\s*[-/.年]\s*(?<m>[0-9]{1,2})|(?<m>[0-9]{2}))\s*月?$")]
     private static partial Regex YearMonth();
 }

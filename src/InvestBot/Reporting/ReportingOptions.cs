@@ -38,4 +38,14 @@ public sealed class ReportingOptions
 
     /// <summary>How long an export link stays valid.</summary>
     public int DownloadLinkMinutes { get; set; } = 15;
+
+    /// <summary>The tenant's SharePoint/OneDrive hosts: the only hosts a file sent with 导入目标 is downloaded from (https
+    /// only, redirects not followed). "*.example.com" matches its subdomains. Empty: <see cref="DefaultImportHosts"/>.</summary>
+    public string[] ImportHosts { get; set; } = [];
+
+    public static readonly string[] DefaultImportHosts = ["*.sharepoint.com", "*.sharepoint.cn"];
+
+    /// <summary>The configured hosts, or the default ones (Microsoft 365 and Microsoft 365 operated by 21Vianet).</summary>
+    public IReadOnlyList<string> EffectiveImportHosts =>
+        ImportHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).ToArray() is { Length: > 0 } hosts ? hosts : DefaultImportHosts;
 }

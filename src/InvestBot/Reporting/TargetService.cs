@@ -73,7 +73,7 @@ public sealed partial class TargetService(AnnualTargetStore store, MetricCatalog
         var columns = rows[0].Skip(1).Select(h => FindMetric(h)).ToList();
         for (var c = 0; c < columns.Count; c++)
             if (columns[c] is null && !string.IsNullOrWhiteSpace(rows[0][c + 1]))
-                errors.Add($"表头第 {c + 2} 列“{rows[0][c + 1]}”不是已知指标。");
+                errors.Add($"表头 {CellName.Of(0, c + 1)}（第 {c + 2} 列）不是已知指标。");
         for (var r = 1; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -81,7 +81,7 @@ public sealed partial class TargetService(AnnualTargetStore store, MetricCatalog
             var unit = units.FindByName(row[0]) ?? units.FindById(row[0]?.Trim());
             if (unit is null || !unit.Reports)
             {
-                errors.Add($"第 {r + 1} 行：单位“{row[0]}”不存在或不参与填报。");
+                errors.Add($"第 {r + 1} 行：{CellName.Of(r, 0)} 的单位不存在或不参与填报。");
                 continue;
             }
             if (row.Skip(columns.Count + 1).Any(c => !string.IsNullOrWhiteSpace(c)))

@@ -12,6 +12,7 @@ public static class BotTexts
 
     public static string WrongScope(string command, string where) => $"“{command}”只能在{where}中使用，请在{where}中发送“{command}”。";
 
+    public const string UnknownUser = "无法确认您的 Teams 身份（消息中没有 Azure AD 用户标识），InvestBot 不能处理这条消息。请在本单位的 Microsoft Teams 中使用。";
     public const string UnknownButton = "这个按钮已失效或无法识别，请重新发送命令获取最新的卡片。";
 
     public static string LinkValidUntil(DateTimeOffset expires) => $"下载链接有效至 {expires:M月d日 HH:mm}，请勿转发。";

@@ -52,6 +52,11 @@ public sealed class InvestBotActivityHandler(
     {
         var activity = turn.Activity;
         var user = UserIdentityReader.From(activity);
+        if (!user.IsKnown)
+        {
+            await RefuseUnknownAsync(turn, ct);
+            return;
+        }
 
         // An Action.Submit press arrives as a message whose value carries our verb.
         if (activity.Value is JObject value && value.Value<string>("verb") is { Length: > 0 } verb && string.IsNullOrWhiteSpace(activity.Text))
@@ -90,15 +95,32 @@ public sealed class InvestBotActivityHandler(
             null => new JObject(),
             var other => JToken.FromObject(other) as JObject ?? new JObject(),
         };
-        var result = await RunCardActionAsync(new CardActionRequest(turn, verb, data, UserIdentityReader.From(turn.Activity)), ct);
+        var user = UserIdentityReader.From(turn.Activity);
+        if (!user.IsKnown)
+        {
+            metrics.Refused("identity");
+            log.LogWarning("Refused a card action ({Verb}) without an AAD object id", verb);
+            return new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = BotTexts.UnknownUser };
+        }
+        var result = await RunCardActionAsync(new CardActionRequest(turn, verb, data, user), ct);
         return result.Card is not null
             ? new AdaptiveCardInvokeResponse { StatusCode = 200, Type = Card.ContentType, Value = result.Card }
             : new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = result.Message ?? "" };
     }
 
+    /// <summary>Teams sends every user's AAD object id; a message without one is not answered as anybody (and not recorded).</summary>
+    private async Task RefuseUnknownAsync(ITurnContext<IMessageActivity> turn, CancellationToken ct)
+    {
+        metrics.Refused("identity");
+        log.LogWarning("Refused a message without an AAD object id in a {Scope} conversation", turn.Activity.Conversation?.ConversationType ?? "-");
+        var scope = ConversationScopes.Of(turn.Activity.Conversation?.ConversationType);
+        if (scope == ConversationScope.Personal || MentionsBot(turn.Activity))
+            await turn.SendActivityAsync(MessageFactory.Text(BotTexts.UnknownUser), ct);
+    }
+
     private async Task<CardActionResult> RunCardActionAsync(CardActionRequest request, CancellationToken ct)
     {
-        if (string.Equals(request.Verb, SayPayload.Verb, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(request.Verb, SayPayload.Verb, StringComparison.Ordinal))
             return await SayAsync(request, ct);
         if (table.FindVerb(request.Verb) is not { } verb)
         {

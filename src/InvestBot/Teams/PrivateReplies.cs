@@ -1,3 +1,4 @@
+using InvestBot.Teams.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -13,7 +14,7 @@ public sealed class PrivateReplies(PersonalMessenger messenger)
     {
         if (replies.Count == 0) return;
         var note = await messenger.SendToUserAsync(request.User.Id, replies, ct)
-            ? BotTexts.SentPrivately(request.User.Name)
+            ? BotTexts.SentPrivately(request.User.Name is { } name ? CardText.Literal(name) : null)
             : BotTexts.PrivateNotDelivered(command);
         await request.Turn.SendActivityAsync(MessageFactory.Text(note), ct);
     }

@@ -5,11 +5,14 @@ namespace InvestBot.Teams;
 
 public static class UserIdentityReader
 {
-    /// <summary>Teams always sends the AAD object id; other channels (curl, tests) fall back to the channel user id.</summary>
+    /// <summary>
+    /// The person is their AAD object id, which Teams sends with every user's activity. It is never taken from
+    /// <c>from.id</c>: a request without an object id has no identity (<see cref="UserIdentity.IsKnown"/> false) and gets
+    /// nothing that depends on who the user is.
+    /// </summary>
     public static UserIdentity From(IActivity activity)
     {
         var from = activity.From ?? new ChannelAccount();
-        var id = !string.IsNullOrWhiteSpace(from.AadObjectId) ? from.AadObjectId : from.Id ?? "";
-        return new UserIdentity(id, from.Name);
+        return new UserIdentity(string.IsNullOrWhiteSpace(from.AadObjectId) ? "" : from.AadObjectId.Trim(), from.Name);
     }
 }

@@ -12,7 +12,10 @@ public sealed class BotAuthenticationSettingsTests
     private const string Tenant = "66666666-7777-8888-9999-000000000000";
 
     private static IConfiguration Effective(Dictionary<string, string?> settings) =>
-        BotAuthenticationSettings.Effective(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        BotAuthenticationSettings.Effective(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), Development);
+
+    private static readonly Microsoft.Extensions.Hosting.IHostEnvironment Development =
+        new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" };
 
     [Fact]
     public void The_shipped_appsettings_default_to_SingleTenant()

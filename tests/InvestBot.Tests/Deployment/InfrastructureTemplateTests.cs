@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using InvestBot.Common;
+using InvestBot.Hosting;
 using InvestBot.Storage;
 using InvestBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
@@ -127,6 +129,137 @@ public sealed partial class InfrastructureTemplateTests
 
         var outputs = ((JObject)main["outputs"]!).Properties().Select(p => p.Name).ToList();
         Assert.Subset(outputs.ToHashSet(), new HashSet<string> { "BOT_ID", "BOT_DOMAIN", "BOT_AZURE_APP_SERVICE_RESOURCE_ID", "appSettings" });
+    }
+
+    /// <summary>main.bicep's validation-time check of the bot identity (the one top-level variable that can fail()),
+    /// evaluated offline as Resource Manager evaluates it for the given parameters.</summary>
+    private static async Task<object> IdentityCheckAsync(params (string Name, string Value)[] given)
+    {
+        var main = await Compiled.Value;
+        var variables = ((JObject)main["variables"]!).Properties().ToDictionary(p => p.Name, p => p.Value.ToString());
+        var parameters = ((JObject)main["parameters"]!).Properties()
+            .Where(p => p.Value["defaultValue"] is JValue { Type: JTokenType.String } d && !((string)d!).StartsWith('['))
+            .ToDictionary(p => p.Name, p => (object)p.Value.Value<string>("defaultValue")!);
+        parameters["baseName"] = "investbot";
+        foreach (var (name, value) in given) parameters[name] = value;
+        var check = Assert.Single(variables, v => v.Value.Contains("fail("));
+        return new ArmExpression(parameters, variables).Evaluate(check.Value);
+    }
+
+    [Fact]
+    public async Task A_single_tenant_deployment_without_the_bots_app_id_or_secret_is_refused_at_validation()
+    {
+        var noId = await Assert.ThrowsAsync<ArmExpression.DeploymentFailed>(() => IdentityCheckAsync(("botAppPassword", "s3cret")));
+        var noSecret = await Assert.ThrowsAsync<ArmExpression.DeploymentFailed>(() => IdentityCheckAsync(("botAppId", "0f6b7a4e-0000-4000-8000-000000000001")));
+        var defaultsOnly = await Assert.ThrowsAsync<ArmExpression.DeploymentFailed>(() => IdentityCheckAsync());
+
+        Assert.StartsWith("botAppId is required", noId.Message);
+        Assert.StartsWith("botAppPassword is required", noSecret.Message);
+        Assert.StartsWith("botAppId is required", defaultsOnly.Message); // SingleTenant is the default type
+        Assert.Equal("0f6b7a4e-0000-4000-8000-000000000001",
+            await IdentityCheckAsync(("botAppId", "0f6b7a4e-0000-4000-8000-000000000001"), ("botAppPassword", "s3cret")));
+        Assert.Equal("", await IdentityCheckAsync(("botAppType", "UserAssignedMSI"))); // the managed identity needs neither
+    }
+
+    [Fact]
+    public async Task The_checked_app_id_is_the_only_single_tenant_id_the_web_app_and_the_bot_get()
+    {
+        var main = await Compiled.Value;
+        var check = Assert.Single(((JObject)main["variables"]!).Properties(), p => p.Value.ToString().Contains("fail("));
+        var modules = Resources(main).Where(r => r.Value<string>("type") == "Microsoft.Resources/deployments").ToDictionary(r => r.Value<string>("name")!);
+
+        foreach (var (module, parameter) in new[] { ("app", "botAppId"), ("bot", "appId") })
+        {
+            var value = modules[module]["properties"]!["parameters"]![parameter]!.ToString();
+            Assert.Contains($"variables('{check.Name}')", value);
+            Assert.DoesNotContain("parameters('botAppId')", value);
+        }
+        Assert.Equal("[parameters('botAppId')]", modules["app"]["properties"]!["template"]!["variables"]!["baseSettings"]!.Value<string>("MicrosoftAppId"));
+    }
+
+    [Fact]
+    public async Task The_single_tenant_secret_is_a_Key_Vault_reference_read_by_the_web_apps_identity()
+    {
+        var main = await Compiled.Value;
+        var keyVaultModule = Resources(main).Single(r => r.Value<string>("name") == "keyVault");
+        Assert.Equal("[equals(parameters('botAppType'), 'SingleTenant')]", keyVaultModule.Value<string>("condition"));
+        Assert.Equal("[parameters('botAppPassword')]", keyVaultModule["properties"]!["parameters"]!["secretValue"]!.Value<string>("value"));
+        Assert.Contains("principalId", keyVaultModule["properties"]!["parameters"]!["principalId"]!.Value<string>("value"));
+
+        var vault = await OneAsync("Microsoft.KeyVault/vaults");
+        Assert.True(vault["properties"]!.Value<bool>("enableRbacAuthorization"));
+        Assert.Null(vault["properties"]!["accessPolicies"]);
+        var secret = await OneAsync("Microsoft.KeyVault/vaults/secrets");
+        Assert.Equal("[parameters('secretValue')]", secret["properties"]!.Value<string>("value"));
+        var keyVault = ModuleTemplate(main, "keyVault");
+        Assert.Equal("securestring", keyVault["parameters"]!["secretValue"]!.Value<string>("type"));
+        var reader = Assert.Single(Resources(keyVault), r => r.Value<string>("type") == "Microsoft.Authorization/roleAssignments");
+        Assert.Equal("4633458b-17de-408a-b874-0445c86b69e6", keyVault["variables"]!.Value<string>("keyVaultSecretsUser")); // Key Vault Secrets User
+        Assert.Contains("variables('keyVaultSecretsUser')", reader["properties"]!.Value<string>("roleDefinitionId"));
+        Assert.Equal("[parameters('principalId')]", reader["properties"]!.Value<string>("principalId"));
+
+        var app = ModuleTemplate(main, "app");
+        Assert.DoesNotContain(((JObject)app["parameters"]!).Properties(), p => p.Value.Value<string>("type") == "securestring");
+        Assert.Equal("@Microsoft.KeyVault(SecretUri={0})", Regex.Match(app["variables"]!.Value<string>("secretSettings")!,
+            @"format\('(@Microsoft\.KeyVault\(SecretUri=\{0\}\))'").Groups[1].Value);
+        var site = await OneAsync("Microsoft.Web/sites");
+        Assert.Equal("[parameters('identityId')]", site["properties"]!.Value<string>("keyVaultReferenceIdentity"));
+        Assert.Contains("secretUri", Resources(main).Single(r => r.Value<string>("name") == "app")["properties"]!["parameters"]!["botPasswordSecretUri"]!.Value<string>("value"));
+    }
+
+    [Fact]
+    public async Task The_web_app_allows_no_basic_publishing_credentials_no_ftp_and_only_https_with_tls_1_2()
+    {
+        var policies = Resources(await Compiled.Value).Where(r => r.Value<string>("type") == "Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        Assert.Equal(new[] { "ftp", "scm" }, policies.Select(p => Regex.Match(p.Value<string>("name")!, @"'(ftp|scm)'\)\]$").Groups[1].Value).Order());
+        Assert.All(policies, p => Assert.False(p["properties"]!.Value<bool>("allow")));
+
+        var site = await OneAsync("Microsoft.Web/sites");
+        Assert.True(site["properties"]!.Value<bool>("httpsOnly"));
+        Assert.Equal("Disabled", site["properties"]!["siteConfig"]!.Value<string>("ftpsState"));
+        Assert.Equal("1.2", site["properties"]!["siteConfig"]!.Value<string>("minTlsVersion"));
+    }
+
+    [Fact]
+    public async Task Storage_public_network_access_is_a_parameter_defaulting_to_the_runbooks_recommendation()
+    {
+        var main = await Compiled.Value;
+        var parameter = main["parameters"]!["storagePublicNetworkAccess"]!;
+        Assert.Equal(new[] { "Enabled", "Disabled" }, parameter["allowedValues"]!.Values<string>());
+        Assert.Equal("Enabled", parameter.Value<string>("defaultValue"));
+        Assert.Contains("`storagePublicNetworkAccess` (default `Enabled`", File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "deploy.md")));
+
+        var storageModule = Resources(main).Single(r => r.Value<string>("name") == "storage");
+        Assert.Equal("[parameters('storagePublicNetworkAccess')]", storageModule["properties"]!["parameters"]!["publicNetworkAccess"]!.Value<string>("value"));
+        var account = await OneAsync("Microsoft.Storage/storageAccounts");
+        Assert.Equal("[parameters('publicNetworkAccess')]", account["properties"]!.Value<string>("publicNetworkAccess"));
+        Assert.False(main["parameters"]!["allowSharedKeyAccess"]!.Value<bool>("defaultValue"));
+    }
+
+    [Fact]
+    public async Task The_bot_declares_the_Teams_channel_and_no_other()
+    {
+        var channels = Resources(await Compiled.Value).Where(r => r.Value<string>("type") == "Microsoft.BotService/botServices/channels").ToList();
+
+        var teams = Assert.Single(channels);
+        Assert.Equal("MsTeamsChannel", teams["properties"]!.Value<string>("channelName"));
+        Assert.Contains("'MsTeamsChannel'", teams.Value<string>("name"));
+        var text = (await Compiled.Value).ToString();
+        Assert.DoesNotContain("WebChatChannel", text);
+        Assert.DoesNotContain("DirectLineChannel", text);
+    }
+
+    [Fact]
+    public async Task The_web_app_runs_as_Production_and_believes_only_the_bots_tenant()
+    {
+        var settings = (JObject)ModuleTemplate(await Compiled.Value, "app")["variables"]!["baseSettings"]!;
+
+        Assert.Equal("Production", settings.Value<string>("ASPNETCORE_ENVIRONMENT"));
+        Assert.Equal("[parameters('botTenantId')]", settings.Value<string>("InvestBot__AllowedTenants__0"));
+        Assert.Equal(settings.Value<string>("MicrosoftAppTenantId"), settings.Value<string>("InvestBot__AllowedTenants__0"));
+        // The key binds where the app reads it: InvestBot:AllowedTenants[0].
+        Assert.Equal("InvestBot", InvestBotOptions.Section);
+        Assert.NotNull(typeof(TrustBoundaryOptions).GetProperty(nameof(TrustBoundaryOptions.AllowedTenants)));
     }
 
     [GeneratedRegex(@"(?m)^.*\b(Error|Warning) [A-Za-z-]*\d*:? .*$|^.*: (Error|Warning) .*$")]

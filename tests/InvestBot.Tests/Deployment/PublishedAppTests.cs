@@ -39,7 +39,11 @@ public sealed class PublishedAppTests
         return output;
     }
 
-    private static async Task<(ChildProcess App, HttpClient Http)> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    private const string AppId = "11111111-2222-3333-4444-555555555555";
+    private const string Tenant = "tenant-published";
+
+    /// <summary>As in production: a Bot Framework identity (its token service on loopback) and the office's tenant.</summary>
+    private static async Task<(ChildProcess App, HttpClient Http)> StartAsync(LoopbackTokenService tokens, IReadOnlyDictionary<string, string?> settings)
     {
         var folder = await Published.Value;
         var port = AzuriteServer.FreePort();
@@ -50,8 +54,9 @@ public sealed class PublishedAppTests
             ["InvestBot__TablePrefix"] = TestTables.NewPrefix(),
             ["InvestBot__Ranking__ScheduleEnabled"] = "false",
             ["InvestBot__Reporting__ReminderCron"] = "",
-            ["MicrosoftAppId"] = "",
+            ["InvestBot__AllowedTenants__0"] = Tenant,
         };
+        foreach (var (k, v) in tokens.BotSettings(AppId)) environment[k] = v;
         foreach (var (k, v) in settings) environment[k] = v;
         var app = ChildProcess.Start("published InvestBot", "dotnet", [Path.Combine(folder, "InvestBot.dll")], folder, environment);
         await AzuriteServer.WaitForPortAsync(port, app.Process, StartTimeout);
@@ -76,7 +81,8 @@ public sealed class PublishedAppTests
     public async Task The_published_app_starts_answers_healthz_and_a_message_against_azurite()
     {
         await using var azurite = await AzuriteServer.StartAsync();
-        var (app, http) = await StartAsync(new Dictionary<string, string?> { ["InvestBot__StorageConnectionString"] = azurite.ConnectionString });
+        await using var tokens = await LoopbackTokenService.StartAsync();
+        var (app, http) = await StartAsync(tokens, new Dictionary<string, string?> { ["InvestBot__StorageConnectionString"] = azurite.ConnectionString });
         await using var _ = app;
 
         var (status, body) = await HealthAsync(http, app);
@@ -84,10 +90,14 @@ public sealed class PublishedAppTests
         Assert.Equal(("ok", "storage ok"), (JObject.Parse(body).Value<string>("status"), JObject.Parse(body).Value<string>("storage")));
 
         // The data files (policy text, units) travel with the published output: a policy question is answered.
-        var reply = await http.PostAsync("/api/messages", new StringContent("""
+        var message = new StringContent("""
             {"type":"message","id":"1","text":"第22条","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies",
-             "from":{"id":"u1","aadObjectId":"aad-1","name":"张三"},"recipient":{"id":"28:bot"},"conversation":{"id":"c1","conversationType":"personal"}}
-            """, Encoding.UTF8, "application/json"));
+             "from":{"id":"u1","aadObjectId":"aad-1","name":"张三"},"recipient":{"id":"28:bot"},
+             "conversation":{"id":"c1","conversationType":"personal","tenantId":"tenant-published"}}
+            """, Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = message };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.Token(AppId, "http://127.0.0.1:9/"));
+        var reply = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
         Assert.Contains("优化审批服务效能", JObject.Parse(await reply.Content.ReadAsStringAsync()).ToString());
     }
@@ -111,7 +121,8 @@ public sealed class PublishedAppTests
             ["InvestBot__Storage__QueueServiceUri"] = azurite.QueueServiceUri,
             ["InvestBot__Storage__ManagedIdentityClientId"] = clientId,
         };
-        var (app, http) = await StartAsync(settings);
+        await using var tokens = await LoopbackTokenService.StartAsync();
+        var (app, http) = await StartAsync(tokens, settings);
         await using var _ = app;
 
         var (status, body) = await HealthAsync(http, app);

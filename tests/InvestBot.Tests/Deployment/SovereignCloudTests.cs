@@ -75,7 +75,7 @@ public sealed class SovereignCloudTests
         const string serviceUrl = "https://smba.example.cn/teams/";
         var activity = $$$"""
             {"type":"message","id":"1","text":"帮助","channelId":"msteams","serviceUrl":"{{{serviceUrl}}}","deliveryMode":"expectReplies",
-             "from":{"id":"u1","aadObjectId":"aad-1"},"recipient":{"id":"28:bot"},"conversation":{"id":"c1","conversationType":"personal"}}
+             "from":{"id":"u1","aadObjectId":"aad-1"},"recipient":{"id":"28:bot"},"conversation":{"id":"c1","conversationType":"personal","tenantId":"{{{Tenant}}}"}}
             """;
 
         async Task<HttpStatusCode> PostAsync(string token)

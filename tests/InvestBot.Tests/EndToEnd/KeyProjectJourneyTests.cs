@@ -7,11 +7,14 @@ namespace InvestBot.Tests.EndToEnd;
 /// （二十六） in two Teams clients on one bot: a town's reporter registers a project and records March's progress, the admin
 /// marks it 重大 from the monthly overview and publishes the first quarter's report, which arrives in the group chat.
 /// The bot runs as if it were 2023-04-03 (InvestBot:DemoToday), so March is being checked and the first quarter has ended.
+/// The project's name is a markdown link and its problem markdown bold: the Playground's own card renderer shows both as
+/// typed (CardText.Literal's escapes), in the reporter's cards and in the report every subscribed group receives.
 /// </summary>
 [Trait("Category", "E2E")]
 public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : PlaygroundTest(chromium)
 {
-    private const string Project = "动力电池正极材料项目";
+    private const string Project = "[区政府通知](https://phish.example/x)";
+    private const string Problem = "**供电线路**待协调";
     private const string ReportTitle = "2023年第一季度重大招商项目推进情况通报";
 
     protected override PlaygroundUser CurrentUser => PlaygroundConfig.Reporter;
@@ -34,6 +37,9 @@ public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : Playgroun
 
         // The reporter registers the project…
         await reporter.OpenPersonalChatAsync();
+        // A unit name echoed in a plain-text reply shows as typed too.
+        await reporter.SendAndWaitForTextAsync($"绑定 {Project}", $"没有找到单位“{Project}”");
+        Assert.Equal(0, await reporter.Page.Locator("a", new() { HasTextString = "区政府通知" }).CountAsync());
         var form = await reporter.SendAndWaitForCardAsync("登记项目", "登记重点项目");
         await reporter.FillCardInputAsync(form, "项目名称", Project);
         await Choose(form, "内资");
@@ -44,15 +50,17 @@ public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : Playgroun
         await reporter.FillCardInputAsync(form, "联系电话", "022-12345678");
         await reporter.ClickCardButtonAsync(form, "登记");
         var registered = await reporter.WaitForCardAsync($"已登记：{Project}");
+        Assert.Equal(0, await registered.Locator("a[href*='phish.example']").CountAsync());
 
         // …and records March's progress from the project's card.
         await reporter.ClickCardButtonAsync(registered, "更新进展");
         var progress = await reporter.WaitForCardAsync("更新项目进展", "2023年3月");
         await Choose(progress, "开工");
         await reporter.FillCardInputAsync(progress, "本月到位投资（万元）", "25000");
-        await reporter.FillCardInputAsync(progress, "问题及需协调事项（没有可不填）", "供电线路待协调");
+        await reporter.FillCardInputAsync(progress, "问题及需协调事项（没有可不填）", Problem);
         await reporter.ClickCardButtonAsync(progress, "提交");
-        await reporter.WaitForCardAsync($"已保存“{Project}”2023年3月的进展", "25000 万元");
+        await reporter.WaitForCardAsync($"已保存“{Project}”2023年3月的进展", "25000 万元", Problem);
+        await AssertNoPhishingLinkInCardsAsync(reporter);
 
         // The admin checks the month, marks the project 重大 and publishes the quarter.
         await admin.OpenPersonalChatAsync();
@@ -70,9 +78,24 @@ public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : Playgroun
         await admin.OpenGroupChatAsync();
         var report = await admin.WaitForCardAsync(ReportTitle, Project);
         var text = await report.InnerTextAsync();
-        Assert.Contains("供电线路待协调", text);
+        Assert.Contains(Problem, text);
         Assert.Contains("25000 万元", text);
+        Assert.Contains($"{Project}（2023年3月）：{Problem}", text);
+        Assert.DoesNotContain("\\", text); // the escapes are honoured, not shown
+        Assert.Equal(0, await report.Locator("a").CountAsync());
+        Assert.Equal(0, await report.Locator("strong, b").CountAsync());
+        await AssertNoPhishingLinkInCardsAsync(admin);
 
         Task Choose(ILocator card, string option) => card.GetByRole(AriaRole.Radio, new() { Name = option, Exact = true }).CheckAsync();
     });
+
+    /// <summary>No card on the page links to the typed address.</summary>
+    private static async Task AssertNoPhishingLinkInCardsAsync(PlaygroundPage page)
+    {
+        var links = page.Cards.Locator("a[href*='phish.example']");
+        var found = new List<string>();
+        for (var i = 0; i < await links.CountAsync(); i++)
+            found.Add(await links.Nth(i).EvaluateAsync<string>("a => (a.closest('[data-tid],[class*=message],[class*=Message]') ?? a.parentElement.parentElement).outerHTML.slice(0, 1500)"));
+        Assert.True(found.Count == 0, string.Join("\n----\n", found));
+    }
 }

@@ -16,6 +16,9 @@ public sealed record PlaygroundConfig(PlaygroundUser CurrentUser, IReadOnlyList<
     public const string TeamName = "宝坻区招商引资";
     public const string ChannelName = "通报";
 
+    /// <summary>The mock tenant the Playground puts on every activity (and the bot is told to believe).</summary>
+    public const string TenantId = "00000000-0000-0000-0000-0000000000e1";
+
     public static PlaygroundUser Admin { get; } = new("user-admin", "王主任", "00000000-0000-0000-0000-0000000000a1");
 
     /// <summary>A town's reporter, not an admin.</summary>
@@ -42,7 +45,7 @@ public sealed record PlaygroundConfig(PlaygroundUser CurrentUser, IReadOnlyList<
     {
         var yaml = new StringBuilder();
         yaml.AppendLine("version: \"0.1.1\"");
-        yaml.AppendLine("tenantId: 00000000-0000-0000-0000-0000000000e1");
+        yaml.AppendLine($"tenantId: {TenantId}");
         yaml.AppendLine("bot:");
         yaml.AppendLine("  id: 00000000-0000-0000-0000-0000000000b0");
         yaml.AppendLine($"  name: {BotName}");

@@ -47,6 +47,9 @@ public sealed class PlaygroundStack : IAsyncDisposable
                 ["InvestBot__TablePrefix"] = prefix,
                 ["MicrosoftAppId"] = "",
                 ["MicrosoftAppPassword"] = "",
+                // The Playground's mock tenant is the only one believed, so every journey crosses the tenant check
+                // as Teams' activities do.
+                ["InvestBot__AllowedTenants__0"] = PlaygroundConfig.TenantId,
                 ["Logging__LogLevel__Default"] = "Information",
             };
             var i = 0;

@@ -80,6 +80,9 @@ public sealed class PrivacyByScopeTests : ReportingBotTestBase
         Assert.Contains(privateCommands, c => c.Name == "填报");
         Assert.Contains(privateCommands, c => c.Name == "我的填报");
         Assert.Contains(privateCommands, c => c.Name == "排名");
+        // Admin answers that list subscriptions, bindings or unit data (issue 18).
+        foreach (var name in new[] { "订阅列表", "绑定列表", "解绑", "重新开放", "导入目标", "目标汇总", "年度目标", "期初累计", "填报情况", "导出" })
+            Assert.Contains(privateCommands, c => c.Name == name);
 
         foreach (var command in privateCommands)
         {

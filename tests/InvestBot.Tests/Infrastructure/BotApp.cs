@@ -26,6 +26,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
             // Generous on a loaded build machine; the storage-hang tests set the production budget themselves.
             ["InvestBot:TurnStorageSeconds"] = "30",
             ["MicrosoftAppPassword"] = "",
+            // Tests send hundreds of turns as one user; TrustBoundaryHttpTests set the production limit themselves.
+            ["InvestBot:RateLimit:Burst"] = "1000000",
         };
         if (settings is not null)
             foreach (var (k, v) in settings) _settings[k] = v;
@@ -47,7 +49,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
-        builder.UseEnvironment("Testing");
+        // Development: the environment in which an empty MicrosoftAppId and any tenant are allowed (tests with an
+        // identity or a tenant list configure them).
+        builder.UseEnvironment("Development");
         if (_services is not null) builder.ConfigureServices(_services);
     }
 }

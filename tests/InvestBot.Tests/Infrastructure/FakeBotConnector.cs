@@ -48,8 +48,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
             Members.Values.SelectMany(m => m).FirstOrDefault(m => m.Value<string>("id") == memberId) is { } member
                 ? Results.Text(member.ToString(Newtonsoft.Json.Formatting.None), "application/json")
                 : Results.Json(new { error = new { code = "MemberNotFoundInConversation", message = "not found" } }, statusCode: 404));
-        _server.MapGet("/files/{name}", (string name) => Files.TryGetValue(name, out var bytes)
-            ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound());
+        _server.MapGet("/files/{name}", ServeFileAsync);
     }
 
     /// <summary>Conversation id → its members as Teams describes them (id, name, aadObjectId, userPrincipalName, email).</summary>
@@ -66,6 +65,50 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     /// <summary>Files served at <c>{ServiceUrl}files/{name}</c>.</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+
+    /// <summary>Names answered with 302 to the given location instead of a file.</summary>
+    public ConcurrentDictionary<string, string> FileRedirects { get; } = new();
+
+    /// <summary>Names answered with this many bytes, written in 64 KB chunks without a Content-Length.</summary>
+    public ConcurrentDictionary<string, long> ChunkedFiles { get; } = new();
+
+    /// <summary>Every file name requested, in order.</summary>
+    public IReadOnlyList<string> FileRequests => _fileRequests.ToList();
+
+    private readonly ConcurrentQueue<string> _fileRequests = new();
+
+    private async Task ServeFileAsync(string name, HttpContext context)
+    {
+        _fileRequests.Enqueue(name);
+        if (FileRedirects.TryGetValue(name, out var location))
+        {
+            context.Response.Redirect(location);
+            return;
+        }
+        if (ChunkedFiles.TryGetValue(name, out var total))
+        {
+            context.Response.ContentType = "application/octet-stream";
+            var chunk = new byte[64 * 1024];
+            Array.Fill(chunk, (byte)'9');
+            try
+            {
+                // Kestrel discards writes after the client has gone; the abort token says when it went.
+                for (long sent = 0; sent < total && !context.RequestAborted.IsCancellationRequested; sent += chunk.Length)
+                {
+                    await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException) { }
+            return;
+        }
+        if (Files.TryGetValue(name, out var bytes))
+        {
+            context.Response.ContentType = "application/octet-stream";
+            await context.Response.Body.WriteAsync(bytes);
+        }
+        else context.Response.StatusCode = StatusCodes.Status404NotFound;
+    }
 
     public string ServiceUrl { get; }
 

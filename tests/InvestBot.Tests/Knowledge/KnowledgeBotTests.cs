@@ -154,13 +154,15 @@ public sealed class KnowledgeBotTests : BotAppTest
         var down = Actions(card).First(a => a.Value<string>("verb") == AnswerCards.FeedbackVerb && a["data"]!.Value<string>("v") == "down");
 
         Assert.Contains("感谢", (await Bot.ExecuteAsync(AnswerCards.FeedbackVerb, up["data"]!, user)).Message);
-        await Bot.ExecuteAsync(AnswerCards.FeedbackVerb, down["data"]!, user);
+        for (var i = 0; i < 5; i++) await Bot.ExecuteAsync(AnswerCards.FeedbackVerb, up["data"]!, user); // forged repeats
+        await Bot.ExecuteAsync(AnswerCards.FeedbackVerb, up["data"]!, TestUser.Named("李四"));
+        await Bot.ExecuteAsync(AnswerCards.FeedbackVerb, down["data"]!, user); // a change of mind replaces the vote
 
         var stored = await App.Service<KnowledgeFeedbackStore>().AllFeedbackAsync();
         Assert.Equal(2, stored.Count);
+        Assert.Single(stored, f => f.UserId == user.AadObjectId && !f.Helpful);
         Assert.All(stored, f => Assert.Equal("亲清茶室", f.Question));
         Assert.All(stored, f => Assert.Equal(15, f.Article));
-        Assert.All(stored, f => Assert.Equal(user.AadObjectId, f.UserId));
 
         var stats = await Bot.SayAsync("问答统计", TestUser.Admin);
         var facts = OnlyCard(stats).SelectTokens("$..facts[*]").ToDictionary(f => f.Value<string>("title")!, f => f.Value<string>("value")!);

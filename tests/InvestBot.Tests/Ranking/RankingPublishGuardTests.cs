@@ -99,6 +99,23 @@ public sealed class RankingPublishGuardTests : IAsyncLifetime
         await _bot.WaitForStateAsync("2023-03.r0", AnnouncementState.Completed, Timeout);
     }
 
+    [Theory]
+    [InlineData("ranking.publish.CANCEL")]
+    [InlineData("RANKING.PUBLISH.CONFIRM")]
+    [InlineData("ranking.publish.Cancel")]
+    public async Task A_verb_in_other_case_is_an_unknown_button_and_publishes_nothing(string verb)
+    {
+        _time.Set(TestClock.Beijing(2023, 4, 6, 9));
+        var confirm = await ConfirmCardAsync();
+        var data = (JObject)confirm["actions"]!.First(a => a.Value<string>("verb") == RankingCards.ConfirmVerb)["data"]!;
+
+        var pressed = await _bot.Client.ExecuteAsync(verb, data, TestUser.Admin);
+
+        Assert.Equal(BotTexts.UnknownButton, pressed.Message);
+        Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
+        Assert.Empty(_connector.PostsTo(Group.Id));
+    }
+
     [Fact]
     public async Task By_default_the_schedule_sends_the_admins_the_preview_and_publishes_nothing()
     {

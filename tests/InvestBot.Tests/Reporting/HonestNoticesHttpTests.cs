@@ -40,7 +40,7 @@ public sealed class HonestNoticesHttpTests : ReportingBotTestBase
     {
         var text = BotClient.AllText(await Bot.SayAsync("绑定 潮阳街道 11111111-2222-3333-4444-555555555555", TestUser.Admin));
 
-        Assert.Contains("已将 11111111-2222-3333-4444-555555555555 绑定为 潮阳街道 的填报人。", text);
+        Assert.Contains("已将 11111111-2222-3333-4444-555555555555 绑定为 潮阳街道 的填报人。", Infrastructure.CardMarkdown.Shown(text));
         Assert.Contains(ReportingTexts.ReporterNotTold, text);
         Assert.DoesNotContain(ReportingTexts.ReporterTold, text);
     }

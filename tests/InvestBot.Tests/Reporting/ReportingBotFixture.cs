@@ -29,11 +29,18 @@ public abstract class ReportingBotTestBase : IAsyncLifetime
 
     protected virtual Task AfterStopAsync() => Task.CompletedTask;
 
+    /// <summary>Services a test class replaces at the HTTP boundary (the connector is running by then).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
     public async Task InitializeAsync()
     {
         await BeforeStartAsync();
         Connector = await FakeBotConnector.StartAsync();
-        App = await BotApp.StartAsync(Settings, s => s.AddSingleton<TimeProvider>(Time));
+        App = await BotApp.StartAsync(Settings, s =>
+        {
+            s.AddSingleton<TimeProvider>(Time);
+            ConfigureServices(s);
+        });
         Bot = App.Client();
         Bot.ServiceUrl = Connector.ServiceUrl;
     }

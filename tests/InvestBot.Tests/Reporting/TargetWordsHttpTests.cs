@@ -30,7 +30,7 @@ public sealed class TargetWordsHttpTests : ReportingBotTestBase
 
         var text = BotClient.CardText(saved);
         Assert.Contains("内资到位额：8亿 → 80000 万元", text);
-        Assert.Contains("新注册服务型总部型企业：1,200 → 1200 家", text);
+        Assert.Contains("新注册服务型总部型企业：1,200 → 1200 家", Infrastructure.CardMarkdown.Shown(text)); // the typed amount is shown literally
         Assert.Contains("外资到位额：500万美元 → 500 万美元", text);
         Assert.DoesNotContain("内资产业项目（总投资超500万元）：20", text); // a plain number is not "converted"
         var stored = await Targets.GetUnitAsync(2023, Chaoyang);

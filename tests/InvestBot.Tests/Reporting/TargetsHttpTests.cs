@@ -4,6 +4,7 @@ using InvestBot.Reporting;
 using InvestBot.Tests.Infrastructure;
 using MiniExcelLibs;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using Xunit;
 
@@ -13,6 +14,10 @@ namespace InvestBot.Tests.Reporting;
 public sealed class TargetsHttpTests : ReportingBotTestBase
 {
     private AnnualTargetStore Targets => App.Service<AnnualTargetStore>();
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddHttpClient(InvestBot.Reporting.Bot.AttachedTableReader.HttpClientName)
+            .AddHttpMessageHandler(() => new SharePointLoopback(Connector.ServiceUrl));
 
     private async Task<JObject> TargetFormAsync() =>
         BotClient.Cards(Assert.Single(await Bot.SayAsync("年度目标 潮阳街道 2023", TestUser.Admin))).Single();
@@ -82,7 +87,7 @@ public sealed class TargetsHttpTests : ReportingBotTestBase
     }
 
     [Theory]
-    [InlineData("单位,内资产业项目（总投资超500万元）\n潮阳街道,10\n不存在镇,3", "不存在镇")]
+    [InlineData("单位,内资产业项目（总投资超500万元）\n潮阳街道,10\n不存在镇,3", "第 3 行：A3 的单位不存在或不参与填报")]
     [InlineData("单位,内资产业项目（总投资超500万元）\n潮阳街道,10\n宝平街道,abc", "请输入数字")]
     [InlineData("单位,不知道的指标\n潮阳街道,10", "不是已知指标")]
     [InlineData("单位,groupInvestment\n潮阳街道,10", "不填报")]
@@ -111,7 +116,7 @@ public sealed class TargetsHttpTests : ReportingBotTestBase
                 {
                     ContentType = "application/vnd.microsoft.teams.file.download.info",
                     Name = "targets.xlsx",
-                    Content = new JObject { ["downloadUrl"] = Connector.ServiceUrl + "files/targets.xlsx", ["fileType"] = "xlsx" },
+                    Content = new JObject { ["downloadUrl"] = SharePointLoopback.BaseUrl + "files/targets.xlsx", ["fileType"] = "xlsx" },
                 },
         };
 
@@ -171,13 +176,13 @@ public sealed class TargetsHttpTests : ReportingBotTestBase
             "单位,内资产业项目（总投资超500万元）,domesticCapital\r\n潮阳街道,10,\"51,200\"\r\n宝平街道,8,\"1,200.5\"\r\n");
         Connector.Files["targets-bom.csv"] = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("单位,domesticProjects\n潮阳街道,12\n")).ToArray();
 
-        var gbk = BotClient.AllText(await Bot.SayAsync("导入目标 2023", TestUser.Admin, attachments: CsvFile("targets-gbk.csv", Connector.ServiceUrl)));
+        var gbk = BotClient.AllText(await Bot.SayAsync("导入目标 2023", TestUser.Admin, attachments: CsvFile("targets-gbk.csv", SharePointLoopback.BaseUrl)));
 
         Assert.Contains("已导入 2 个单位", gbk);
         var year = await Targets.GetYearAsync(2023);
         Assert.Equal((10m, 51200m, 1200.5m), (year[Chaoyang]["domesticProjects"], year[Chaoyang]["domesticCapital"], year["town-baoping"]["domesticCapital"]));
 
-        var bom = BotClient.AllText(await Bot.SayAsync("导入目标 2023", TestUser.Admin, attachments: CsvFile("targets-bom.csv", Connector.ServiceUrl)));
+        var bom = BotClient.AllText(await Bot.SayAsync("导入目标 2023", TestUser.Admin, attachments: CsvFile("targets-bom.csv", SharePointLoopback.BaseUrl)));
 
         Assert.Contains("已导入 1 个单位", bom); // the BOM is not part of the header "单位"
         Assert.Equal(12m, (await Targets.GetUnitAsync(2023, Chaoyang))["domesticProjects"]);
@@ -202,12 +207,12 @@ public sealed class TargetsHttpTests : ReportingBotTestBase
     public async Task An_attachment_that_is_not_really_an_xlsx_imports_nothing()
     {
         Connector.Files["broken.xlsx"] = Encoding.UTF8.GetBytes("not a zip");
-        var attachments = CsvFile("broken.xlsx", Connector.ServiceUrl);
+        var attachments = CsvFile("broken.xlsx", SharePointLoopback.BaseUrl);
         ((JObject)attachments[0].Content)["fileType"] = "xlsx";
 
         var replies = BotClient.AllText(await Bot.SayAsync("导入目标 2023", TestUser.Admin, attachments: attachments));
 
-        Assert.Contains("无法读取文件“broken.xlsx”", replies); // the attachment path names the file
+        Assert.Contains("无法读取文件“broken.xlsx”", Infrastructure.CardMarkdown.Shown(replies)); // the attachment path names the file
         Assert.Empty(await Targets.GetYearAsync(2023));
     }
 

@@ -31,7 +31,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         {
             Card.Title(isNew ? "登记重点项目" : "修改项目信息"),
             Card.Facts([("单位", form.Unit.Name)]),
-            form.Notice is null ? null : Card.Text(form.Notice, color: form.Errors.Count > 0 ? "Attention" : "Default"),
+            form.Notice is null ? null : Card.Text(CardText.Literal(form.Notice), color: form.Errors.Count > 0 ? "Attention" : "Default"),
             Card.Text("投资额的单位：内资为万元，外资为万美元（与月度填报的到位额一致）。", isSubtle: true, size: "Small"),
         };
         void Add(JObject input)
@@ -39,7 +39,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             var id = input.Value<string>("id")!;
             if (form.Inputs.TryGetValue(id, out var v) && v.Length > 0) input["value"] = v;
             body.Add(input);
-            if (form.Errors.TryGetValue(id, out var error)) body.Add(Card.Text("⚠ " + error, color: "Attention", spacing: "None"));
+            if (form.Errors.TryGetValue(id, out var error)) body.Add(Card.Text("⚠ " + CardText.Literal(error), color: "Attention", spacing: "None"));
         }
         Add(TextInput(ProjectFields.Name, "项目名称", $"不超过{rules.NameMaxLength}个字", required: true, maxLength: rules.NameMaxLength));
         Add(Choices(ProjectFields.Kind, "内资/外资", rules.Kinds.Select(k => (k.Name, k.Id))));
@@ -65,7 +65,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             Card.Title("更新项目进展"),
             Card.Facts(
             [
-                ("项目", p.Name),
+                ("项目", CardText.Literal(p.Name)),
                 ("单位", form.Unit.Name),
                 ("月份", form.Month.Label),
                 ("截止", $"{form.Deadline.Month}月{form.Deadline.Day}日"),
@@ -74,14 +74,14 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
                 ("累计到位", Money(p.ArrivedTotal, kind.Unit)),
             ]),
             form.Late ? Card.Text("本月更新已过截止日期，此次提交将记为逾期更新。", color: "Warning") : null,
-            form.Notice is null ? null : Card.Text(form.Notice, color: form.Errors.Count > 0 || form.Notice.Contains("尚未保存") ? "Attention" : "Default"),
+            form.Notice is null ? null : Card.Text(CardText.Literal(form.Notice), color: form.Errors.Count > 0 || form.Notice.Contains("尚未保存") ? "Attention" : "Default"),
         };
         void Add(JObject input)
         {
             var id = input.Value<string>("id")!;
             if (form.Inputs.TryGetValue(id, out var v) && v.Length > 0) input["value"] = v;
             body.Add(input);
-            if (form.Errors.TryGetValue(id, out var error)) body.Add(Card.Text("⚠ " + error, color: "Attention", spacing: "None"));
+            if (form.Errors.TryGetValue(id, out var error)) body.Add(Card.Text("⚠ " + CardText.Literal(error), color: "Attention", spacing: "None"));
         }
         Add(Choices(ProjectFields.Stage, "本月末所处阶段", rules.Stages.Select(s => (s.Name, s.Id))));
         Add(TextInput(ProjectFields.Arrived, $"本月到位投资（{kind.Unit}）", "没有请填 0", required: true,
@@ -112,15 +112,15 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             ($"{s.Month.Label}进展", s.ThisMonth is null ? "未更新" : $"已更新{(s.ThisMonth.Late ? "（逾期）" : "")}：到位 {Money(s.ThisMonth.Arrived, unit)}"),
             ("最近一次进展", p.LastProgressMonth.Label),
             ("预计开工 / 投产", $"{Day(p.Details.ExpectedStart)} / {Day(p.Details.ExpectedOperation)}"),
-            ("联系人", $"{p.Details.Contact} {p.Details.ContactPhone}"),
+            ("联系人", CardText.Literal($"{p.Details.Contact} {p.Details.ContactPhone}")),
         };
         var body = new List<JToken?>
         {
-            message.Length > 0 ? Card.Text("✅ " + message, weight: "Bolder", color: message.StartsWith("这") ? "Warning" : "Good") : null,
-            Card.Title(p.Name),
+            message.Length > 0 ? Card.Text("✅ " + CardText.Literal(message), weight: "Bolder", color: message.StartsWith("这") ? "Warning" : "Good") : null,
+            Card.Title(CardText.Literal(p.Name)),
             s.Stalled ? Card.Text($"⚠ 停滞：已连续 {s.MonthsWithoutProgress} 个月无进展（{rules.StalledMonths}个月无进展即列为停滞，区合作交流办设置）", color: "Attention", weight: "Bolder") : null,
             Card.Facts(facts),
-            p.Problems.Length > 0 ? Card.Text("问题及需协调事项：" + p.Problems, color: "Warning") : null,
+            p.Problems.Length > 0 ? Card.Text("问题及需协调事项：" + CardText.Literal(p.Problems), color: "Warning") : null,
         };
         var recent = detail.Updates.OrderByDescending(u => u.Month).Take(3).ToList();
         if (recent.Count > 0)
@@ -128,7 +128,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             body.Add(Card.Text("近期进展", weight: "Bolder", spacing: "Medium"));
             body.Add(Card.Text(string.Join("\n\n", recent.Select(u =>
                 $"{u.Month.Label}：{StageName(u.StageBefore)}→{StageName(u.Stage)}，到位 {Money(u.Arrived, unit)}" +
-                (u.Problems.Length > 0 ? $"；{u.Problems}" : "") + $"（{u.ByName ?? "填报人"} {TimeZoneInfo.ConvertTime(u.At, zone):M月d日}）")), size: "Small"));
+                (u.Problems.Length > 0 ? $"；{CardText.Literal(u.Problems)}" : "") + $"（{CardText.Literal(u.ByName ?? "填报人")} {TimeZoneInfo.ConvertTime(u.At, zone):M月d日}）")), size: "Small"));
         }
         var reference = new ProjectRefPayload(p.UnitId, p.Id).ToData();
         var actions = new List<JToken>
@@ -167,7 +167,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             var reference = new ProjectRefPayload(p.UnitId, p.Id).ToData();
             body.Add(Card.Container(
             [
-                Card.Text($"{(s.Stalled ? "⚠ " : "")}{p.Name}", weight: "Bolder"),
+                Card.Text($"{(s.Stalled ? "⚠ " : "")}{CardText.Literal(p.Name)}", weight: "Bolder"),
                 Card.Text($"{rules.LevelName(p.Level)} · {StageName(p.Stage)} · 到位 {Money(p.ArrivedTotal, unit)} / {Money(p.Details.TotalInvestment, unit)} · {state}" +
                     (s.Stalled ? $" · 停滞{s.MonthsWithoutProgress}个月" : ""), size: "Small", isSubtle: !s.Stalled, color: s.Stalled ? "Attention" : null, spacing: "None"),
                 Card.ActionSet([Card.Execute(s.ThisMonth is null ? "更新进展" : "修改进展", ProgressOpenVerb, reference), Card.Execute("查看", ViewVerb, reference)]),
@@ -203,7 +203,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         body.Add(stalled.Count == 0
             ? Card.Text("无")
             : Card.Text(string.Join("\n\n", stalled.Take(MaxListed).Select(s =>
-                $"⚠ {s.Unit.Name} · {s.Project.Name}（{StageName(s.Project.Stage)}，{s.MonthsWithoutProgress}个月无进展）")), color: "Attention"));
+                $"⚠ {s.Unit.Name} · {CardText.Literal(s.Project.Name)}（{StageName(s.Project.Stage)}，{s.MonthsWithoutProgress}个月无进展）")), color: "Attention"));
         body.Add(Card.Heading("按阶段"));
         body.Add(Table(["阶段", "项目", "停滞"], view.ByStage.Select(s => new[] { s.Stage.Name, Count(s.Projects), Count(s.Stalled) })));
         body.Add(Card.Heading("按单位"));
@@ -212,7 +212,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         body.Add(Table(["项目", "单位", "级别", "阶段", "到位/计划"], projects.Take(MaxListed).Select(s =>
         {
             var unit = rules.Kind(s.Project.Details.Kind)?.Unit ?? "";
-            return new[] { (s.Stalled ? "⚠ " : "") + s.Project.Name, s.Unit.Name, rules.LevelName(s.Project.Level), StageName(s.Project.Stage),
+            return new[] { (s.Stalled ? "⚠ " : "") + CardText.Literal(s.Project.Name), s.Unit.Name, rules.LevelName(s.Project.Level), StageName(s.Project.Stage),
                 $"{ProjectValidator.Format(s.Project.ArrivedTotal)}/{ProjectValidator.Format(s.Project.Details.TotalInvestment)}{unit}" };
         })));
         if (projects.Count > MaxListed) body.Add(Card.Text($"另有 {projects.Count - MaxListed} 个项目见导出的台账。", isSubtle: true));

@@ -22,13 +22,14 @@ public sealed class ProjectReplies(KeyProjectCards cards, OfficeClock clock)
     public Task SendAsync(MessageRequest request, ProjectOutcome outcome, CancellationToken ct)
     {
         var (card, text) = Of(outcome);
-        return card is null ? request.SendTextAsync(text, ct) : request.SendAsync(Card.ToActivity(card, text), ct);
+        // A reply without a card is markdown too: the text names the project as typed.
+        return card is null ? request.SendTextAsync(CardText.Literal(text), ct) : request.SendAsync(Card.ToActivity(card, text), ct);
     }
 
     public CardActionResult ToResult(ProjectOutcome outcome)
     {
         var (card, text) = Of(outcome);
-        return card is null ? CardActionResult.Say(text) : CardActionResult.Replace(card);
+        return card is null ? CardActionResult.Say(CardText.Literal(text)) : CardActionResult.Replace(card);
     }
 }
 

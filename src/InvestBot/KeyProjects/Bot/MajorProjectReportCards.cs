@@ -59,15 +59,15 @@ public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock c
                 })),
             },
         };
-        blocks.AddRange(ListBlocks("需协调解决的问题", report.WithProblems.Select(p => $"{p.UnitName} · {p.Name}（{p.ProblemsMonth}）：{p.Problems}").ToList(), "Warning"));
-        blocks.AddRange(ListBlocks("停滞项目", report.Stalled.Select(p => $"⚠ {p.UnitName} · {p.Name}（{p.StageName}，连续{p.MonthsWithoutProgress}个月无进展）").ToList(), "Attention"));
+        blocks.AddRange(ListBlocks("需协调解决的问题", report.WithProblems.Select(p => $"{p.UnitName} · {CardText.Literal(p.Name)}（{p.ProblemsMonth}）：{CardText.Literal(p.Problems)}").ToList(), "Warning"));
+        blocks.AddRange(ListBlocks("停滞项目", report.Stalled.Select(p => $"⚠ {p.UnitName} · {CardText.Literal(p.Name)}（{p.StageName}，连续{p.MonthsWithoutProgress}个月无进展）").ToList(), "Attention"));
         // The project table, in chunks so that one chunk always fits a card.
         var chunks = report.Projects.Chunk(15).ToList();
         for (var i = 0; i < chunks.Count; i++)
             blocks.Add([Card.Heading(i == 0 ? $"重大项目（{report.Projects.Count}）" : "重大项目（续）"),
                 KeyProjectCards.Table(["项目", "单位", "阶段", "累计到位/计划", "本季度到位"], chunks[i].Select(p => new[]
                 {
-                    (p.Stalled ? "⚠ " : "") + p.Name, p.UnitName, p.StageName,
+                    (p.Stalled ? "⚠ " : "") + CardText.Literal(p.Name), p.UnitName, p.StageName,
                     $"{ProjectValidator.Format(p.ArrivedToDate)}/{ProjectValidator.Format(p.TotalInvestment)} {p.Unit}", $"{ProjectValidator.Format(p.ArrivedInQuarter)} {p.Unit}",
                 }))]);
         blocks.Add([Card.Text($"说明：计划总投资为各项目登记的总投资，内资按万元、外资按万美元分别统计；停滞指连续{report.StalledMonths}个月阶段未推进且无投资到位（区合作交流办设置）。督查报告（Excel）由区合作交流办呈报区级招商引资工作领导小组。",

@@ -169,7 +169,8 @@ public static class AnswerCards
     {
         var body = new JToken[]
         {
-            Card.Text(apology, weight: "Bolder"),
+            // The apology quotes the question as typed: shown literally on the card, as typed in the summary.
+            Card.Text(CardText.Literal(apology), weight: "Bolder"),
             Card.Text("您可以这样问我：", spacing: "Medium"),
             Card.Facts([
                 ("按条款", "第22条 / 二十二条 / 条款二十二"),

@@ -19,12 +19,12 @@ public static class KnowledgeCards
         };
         body.Add(unanswered.Count == 0
             ? Card.Text("暂无未回答的问题。", isSubtle: true)
-            : Card.Text(string.Join("\n\n", unanswered.Select(u => $"{TimeZoneInfo.ConvertTime(u.At, zone):MM-dd HH:mm} {u.Question}"))));
+            : Card.Text(string.Join("\n\n", unanswered.Select(u => $"{TimeZoneInfo.ConvertTime(u.At, zone):MM-dd HH:mm} {CardText.Literal(u.Question)}"))));
         var disliked = feedback.Where(f => !f.Helpful).Take(10).ToList();
         if (disliked.Count > 0)
         {
             body.Add(Card.Heading("最近被点 👎 的问题"));
-            body.Add(Card.Text(string.Join("\n\n", disliked.Select(f => f.Article > 0 ? $"{f.Question}（第{f.Article}条）" : f.Question))));
+            body.Add(Card.Text(string.Join("\n\n", disliked.Select(f => f.Article > 0 ? $"{CardText.Literal(f.Question)}（第{f.Article}条）" : CardText.Literal(f.Question)))));
         }
         return Card.Create(body, fallbackText: $"政策问答统计：👍{helpful} 👎{feedback.Count - helpful}，未回答 {unanswered.Count} 条。");
     }

@@ -83,7 +83,7 @@ public static class RankingCards
             ]),
         };
         if (p.Problems.Count > 0)
-            body.Add(Card.Text(string.Join("\n", p.Problems.Take(20).Select(x => "- " + x)), color: "Attention", size: "Small"));
+            body.Add(Card.Text(string.Join("\n", p.Problems.Take(20).Select(x => "- " + CardText.Literal(x))), color: "Attention", size: "Small"));
         if (!p.Finished) body.Add(Card.Text("全部完成后会私信通知您。", isSubtle: true, size: "Small"));
         var refresh = Card.Execute("刷新进度", ProgressVerb, new ProgressPayload(a.Id).ToData());
         var card = Card.Create(body, [refresh]);
@@ -145,8 +145,8 @@ public static class RankingCards
         if (subscriptions.Count == 0)
             body.Add(Card.Text("还没有会话订阅。请在群聊或团队频道中 @InvestBot 发送“订阅通报”。"));
         else
-            body.Add(Card.Facts(subscriptions.Select(s => (s.DisplayName,
-                (s.Active ? "正常" : $"已失效（{s.InactiveReason}）") + $" · {clock.ToLocal(s.SubscribedAt):yyyy-MM-dd} 订阅"))));
+            body.Add(Card.Facts(subscriptions.Select(s => (CardText.Literal(s.DisplayName),
+                (s.Active ? "正常" : $"已失效（{CardText.Literal(s.InactiveReason)}）") + $" · {clock.ToLocal(s.SubscribedAt):yyyy-MM-dd} 订阅"))));
         return Card.Create(body);
     }
 }

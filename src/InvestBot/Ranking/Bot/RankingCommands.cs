@@ -40,7 +40,7 @@ public static class RankingCommands
             BotCommand.For<UnsubscribeCommand>("取消订阅", WordMatch.Exact, ConversationScope.Shared, adminOnly: true,
                 manifest: "（管理员）本群聊或频道不再接收通报") with { Aliases = ["取消订阅通报", "退订通报", "取消通报订阅"] },
             BotCommand.For<SubscriptionListCommand>("订阅列表", WordMatch.Exact, adminOnly: true,
-                help: new("订阅通报", "订阅通报 / 取消订阅（在群聊或频道中 @InvestBot） / 订阅列表")) with { Aliases = ["通报订阅列表", "查看订阅", "订阅情况"] },
+                help: new("订阅通报", "订阅通报 / 取消订阅（在群聊或频道中 @InvestBot） / 订阅列表")) with { Aliases = ["通报订阅列表", "查看订阅", "订阅情况"], Privately = true },
             BotCommand.For<PublishRankingCommand>("发布排名", scopes: ConversationScope.Personal, adminOnly: true,
                 help: new("发布排名通报", "发布排名 2023-03 / 更正排名 2023-03"),
                 manifest: "（管理员）预览并发布某月排名，例如：发布排名 2023-03"),

@@ -22,6 +22,6 @@ public sealed partial record ProgressPayload(string Announcement) : CardPayload
 {
     protected override bool IsValid() => Announcement is not null && AnnouncementId().IsMatch(Announcement);
 
-    [GeneratedRegex(@"^\d{4}-\d{2}\.r\d{1,3}$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}\.r[0-9]{1,3}$")]
     private static partial Regex AnnouncementId();
 }

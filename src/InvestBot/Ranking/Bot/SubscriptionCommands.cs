@@ -15,7 +15,7 @@ public sealed class SubscribeCommand(SubscriptionStore subscriptions, IConversat
         var fresh = await subscriptions.SubscribeAsync(new Subscription(conversationId, record.DisplayName, record.ConversationType,
             request.User.Id, time.GetUtcNow()), ct);
         var place = Place.Of(request);
-        await request.SendTextAsync(fresh ? RankingTexts.Subscribed(place, record.DisplayName) : RankingTexts.AlreadySubscribed(place), ct);
+        await request.SendTextAsync(fresh ? RankingTexts.Subscribed(place, CardText.Literal(record.DisplayName)) : RankingTexts.AlreadySubscribed(place), ct);
     }
 }
 

@@ -1,3 +1,4 @@
+using InvestBot.Teams.Cards;
 using InvestBot.Access;
 using InvestBot.Conversations;
 
@@ -20,6 +21,6 @@ public sealed class AdminNotifier(IPersonalMessenger messenger, UserRoles roles)
     {
         var head = $"{title}发布完成：已送达 {p.Sent}/{p.Total} 个会话";
         if (p.Inactive + p.Failed == 0) return head + "。";
-        return head + $"，失效 {p.Inactive} 个，失败 {p.Failed} 个：\n" + string.Join("\n", p.Problems.Take(30).Select(x => "· " + x));
+        return head + $"，失效 {p.Inactive} 个，失败 {p.Failed} 个：\n" + string.Join("\n", p.Problems.Take(30).Select(x => "· " + CardText.Literal(x)));
     }
 }

@@ -1,3 +1,4 @@
+using InvestBot.Teams.Cards;
 using InvestBot.Storage;
 
 namespace InvestBot.Ranking.Delivery;
@@ -25,7 +26,7 @@ public sealed class PoisonDeliveries(AnnouncementStore announcements, IEnumerabl
             var title = announcement is null ? ticket.AnnouncementId
                 : kinds.FirstOrDefault(k => k.Kind == announcement.Kind)?.Title(announcement) ?? announcement.Title ?? announcement.Id;
             await notifier.NotifyAsync(announcement?.PublishedBy,
-                $"{title}发往“{conversation.DisplayName}”的投递反复出错 {dequeues} 次，已标记为发送失败：{reason}。" +
+                $"{title}发往“{CardText.Literal(conversation.DisplayName)}”的投递反复出错 {dequeues} 次，已标记为发送失败：{reason}。" +
                 "其余会话照常发送；全部完成后的汇总会列出每个失败的会话。", ct);
             await leases.CompleteAsync(NoticeJob, ticket.AnnouncementId, ct);
         }

@@ -35,7 +35,8 @@ public static class BindingCards
         return new[] { Card.Execute("批准", ApproveVerb, data.ToData(), "positive"), Card.Execute("拒绝", RejectVerb, data.ToData(), "destructive") };
     }
 
-    public static JObject Decided(string text) => Card.Create(new[] { Card.Title("填报人绑定申请"), Card.Text(text) });
+    /// <param name="text">A plain sentence that names the reporter as they call themselves: shown literally.</param>
+    public static JObject Decided(string text) => Card.Create(new[] { Card.Title("填报人绑定申请"), Card.Text(CardText.Literal(text)) });
 
     public static JObject List(IReadOnlyList<UnitBinding> bindings, IReadOnlyList<BindingRequest> pending, UnitDirectory units,
         IReadOnlyList<RosterEntry>? listed = null)

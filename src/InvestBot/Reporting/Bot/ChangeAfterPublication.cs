@@ -1,3 +1,4 @@
+using InvestBot.Teams.Cards;
 using InvestBot.Access;
 using InvestBot.Teams;
 using Microsoft.Bot.Builder;
@@ -14,7 +15,7 @@ public sealed class ChangeAfterPublication(UserRoles roles, PersonalMessenger me
     {
         if (outcome is not FormOutcome.Receipt { Value: { Repeated: false, PublishedRankings.Count: > 0 } receipt }) return outcome;
         if (roles.IsAdmin(submitter)) return outcome; // the admin reads the same notice on the receipt
-        var text = ReportingTexts.ChangedAfterPublication(receipt.Unit.Name, submitter.Name, receipt.Saved.Month, receipt.Saved.Revision) +
+        var text = ReportingTexts.ChangedAfterPublication(receipt.Unit.Name, submitter.Name is { } name ? CardText.Literal(name) : null, receipt.Saved.Month, receipt.Saved.Revision) +
             ReportingTexts.RankingsToCorrect(receipt.PublishedRankings);
         var told = 0;
         foreach (var admin in roles.AdminIds)

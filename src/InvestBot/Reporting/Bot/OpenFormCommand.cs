@@ -12,7 +12,7 @@ public sealed partial class OpenFormCommand(FigureFormService forms, UnitDirecto
     /// <summary>Only unit names, a month and filler words may follow 填报: 填报有什么要求 is a question for the Q&amp;A.</summary>
     public bool Accepts(string args)
     {
-        var left = MonthWords().Replace(args, " ");
+        var left = MonthWords().Replace(TypedText.Normalize(args), " ");
         foreach (var unit in units.FindMentions(left))
             foreach (var name in unit.Aliases.Prepend(unit.Name).OrderByDescending(n => n.Length))
                 left = left.Replace(name, " ");
@@ -27,7 +27,7 @@ public sealed partial class OpenFormCommand(FigureFormService forms, UnitDirecto
         await ReportReplies.SendAsync(request, await forms.OpenAsync(request.User, unit, month, ct), clock.Zone, ct);
     }
 
-    [GeneratedRegex(@"\d{4}\s*(?:-|/|\.|年)\s*\d{1,2}(?:\s*月)?|\d{1,2}\s*月(?:份)?")]
+    [GeneratedRegex(@"[0-9]{4}\s*(?:-|/|\.|年)\s*[0-9]{1,2}(?:\s*月)?|[0-9]{1,2}\s*月(?:份)?")]
     private static partial Regex MonthWords();
 
     [GeneratedRegex(@"[\s的数据表单一下吧。！!]+")]

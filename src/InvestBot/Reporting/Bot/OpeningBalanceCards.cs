@@ -16,7 +16,7 @@ public static class OpeningBalanceCards
         {
             Card.Title($"期初累计：{entry.Unit.Name} {entry.Year}年"),
             Card.Text(ReportingTexts.OpeningExplained, isSubtle: true, size: "Small"),
-            notice is null ? null : Card.Text(notice, color: errors.Count > 0 ? "Attention" : null, isSubtle: errors.Count == 0),
+            notice is null ? null : Card.Text(CardText.Literal(notice), color: errors.Count > 0 ? "Attention" : null, isSubtle: errors.Count == 0),
             ThroughMonth(entry),
         };
         if (errors.TryGetValue(OpeningBalanceService.ThroughMonthField, out var monthError)) body.Add(Error(monthError));
@@ -73,7 +73,7 @@ public static class OpeningBalanceCards
                 : null,
             saved.Conversions.Count > 0
                 ? Card.Text("换算：\n" + string.Join("\n", saved.Metrics.Where(m => saved.Conversions.ContainsKey(m.Id))
-                    .Select(m => $"- {m.Name}：{saved.Conversions[m.Id]}")), size: "Small")
+                    .Select(m => $"- {m.Name}：{CardText.Literal(saved.Conversions[m.Id])}")), size: "Small")
                 : null,
             Card.Text(b.IsSet ? ReportingTexts.OpeningSavedNext(b.ThroughMonth) : ReportingTexts.OpeningCleared, isSubtle: true),
             saved.PublishedRankings.Count > 0 ? Card.Text(ReportingTexts.RankingsToCorrect(saved.PublishedRankings), color: "Warning") : null,
@@ -82,5 +82,5 @@ public static class OpeningBalanceCards
         return Card.Create(body, [Card.Execute("修改", OpenVerb, data)], $"{saved.Unit.Name}{b.Year}年期初累计已保存");
     }
 
-    private static JObject Error(string text) => Card.Text("⚠ " + text, color: "Attention", spacing: "None");
+    private static JObject Error(string text) => Card.Text("⚠ " + CardText.Literal(text), color: "Attention", spacing: "None");
 }

@@ -25,7 +25,7 @@ public static class ReportCards
                 ("截止", $"{form.Deadline.Month}月{form.Deadline.Day}日"),
             }),
             form.Late ? Card.Text("本月填报已截止，此次提交将记为逾期补报。", color: "Warning") : null,
-            form.Notice is null ? null : Card.Text(form.Notice, color: form.Errors.Count > 0 ? "Attention" : "Default", isSubtle: form.Errors.Count == 0),
+            form.Notice is null ? null : Card.Text(CardText.Literal(form.Notice), color: form.Errors.Count > 0 ? "Attention" : "Default", isSubtle: form.Errors.Count == 0),
             Card.Text(ReportingTexts.FormBasis(form.Month.Month, form.Metrics.Where(m => !m.Cumulative).Select(m => m.Name)), size: "Small", isSubtle: true),
             form.SoFarCovers is null ? null : Card.Text(ReportingTexts.FormSoFar(form.SoFarCovers), size: "Small", isSubtle: true),
         };
@@ -33,7 +33,7 @@ public static class ReportCards
         {
             body.Add(Input(metric, form.Inputs.TryGetValue(metric.Id, out var v) ? v : null));
             if (form.Errors.TryGetValue(metric.Id, out var error))
-                body.Add(Card.Text("⚠ " + error, color: "Attention", spacing: "None"));
+                body.Add(Card.Text("⚠ " + CardText.Literal(error), color: "Attention", spacing: "None"));
             else if (SoFar(form, metric) is { } soFar)
                 body.Add(Card.Text(soFar, size: "Small", isSubtle: true, spacing: "None"));
         }
@@ -78,7 +78,7 @@ public static class ReportCards
         var body = new List<JToken?>
         {
             Card.Title("✅ 已提交"),
-            Card.Text($"{receipt.Unit.Name} {saved.Month.Label}数据已保存（第 {saved.Revision} 版，{at:M月d日 HH:mm}，{saved.SubmittedByName ?? "填报人"}）。"),
+            Card.Text($"{receipt.Unit.Name} {saved.Month.Label}数据已保存（第 {saved.Revision} 版，{at:M月d日 HH:mm}，{CardText.Literal(saved.SubmittedByName ?? "填报人")}）。"),
             saved.Late ? Card.Text("逾期补报", color: "Warning", weight: "Bolder") : null,
             receipt.Repeated ? Card.Text("这是重复提交，数据只保存了一次。", isSubtle: true) : null,
             Card.Facts(receipt.Progress.Select(p => (p.Metric.Name, Describe(p)))),

@@ -18,7 +18,7 @@ public static class ReportTargetCards
         var body = new List<JToken?>
         {
             Card.Title($"{year}年度目标：{unit.Name}"),
-            Card.Text(notice ?? ReportingTexts.TargetHint, color: errors.Count > 0 ? "Attention" : null, isSubtle: errors.Count == 0),
+            Card.Text(notice is null ? ReportingTexts.TargetHint : CardText.Literal(notice), color: errors.Count > 0 ? "Attention" : null, isSubtle: errors.Count == 0),
         };
         foreach (var m in metrics)
         {
@@ -33,7 +33,7 @@ public static class ReportTargetCards
             };
             if (values.TryGetValue(m.Id, out var v) && v.Length > 0) input["value"] = v;
             body.Add(input);
-            if (errors.TryGetValue(m.Id, out var e)) body.Add(Card.Text("⚠ " + e, color: "Attention", spacing: "None"));
+            if (errors.TryGetValue(m.Id, out var e)) body.Add(Card.Text("⚠ " + CardText.Literal(e), color: "Attention", spacing: "None"));
         }
         var data = new TargetFormPayload(unit.Id, year).ToData();
         return Card.Create(body, new[] { Card.Execute("保存目标", SaveVerb, data, "positive") }, $"{unit.Name}{year}年度目标");
@@ -47,7 +47,7 @@ public static class ReportTargetCards
             Card.Title($"✅ 已保存 {unit.Name} {year}年度目标"),
             Card.Facts(metrics.Where(m => targets.ContainsKey(m.Id)).Select(m => (m.Name, $"{TargetService.Format(targets[m.Id])} {m.Unit}"))),
             conversions is { Count: > 0 }
-                ? Card.Text("换算：\n" + string.Join("\n", metrics.Where(m => conversions.ContainsKey(m.Id)).Select(m => $"- {m.Name}：{conversions[m.Id]}")), size: "Small")
+                ? Card.Text("换算：\n" + string.Join("\n", metrics.Where(m => conversions.ContainsKey(m.Id)).Select(m => $"- {m.Name}：{CardText.Literal(conversions[m.Id])}")), size: "Small")
                 : null,
         },
         new[] { Card.Say("目标汇总", $"目标汇总 {year}") });

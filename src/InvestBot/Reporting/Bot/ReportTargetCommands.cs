@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using InvestBot.Common;
 using InvestBot.Organization;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
@@ -11,9 +12,10 @@ namespace InvestBot.Reporting.Bot;
 public static partial class TargetYear
 {
     public static int Of(string args, ReportingWindow window) =>
-        Year().Match(args.Split('\n')[0]) is { Success: true } m ? int.Parse(m.Value) : window.DefaultMonth.Year;
+        Year().Match(TypedText.Normalize(args.Split('\n')[0])) is { Success: true } m
+            ? int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) : window.DefaultMonth.Year;
 
-    [GeneratedRegex(@"(?<!\d)20\d{2}(?!\d)")]
+    [GeneratedRegex(@"(?<![0-9])20[0-9]{2}(?![0-9])")]
     private static partial Regex Year();
 }
 
@@ -63,13 +65,13 @@ public sealed class ImportTargetsCommand(TargetService targets, ReportingWindow 
             : await files.ReadAsync(request.Turn.Activity, ct);
         if (table.Rows is not { } rows)
         {
-            await request.SendTextAsync(table.Problem ?? ReportingTexts.ImportUsage, ct);
+            await request.SendTextAsync(table.Problem is { } problem ? CardText.Literal(problem) : ReportingTexts.ImportUsage, ct);
             return;
         }
         var result = await targets.ImportAsync(request.User, year, rows, ct);
         await request.SendTextAsync(result.IsValid
-            ? ReportingTexts.Imported(result.Targets.Count, year) + ReportingTexts.ImportConversions(result.Conversions)
-            : ReportingTexts.ImportRejected + string.Join("\n", result.Errors.Take(20).Select(e => "• " + e)), ct);
+            ? ReportingTexts.Imported(result.Targets.Count, year) + ReportingTexts.ImportConversions(result.Conversions.Select(CardText.Literal).ToList())
+            : ReportingTexts.ImportRejected + string.Join("\n", result.Errors.Take(20).Select(e => "• " + CardText.Literal(e))), ct);
     }
 }
 

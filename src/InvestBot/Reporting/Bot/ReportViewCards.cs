@@ -47,7 +47,7 @@ public static class ReportViewCards
         body.Add(Card.Heading($"已报（{submitted.Count}）"));
         if (submitted.Count > 0)
             body.Add(Card.Facts(submitted.Select(u => (u.Unit.Name,
-                $"{TimeZoneInfo.ConvertTime(u.Saved!.SubmittedAt, zone):M月d日 HH:mm} {u.Saved.SubmittedByName}" + (u.Saved.Late ? " 逾期" : "")))));
+                $"{TimeZoneInfo.ConvertTime(u.Saved!.SubmittedAt, zone):M月d日 HH:mm} {CardText.Literal(u.Saved.SubmittedByName)}" + (u.Saved.Late ? " 逾期" : "")))));
         body.AddRange(Shortfalls(status, requirements, catalog));
         var remind = status.ToRemind.Any()
             ? Card.Execute($"一键催报（{status.ToRemind.Count()} 个单位）", RemindVerb, new ReportMonthPayload(status.Month.Key).ToData())
@@ -65,9 +65,9 @@ public static class ReportViewCards
             Card.Text(reached.Count > 0
                 ? $"已向 {reached.Count} 位填报人发送提醒和填报表（{units} 个未报单位）。"
                 : $"提醒未能送达任何填报人（{units} 个未报单位）。", color: reached.Count > 0 ? "Good" : "Attention"),
-            reached.Count > 0 ? Card.Text("已送达：" + string.Join("、", reached), size: "Small") : null,
+            reached.Count > 0 ? Card.Text("已送达：" + Names(reached), size: "Small") : null,
             failed.Count > 0
-                ? Card.Text($"未能送达（{failed.Count}）：{string.Join("、", failed)}。他们还没有与 InvestBot 私聊过（或 Teams 拒收），请另行通知。",
+                ? Card.Text($"未能送达（{failed.Count}）：{Names(failed)}。他们还没有与 InvestBot 私聊过（或 Teams 拒收），请另行通知。",
                     color: "Attention", size: "Small")
                 : null,
             withoutReporter.Count > 0
@@ -77,6 +77,9 @@ public static class ReportViewCards
         };
         return Card.Create(body, fallbackText: $"一键催报：{month.Label}");
     }
+
+    /// <summary>Reporters' display names, as they set them: shown literally.</summary>
+    private static string Names(IEnumerable<string> names) => string.Join("、", names.Select(CardText.Literal));
 
     /// <summary>（七）（八）: submitted units whose reported team is below the document's minimum, one line each.</summary>
     private static IEnumerable<JObject> Shortfalls(MonthStatus status, UnitRequirements requirements, MetricCatalog catalog)
@@ -101,7 +104,7 @@ public static class ReportViewCards
         foreach (var saved in months.OrderByDescending(m => m.Month))
         {
             body.Add(Card.Heading($"{saved.Month.Label}" + (saved.Late ? "（逾期补报）" : "")));
-            body.Add(Card.Text($"{saved.SubmittedByName} 于 {TimeZoneInfo.ConvertTime(saved.SubmittedAt, zone):M月d日 HH:mm} 提交（第 {saved.Revision} 版）", isSubtle: true, spacing: "None"));
+            body.Add(Card.Text($"{CardText.Literal(saved.SubmittedByName)} 于 {TimeZoneInfo.ConvertTime(saved.SubmittedAt, zone):M月d日 HH:mm} 提交（第 {saved.Revision} 版）", isSubtle: true, spacing: "None"));
             body.Add(Card.Facts(metrics.Where(m => saved.Values.ContainsKey(m.Id))
                 .Select(m => (m.Name, $"{FigureFormService.Format(saved.Values[m.Id])} {m.Unit}"))));
         }

@@ -117,6 +117,9 @@ public static class ReportingTexts
     public static string FileTypeUnsupported(string name) => $"无法导入“{name}”：只支持 .xlsx 或 .csv 文件。没有任何目标被修改。";
     public static string FileDownloadFailed(string name) => $"文件“{name}”下载失败，没有任何目标被修改。请重新发送“导入目标”并附上文件。";
     public static string FileTooLarge(string name) => $"文件“{name}”超过 2 MB，没有任何目标被修改。请只保留目标表后重新发送。";
+    public static string FileHostRefused(string name) =>
+        $"文件“{name}”的下载地址不是本单位 Teams（SharePoint/OneDrive）的 https 地址，为安全起见没有下载，没有任何目标被修改。请在 Teams 中直接附上文件后重新发送“导入目标”。";
+    public static string FileOverLimits(string name, string limit) => $"无法导入“{name}”：{limit}没有任何目标被修改。请只保留目标表（一张工作表）后重新发送。";
     public static string FileUnreadable(string name) => $"无法读取文件“{name}”（文件可能已损坏或不是 Excel/CSV 表格），没有任何目标被修改。";
     public const string TargetCardInvalid = "表单数据无效，目标未保存。";
     public const string TargetErrors = "有填写不正确的项目，目标未保存。";

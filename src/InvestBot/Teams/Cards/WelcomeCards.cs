@@ -22,7 +22,7 @@ public static class WelcomeCards
         var rows = RowsFor(table, scope).ToList();
         var body = new List<JToken>();
         if (notUnderstood is not null)
-            body.Add(Card.Text(BotTexts.NotUnderstood(Truncate(notUnderstood, 40)), color: "Attention"));
+            body.Add(Card.Text(BotTexts.NotUnderstood(CardText.Literal(Truncate(notUnderstood, 40))), color: "Attention"));
         body.Add(Card.Title(BotTexts.HelpTitle));
         body.Add(EntryList(rows.Where(e => !e.AdminOnly)));
         if (isAdmin && rows.Any(e => e.AdminOnly))

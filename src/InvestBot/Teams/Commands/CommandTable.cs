@@ -29,7 +29,8 @@ public sealed record HelpRow(HelpLine Line, ConversationScope Scopes, bool Admin
 public sealed class CommandTable
 {
     private readonly List<(string Word, BotCommand Command)> _byWord;
-    private readonly Dictionary<string, CardVerb> _verbs = new(StringComparer.OrdinalIgnoreCase);
+    // Ordinal: a handler compares the verb it got with its own constants, so a verb in other case must not reach it.
+    private readonly Dictionary<string, CardVerb> _verbs = new(StringComparer.Ordinal);
 
     public CommandTable(IEnumerable<CommandSection> sections)
     {
