@@ -10,10 +10,10 @@ public sealed record RuleSource(int? Article, string? Quote, string? Note)
 {
     public bool IsOfficeSetting => Article is null;
 
-    /// <summary>“（二十六）……” or “区合作交流办设置”, for cards and documents.</summary>
+    /// <summary>“（二十六）……” or “区合作交流办设定”, for cards and documents.</summary>
     public string Describe(PolicyDocument? document) => Article is { } n
         ? $"{document?.Article(n)?.Label ?? $"第{n}条"}“{Quote}”"
-        : "区合作交流办设置" + (Note is { Length: > 0 } note ? "：" + note : "");
+        : "区合作交流办设定" + (Note is { Length: > 0 } note ? "：" + note : "");
 }
 
 /// <summary>内资 or 外资; the investment is in the unit of <see cref="Metric"/> (内资到位额 万元, 外资到位额 万美元).</summary>
@@ -70,7 +70,7 @@ public sealed class KeyProjectRules
 
     private PolicyDocument? _document;
 
-    /// <summary>“（二十六）‘……’” for a rule of the document, “区合作交流办设置：…” for an office setting.</summary>
+    /// <summary>“（二十六）‘……’” for a rule of the document, “区合作交流办设定：…” for an office setting.</summary>
     public string Describe(RuleSource source) => source.Describe(_document);
 
     /// <summary>（二十六）提高跟踪问效频率 — the cited article as the document heads it (after <see cref="Validate"/>).</summary>

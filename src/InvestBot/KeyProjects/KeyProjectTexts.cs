@@ -31,7 +31,7 @@ public static class KeyProjectTexts
     public const string DuplicateNameOnEdit = "本单位已有同名项目，请换一个名称";
     public const string KindLocked = "已有月度进展，不能再更改内资/外资（两者的计量单位不同）";
     public static string TotalBelowArrived(decimal arrived, string unit) => $"不能小于已累计到位的 {ProjectValidator.Format(arrived)} {unit}";
-    public static string Registered(string name) => $"已登记：{name}。管理员认定为重点或重大项目后将纳入季度通报；请每月更新进展。";
+    public static string Registered(string name) => $"已登记：{name}。管理员认定为重大项目后将纳入季度通报（（二十六）“每季度通报重大招商项目推进情况”）；请每月更新进展。";
     public const string RegisteredTwice = "这是重复提交，项目只登记了一次。";
     public static string Edited(string name) => $"已保存对“{name}”的修改。";
     public const string EditedTwice = "这是重复提交，修改只保存了一次。";

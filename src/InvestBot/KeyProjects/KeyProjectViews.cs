@@ -29,7 +29,7 @@ public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService ser
         if (denied is not null) return (null, denied);
         var month = service.CheckMonth;
         var projects = await store.ListUnitAsync(unit!.Id, ct);
-        var updates = (await store.ListUpdatesAsync(month, month, ct)).Where(u => u.UnitId == unit.Id).ToDictionary(u => u.ProjectId);
+        var updates = (await store.ListUpdatesAsync(month, month, ct)).Where(u => u.UnitId == unit.Id).ToDictionary(u => (u.UnitId, u.ProjectId));
         return (UnitView(unit, month, projects, updates), null);
     }
 
@@ -37,15 +37,17 @@ public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService ser
     public async Task<IReadOnlyList<UnitProjects>> AllUnitsAsync(CancellationToken ct = default)
     {
         var month = service.CheckMonth;
-        var updates = (await store.ListUpdatesAsync(month, month, ct)).ToDictionary(u => u.ProjectId);
+        // Keyed by (unit, project): project ids are chosen by clients, so two units may use the same one.
+        var updates = (await store.ListUpdatesAsync(month, month, ct)).ToDictionary(u => (u.UnitId, u.ProjectId));
         return (await store.ListAllAsync(ct)).GroupBy(p => p.UnitId)
             .Select(g => units.FindById(g.Key) is { } unit ? UnitView(unit, month, g.ToList(), updates) : null)
             .OfType<UnitProjects>().ToList();
     }
 
-    private UnitProjects UnitView(Unit unit, ReportingMonth month, IReadOnlyList<KeyProject> projects, IReadOnlyDictionary<string, ProgressUpdate> updates)
+    private UnitProjects UnitView(Unit unit, ReportingMonth month, IReadOnlyList<KeyProject> projects,
+        IReadOnlyDictionary<(string, string), ProgressUpdate> updates)
     {
-        var statuses = projects.Select(p => service.StatusOf(p, unit, month, updates.GetValueOrDefault(p.Id))).ToList();
+        var statuses = projects.Select(p => service.StatusOf(p, unit, month, updates.GetValueOrDefault((p.UnitId, p.Id)))).ToList();
         return new UnitProjects(unit, month, window.Deadline(month), statuses, statuses.Count(NeedsUpdate));
     }
 

@@ -30,7 +30,7 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
                 ["项目名称"] = p.Name,
                 ["内资/外资"] = kind?.Name,
                 ["级别"] = rules.LevelName(p.Level),
-                ["产业链"] = rules.Chain(p.Details.Chain)?.Name,
+                ["产业方向"] = rules.Chain(p.Details.Chain)?.Name,
                 ["阶段"] = rules.Stage(p.Stage)?.Name,
                 ["计量单位"] = kind?.Unit,
                 ["计划总投资"] = p.Details.TotalInvestment,
@@ -65,7 +65,7 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
             Line("计划总投资", Amounts(report.Sum(l => l.Plan))),
             Line("本季度到位", Amounts(report.Sum(l => l.ArrivedInQuarter))),
             Line("累计到位", Amounts(report.Sum(l => l.ArrivedToDate))),
-            Line("停滞项目", $"{report.Stalled.Count()} 个（连续{report.StalledMonths}个月无进展，区合作交流办设置）"),
+            Line("停滞项目", $"{report.Stalled.Count()} 个（连续{report.StalledMonths}个月无进展，区合作交流办设定）"),
             Line("待协调问题", $"{report.WithProblems.Count()} 项"),
         };
         var stages = report.ByStage.Select(l =>
@@ -88,7 +88,7 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
             ["单位"] = p.UnitName,
             ["项目名称"] = p.Name,
             ["内资/外资"] = p.KindName,
-            ["产业链"] = p.ChainName,
+            ["产业方向"] = p.ChainName,
             ["计量单位"] = p.Unit,
             ["计划总投资"] = p.TotalInvestment,
             ["本季度到位"] = p.ArrivedInQuarter,

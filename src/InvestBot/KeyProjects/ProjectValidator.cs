@@ -54,7 +54,7 @@ public sealed partial class ProjectValidator(KeyProjectRules rules)
         else if (Trimmed(raw, ProjectFields.TotalInvestment).Length == 0)
             errors[ProjectFields.TotalInvestment] = "请填写计划总投资";
         var chain = rules.Chain(Trimmed(raw, ProjectFields.Chain));
-        if (chain is null) errors[ProjectFields.Chain] = "请从列表中选择所属产业链";
+        if (chain is null) errors[ProjectFields.Chain] = "请从列表中选择产业方向";
         var stage = rules.Stage(Trimmed(raw, ProjectFields.Stage));
         if (stage is null) errors[ProjectFields.Stage] = "请从列表中选择项目阶段";
         var start = Date(raw, ProjectFields.ExpectedStart, errors);

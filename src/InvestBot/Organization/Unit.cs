@@ -1,7 +1,17 @@
 namespace InvestBot.Organization;
 
 /// <summary>One responsible unit of the measures (a 街镇, a 区直部门, a 载体单位, a 走出去招商组 or a company).</summary>
-public sealed record Unit(string Id, string Name, string Kind, IReadOnlyList<string> Aliases, bool Reports, string? Note);
+public sealed record Unit(string Id, string Name, string Kind, IReadOnlyList<string> Aliases, bool Reports, string? Note)
+{
+    /// <summary>Why a unit does not report (and so is neither ranked nor summoned): an article (“（二十六）…”) or an office
+    /// setting (“区合作交流办设定：…”). Required for every unit with Reports false; null for reporting units.</summary>
+    public string? ReportsSource { get; init; }
+
+    /// <summary>“区纪委监委不参与月度填报（依（二十六））”: the refusal names the rule it rests on.</summary>
+    public string NotReportingMessage => ReportsSource is { } source
+        ? $"{Name}不参与月度填报（{(Common.RuleSource.IsArticle(source) ? "依" + Common.RuleSource.Label(source) : Common.RuleSource.Office)}）。"
+        : $"{Name}不参与月度填报。";
+}
 
 /// <summary>A kind of unit, with the ranking category its units are compared in (null: not ranked).</summary>
 public sealed record UnitKind(string Id, string Name, string? RankingCategory);

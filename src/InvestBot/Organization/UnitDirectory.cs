@@ -84,7 +84,11 @@ public sealed class UnitDirectory
         return new UnitDirectory(
             file.Kinds.Select(k => new UnitKind(k.Id, k.Name, k.RankingCategory)),
             file.GroupWords.Select(g => new GroupWord(g.Word, g.Kind, g.Remark)),
-            file.Units.Select(u => new Unit(u.Id, u.Name, u.Kind, u.Aliases ?? [], u.Reports ?? true, u.Note)));
+            file.Units.Select(u => new Unit(u.Id, u.Name, u.Kind, u.Aliases ?? [], u.Reports ?? true, u.Note)
+            {
+                // Who does not report is a rule of its own: the article that makes the unit a supervising body, or the office's choice.
+                ReportsSource = u.Reports == false ? Common.RuleSource.Require(u.ReportsSource, $"units.json {u.Name}.reportsSource") : u.ReportsSource,
+            }));
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -97,5 +101,5 @@ public sealed class UnitDirectory
     private sealed record UnitsFile(List<KindDto> Kinds, List<GroupWordDto> GroupWords, List<UnitDto> Units);
     private sealed record KindDto(string Id, string Name, string? RankingCategory);
     private sealed record GroupWordDto(string Word, string? Kind, string? Remark);
-    private sealed record UnitDto(string Id, string Name, string Kind, List<string>? Aliases, bool? Reports, string? Note);
+    private sealed record UnitDto(string Id, string Name, string Kind, List<string>? Aliases, bool? Reports, string? Note, string? ReportsSource);
 }

@@ -15,6 +15,23 @@ public sealed record NextRankAdvice(string Category, RankedUnit Unit, int Units,
     /// <summary>Scores are shown to two decimals; aim a little above the gap so the new score is higher, not level.</summary>
     private const decimal Margin = 0.02m;
 
+    /// <summary>
+    /// From a published ranking: the standing, the unit above and the gap are as published (other units are never shown
+    /// from figures not yet published); the metrics behind the steps are the unit's own (<paramref name="own"/>: its live
+    /// row for the same period), since the published snapshot keeps only the key figures.
+    /// </summary>
+    public static NextRankAdvice? ForPublished(RankingResult published, RankedUnit? own, string unitId, RankingRules rules, MetricCatalog catalog)
+    {
+        var withOwn = own is null ? published : published with
+        {
+            Categories = published.Categories.Select(c => c with
+            {
+                Units = c.Units.Select(u => u.UnitId == unitId ? u with { Metrics = own.Metrics } : u).ToList(),
+            }).ToList(),
+        };
+        return For(withOwn, unitId, rules, catalog);
+    }
+
     /// <returns>Null when the unit is not in the ranking (its kind is not ranked).</returns>
     public static NextRankAdvice? For(RankingResult ranking, string unitId, RankingRules rules, MetricCatalog catalog)
     {

@@ -1,3 +1,4 @@
+using InvestBot.Common;
 using InvestBot.Reporting;
 
 namespace InvestBot.Ranking;
@@ -56,6 +57,8 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
             Shortfalls = Shortfalls(period, units, yearToDate),
             CompletionCap = rules.CompletionCap.Value,
             NotReported = rules.NotReported.Value,
+            InterviewNamesPublished = rules.Interview.PublishNames.Value,
+            DistrictAttribution = AttributionNote(units),
         };
     }
 
@@ -65,7 +68,8 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
         var result = new List<CategoryRanking>();
         foreach (var rule in rules.Categories.Where(r => r.Ranked))
         {
-            var members = units.Where(u => u.Category == rule.Name).ToList();
+            // A unit the office exempts by name (unitRules, e.g. the vertically managed bodies) is left out of its category's table.
+            var members = units.Where(u => u.Category == rule.Name && rules.ForUnit(u.Id) is not { Ranked: false }).ToList();
             if (members.Count == 0) continue;
             var scored = members.Select((u, index) => Score(u, index, rule, period, figures[u.Id], targets.GetValueOrDefault(u.Id))).ToList();
             result.Add(new CategoryRanking(rule.Name, rule.KeyFigures, AssignRanks(scored)) { Summoned = rule.Summoned });
@@ -140,13 +144,15 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
     {
         var rule = rules.Interview;
         var summonedCategories = categories.Where(c => rules.For(c.Category) is { Summoned: true }).ToList();
-        var candidates = summonedCategories.SelectMany(c => c.RankedUnits.Select(u => (Category: c.Category, Unit: u))).ToList();
-        var eligible = summonedCategories.Sum(c => c.Units.Count);
+        var candidates = summonedCategories.SelectMany(c => c.RankedUnits.Where(Summonable).Select(u => (Category: c.Category, Unit: u))).ToList();
+        var eligible = summonedCategories.Sum(c => c.Units.Count(Summonable));
+        var scored = candidates.Count(c => c.Unit.Score is not null);
         var summoned = new List<string>();
         var undecided = new List<string>();
-        // Early in use most units have no reports or no targets: "the last three" of a handful would be an accident.
-        if (candidates.Count < eligible * rule.MinRankedShare.Value)
-            return new InterviewDecision(summoned, undecided, rule.Count.Value, rule.Scope.Value, candidates.Count, eligible, TooFewRanked: true);
+        // Early in use most units have no reports or no targets: "the last three" of a handful would be an accident. Units
+        // ranked last for not reporting do not count here, or a month when almost nobody reported would summon by accident.
+        if (scored < eligible * rule.MinRankedShare.Value)
+            return new InterviewDecision(summoned, undecided, rule.Count.Value, rule.Scope.Value, scored, eligible, TooFewRanked: true);
         var groups = rule.Scope.Value == InterviewScope.Overall
             ? [candidates]
             : candidates.GroupBy(c => c.Category).Select(g => g.ToList()).ToList();
@@ -169,8 +175,11 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
                 }
             }
         }
-        return new InterviewDecision(summoned, undecided, rule.Count.Value, rule.Scope.Value, candidates.Count, eligible);
+        return new InterviewDecision(summoned, undecided, rule.Count.Value, rule.Scope.Value, scored, eligible);
     }
+
+    /// <summary>Ranked but never summoned when the office's unitRules say so.</summary>
+    private bool Summonable(RankedUnit unit) => rules.ForUnit(unit.UnitId) is not { Summoned: false };
 
     /// <summary>
     /// Candidates from the worst up, as groups that cannot be told apart. Within one category the rank decides (it already
@@ -209,12 +218,34 @@ public sealed class RankingCalculator(RankingRules rules, MetricCatalog catalog,
         return checks;
     }
 
-    /// <summary>The district's year so far (every unit in the ranking and the checks) against the totals the notice sets.</summary>
+    /// <summary>
+    /// The district's year so far against the totals the notice sets, added up by the attribution rule (district-targets.json):
+    /// the units where projects land are added, the others (区直部门) are 协助引进 — shown apart, so no project counts twice.
+    /// </summary>
     private List<DistrictProgress> District(RankingPeriod period, IReadOnlyList<RankableUnit> units,
-        Dictionary<string, IReadOnlyDictionary<string, decimal>> yearToDate) =>
-        district.For(period.Year)
-            .Select(t => new DistrictProgress(t.MetricId, units.Sum(u => yearToDate[u.Id].GetValueOrDefault(t.MetricId)), t.Value, t.Source))
+        Dictionary<string, IReadOnlyDictionary<string, decimal>> yearToDate)
+    {
+        var counted = units.Where(u => district.Attribution.Counts(u.Kind)).ToList();
+        var assisted = units.Where(u => !district.Attribution.Counts(u.Kind)).ToList();
+        return district.For(period.Year)
+            .Select(t => new DistrictProgress(t.MetricId, counted.Sum(u => yearToDate[u.Id].GetValueOrDefault(t.MetricId)), t.Value, t.Source)
+            {
+                Assisted = assisted.Sum(u => yearToDate[u.Id].GetValueOrDefault(t.MetricId)),
+                AtLeast = t.AtLeast,
+            })
             .ToList();
+    }
+
+    /// <summary>The attribution rule in the card's words, from the categories of the units it adds and leaves apart.</summary>
+    private string? AttributionNote(IReadOnlyList<RankableUnit> units)
+    {
+        if (district.Attribution.CountedKinds.Count == 0) return null;
+        var counted = units.Where(u => district.Attribution.Counts(u.Kind)).Select(u => u.Category).Distinct().OrderBy(rules.OrderOf).ToList();
+        var apart = units.Where(u => !district.Attribution.Counts(u.Kind) && rules.For(u.Category) is { Ranked: true })
+            .Select(u => u.Category).Distinct().OrderBy(rules.OrderOf).ToList();
+        return $"全区累计只加{string.Join("、", counted)}的数字（项目落地单位）" +
+               (apart.Count > 0 ? $"，{string.Join("、", apart)}的数字为协助引进，另列不相加" : "") + $"，以免同一项目重复计算（{RuleSource.Office}）";
+    }
 
     private List<MinimumShortfall> Shortfalls(RankingPeriod period, IReadOnlyList<RankableUnit> units,
         Dictionary<string, IReadOnlyDictionary<string, decimal>> yearToDate) =>

@@ -21,6 +21,7 @@ public static class RankingModule
         {
             var rules = RankingRules.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "ranking-weights.json"));
             rules.Validate(sp.GetRequiredService<MetricCatalog>());
+            rules.Validate(sp.GetRequiredService<Organization.UnitDirectory>());
             return rules;
         });
         services.AddSingleton<RankingCalculator>();

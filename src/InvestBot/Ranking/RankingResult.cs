@@ -49,8 +49,15 @@ public sealed record TargetCheck(string UnitId, string UnitName, IReadOnlyList<M
 }
 
 /// <summary>A district total of the year so far against the district target the notice sets (（一）（二）).</summary>
+/// <param name="Actual">The year so far of the units the attribution rule adds (the 街镇 and 载体单位 where projects land).</param>
 public sealed record DistrictProgress(string MetricId, decimal Actual, decimal Target, string Source)
 {
+    /// <summary>Reported by the units the attribution rule does not add (区直部门): 协助引进, shown apart, never added.</summary>
+    public decimal Assisted { get; init; }
+
+    /// <summary>The target is a floor (“3000家以上”).</summary>
+    public bool AtLeast { get; init; }
+
     [JsonIgnore]
     public decimal Completion => Target > 0 ? Actual / Target : 0;
 }
@@ -87,6 +94,20 @@ public sealed record RankingResult(
     public decimal CompletionCap { get; init; }
 
     public NotReportedRule NotReported { get; init; }
+
+    /// <summary>Whether the announcement names the summoned units (interview.publishNames); true in older snapshots.</summary>
+    public bool InterviewNamesPublished { get; init; } = true;
+
+    /// <summary>How the district total was added up (the attribution rule and its source), stated on the card; null in older snapshots.</summary>
+    public string? DistrictAttribution { get; init; }
+
+    /// <summary>（二十八）'s targets are annual: a verdict (达标 / 未达标) only for the December ranking, the year's end.</summary>
+    [JsonIgnore]
+    public bool YearEnd => Period.Month == 12;
+
+    /// <summary>The share of the year the figures cover, shown next to progress against an annual target before December.</summary>
+    [JsonIgnore]
+    public decimal YearElapsed => Period.Month / 12m;
 
     /// <summary>Units whose figures for the month are in, out of all units in the ranking and the target checks.</summary>
     [JsonIgnore]

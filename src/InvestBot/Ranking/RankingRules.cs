@@ -29,6 +29,9 @@ public sealed record CategoryRule(
     string? WeightsSource,
     IReadOnlyList<string> KeyFigures);
 
+/// <summary>An exception for named units of a ranked category (e.g. the vertically managed 区税务局): not ranked, or not summoned.</summary>
+public sealed record UnitRule(IReadOnlyList<string> Units, bool Ranked, bool Summoned, string Source);
+
 /// <summary>Who is summoned (约谈) at quarter, half-year and year ends, and how many.</summary>
 /// <param name="MinRankedShare">Below this share of ranked units among all units of the summoned categories (early in use,
 /// most units without reports or targets), nobody is summoned automatically.</param>
@@ -39,13 +42,17 @@ public sealed record InterviewRule(
     Sourced<decimal> MinRankedShare,
     string PeriodsSource,
     string BasisSource,
-    string TiesSource);
+    string TiesSource)
+{
+    /// <summary>Whether the announcement names the summoned units (the confirm card always does).</summary>
+    public Sourced<bool> PublishNames { get; init; } = new(true, RuleSource.Office);
+}
 
 /// <summary>The ranking rules the office edits, each with its source.</summary>
 public sealed class RankingRules
 {
     public RankingRules(IReadOnlyList<CategoryRule> categories, Sourced<decimal> completionCap, InterviewRule interview,
-        Sourced<NotReportedRule> notReported, string noTargetSource)
+        Sourced<NotReportedRule> notReported, string noTargetSource, IReadOnlyList<UnitRule>? unitRules = null)
     {
         if (completionCap.Value < 1) throw new InvalidDataException("completionCap 不能小于 1");
         if (interview.Count.Value < 1) throw new InvalidDataException("interview.count 至少为 1");
@@ -58,6 +65,11 @@ public sealed class RankingRules
         Interview = interview;
         NotReported = notReported;
         NoTargetSource = noTargetSource;
+        UnitRules = unitRules ?? [];
+        var twice = UnitRules.SelectMany(r => r.Units).GroupBy(u => u).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) throw new InvalidDataException($"ranking-weights.json：unitRules 中单位 {twice.Key} 出现多次");
+        if (UnitRules.FirstOrDefault(r => r.Summoned && !r.Ranked) is { } bad)
+            throw new InvalidDataException($"ranking-weights.json：unitRules 中 {string.Join("、", bad.Units)} 不参加排名，不能列入约谈");
     }
 
     /// <summary>In announcement order (街镇 first by default).</summary>
@@ -69,6 +81,12 @@ public sealed class RankingRules
     public InterviewRule Interview { get; }
     public Sourced<NotReportedRule> NotReported { get; }
     public string NoTargetSource { get; }
+
+    /// <summary>Named units that are not ranked or not summoned although their category is.</summary>
+    public IReadOnlyList<UnitRule> UnitRules { get; }
+
+    /// <summary>The exception for a unit, if any.</summary>
+    public UnitRule? ForUnit(string unitId) => UnitRules.FirstOrDefault(r => r.Units.Contains(unitId));
 
     public CategoryRule? For(string category) => Categories.FirstOrDefault(c => c.Name == category);
 
@@ -94,6 +112,14 @@ public sealed class RankingRules
             if (rule.Summoned && !rule.Ranked)
                 throw new InvalidDataException($"ranking-weights.json：类别“{rule.Name}”不参加排名，不能列入约谈");
         }
+    }
+
+    /// <summary>Every unit an exception names must exist, so a typo in the file fails at startup.</summary>
+    public void Validate(Organization.UnitDirectory units)
+    {
+        foreach (var id in UnitRules.SelectMany(r => r.Units))
+            if (units.FindById(id) is null)
+                throw new InvalidDataException($"ranking-weights.json：unitRules 引用了不存在的单位 {id}");
     }
 
     public static RankingRules Load(string path)
@@ -124,13 +150,24 @@ public sealed class RankingRules
             new(i.GetProperty("minRankedShare").GetDecimal(), RuleSource.Require(Text(i, "minRankedShareSource"), $"{file} interview.minRankedShareSource")),
             RuleSource.Require(Text(i, "periodsSource"), $"{file} interview.periodsSource"),
             RuleSource.Require(Text(i, "basisSource"), $"{file} interview.basisSource"),
-            RuleSource.Require(Text(i, "tiesSource"), $"{file} interview.tiesSource"));
+            RuleSource.Require(Text(i, "tiesSource"), $"{file} interview.tiesSource"))
+        {
+            PublishNames = i.TryGetProperty("publishNames", out var pn)
+                ? new(pn.GetBoolean(), RuleSource.Require(Text(i, "publishNamesSource"), $"{file} interview.publishNamesSource"))
+                : new(true, RuleSource.Office + "：通报列出约谈单位名称"),
+        };
         var notReported = root.GetProperty("notReported");
         return new RankingRules(categories,
             new(cap.GetProperty("value").GetDecimal(), RuleSource.Require(Text(cap, "source"), $"{file} completionCap.source")),
             interview,
             new(Enum<NotReportedRule>(notReported, "value", file), RuleSource.Require(Text(notReported, "source"), $"{file} notReported.source")),
-            RuleSource.Require(Text(root.GetProperty("noTarget"), "source"), $"{file} noTarget.source"));
+            RuleSource.Require(Text(root.GetProperty("noTarget"), "source"), $"{file} noTarget.source"),
+            root.TryGetProperty("unitRules", out var ur)
+                ? ur.EnumerateArray().Select((r, n) => new UnitRule(
+                    r.GetProperty("units").EnumerateArray().Select(u => u.GetString()!).ToList(),
+                    r.GetProperty("ranked").GetBoolean(), r.GetProperty("summoned").GetBoolean(),
+                    RuleSource.Require(Text(r, "source"), $"{file} unitRules[{n}].source"))).ToList()
+                : []);
     }
 
     private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() : null;

@@ -5,7 +5,11 @@ using InvestBot.Storage;
 namespace InvestBot.Reporting;
 
 /// <summary>A user's pending request to report for a unit.</summary>
-public sealed record BindingRequest(string UserId, string? UserName, string UnitId, DateTimeOffset RequestedAt);
+/// <param name="NotifiedAt">When the admins were last sent an approval card for it (the request time unless it was updated since).</param>
+public sealed record BindingRequest(string UserId, string? UserName, string UnitId, DateTimeOffset RequestedAt, DateTimeOffset? NotifiedAt = null)
+{
+    public DateTimeOffset CardsSentAt => NotifiedAt ?? RequestedAt;
+}
 
 /// <summary>
 /// Table "BindingRequests": PartitionKey = "request", RowKey = encoded user id (one pending request per user).
@@ -28,6 +32,7 @@ public sealed class BindingRequestStore
             ["UserName"] = request.UserName,
             ["UnitId"] = request.UnitId,
             ["RequestedAt"] = request.RequestedAt,
+            ["NotifiedAt"] = request.CardsSentAt,
         }, TableUpdateMode.Replace, ct);
     }
 
@@ -75,5 +80,6 @@ public sealed class BindingRequestStore
     }
 
     private static BindingRequest FromEntity(TableEntity e) => new(
-        e.GetString("UserId"), e.GetString("UserName"), e.GetString("UnitId"), e.GetDateTimeOffset("RequestedAt") ?? DateTimeOffset.MinValue);
+        e.GetString("UserId"), e.GetString("UserName"), e.GetString("UnitId"), e.GetDateTimeOffset("RequestedAt") ?? DateTimeOffset.MinValue,
+        e.GetDateTimeOffset("NotifiedAt"));
 }

@@ -3,7 +3,24 @@ using System.Text.Json;
 namespace InvestBot.Reporting;
 
 /// <summary>A district-wide annual target from the document, e.g. 118 domestic projects in 2023.</summary>
-public sealed record DistrictTarget(string MetricId, decimal Value, string Source);
+public sealed record DistrictTarget(string MetricId, decimal Value, string Source)
+{
+    /// <summary>The document writes “以上” / “不少于” (3000家以上): the figure is a floor.</summary>
+    public bool AtLeast { get; init; }
+}
+
+/// <summary>
+/// Which units' figures make the district total: one project may be reported by the 街镇 or 载体单位 where it lands and by
+/// the 区直部门 that helped, so adding every unit counts it twice. The units of <paramref name="CountedKinds"/> are added;
+/// the others are shown apart as 协助引进. The document is silent, so the source is an office setting.
+/// </summary>
+public sealed record DistrictAttribution(IReadOnlyList<string> CountedKinds, string Source)
+{
+    /// <summary>Without a rule in the file every unit is added (the behaviour before the rule existed).</summary>
+    public static readonly DistrictAttribution Everyone = new([], Common.RuleSource.Office + "：全部单位相加");
+
+    public bool Counts(string kind) => CountedKinds.Count == 0 || CountedKinds.Contains(kind);
+}
 
 /// <summary>The district totals the document sets, from Data/district-targets.json, by year.</summary>
 public sealed class DistrictTargets
@@ -12,7 +29,13 @@ public sealed class DistrictTargets
 
     public static readonly DistrictTargets None = new([]);
 
-    public DistrictTargets(Dictionary<int, IReadOnlyList<DistrictTarget>> byYear) => _byYear = byYear;
+    public DistrictTargets(Dictionary<int, IReadOnlyList<DistrictTarget>> byYear, DistrictAttribution? attribution = null)
+    {
+        _byYear = byYear;
+        Attribution = attribution ?? DistrictAttribution.Everyone;
+    }
+
+    public DistrictAttribution Attribution { get; }
 
     /// <summary>The years the file has totals for: the years of the notices they come from.</summary>
     public IReadOnlyCollection<int> Years => _byYear.Keys;
@@ -27,8 +50,15 @@ public sealed class DistrictTargets
             y => (IReadOnlyList<DistrictTarget>)y.GetProperty("targets").EnumerateArray().Select(t => new DistrictTarget(
                 t.GetProperty("metric").GetString()!, t.GetProperty("value").GetDecimal(),
                 Common.RuleSource.Require(t.TryGetProperty("source", out var s) ? s.GetString() : null,
-                    $"district-targets.json（{y.GetProperty("year").GetInt32()} / {t.GetProperty("metric").GetString()}）"))).ToList());
-        return new DistrictTargets(years);
+                    $"district-targets.json（{y.GetProperty("year").GetInt32()} / {t.GetProperty("metric").GetString()}）"))
+            {
+                AtLeast = t.TryGetProperty("atLeast", out var a) && a.GetBoolean(),
+            }).ToList());
+        var attribution = doc.RootElement.TryGetProperty("attribution", out var at)
+            ? new DistrictAttribution(at.GetProperty("countedKinds").EnumerateArray().Select(k => k.GetString()!).ToList(),
+                Common.RuleSource.Require(at.TryGetProperty("source", out var src) ? src.GetString() : null, "district-targets.json attribution.source"))
+            : null;
+        return new DistrictTargets(years, attribution);
     }
 }
 

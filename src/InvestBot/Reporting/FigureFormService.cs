@@ -131,8 +131,10 @@ public sealed class FigureFormService(UnitDirectory units, MetricCatalog catalog
             return (new FormOutcome.Form(WithYearSoFar(new FigureForm(unit, month.Value, unitMetrics, inputs, revision.Value, decision.Late,
                 window.Deadline(month.Value), validation.Errors, "有填写不正确的项目，请按提示修改后重新提交（数据尚未保存）。"), unitYear)), "invalid");
 
-        var outcome = await figures.SaveAsync(new FigureSubmission(unit.Id, month.Value, validation.Values, revision.Value,
-            user.Id, user.Name, decision.Late), year.Month(month.Value), ct);
+        var stored = year.Month(month.Value);
+        var values = RetiredFigures.Keep(validation.Values, stored?.Figures.Values, unitMetrics);
+        var outcome = await figures.SaveAsync(new FigureSubmission(unit.Id, month.Value, values, revision.Value,
+            user.Id, user.Name, decision.Late), stored, ct);
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
@@ -140,7 +142,7 @@ public sealed class FigureFormService(UnitDirectory units, MetricCatalog catalog
                 {
                     PublishedRankings = publishedTask.Result,
                 }), null);
-            case SaveOutcome.Stale { Current: { } current } when SameValues(current.Values, validation.Values):
+            case SaveOutcome.Stale { Current: { } current } when SameValues(current.Values, RetiredFigures.Keep(validation.Values, current.Values, unitMetrics)):
                 // A second press of the same submit: already saved, show the same receipt again.
                 return (new FormOutcome.Receipt(Receipt(unit, current, unitYear, repeated: true)), null);
             case SaveOutcome.Stale stale:

@@ -112,7 +112,7 @@ public sealed class OpeningBalanceService(OpeningBalanceStore store, MonthlyFigu
     private string? Refusal(UserIdentity admin, Unit unit, int year)
     {
         if (!roles.IsAdmin(admin)) return AdminOnly;
-        if (!unit.Reports) return $"{unit.Name}不参与月度填报。";
+        if (!unit.Reports) return unit.NotReportingMessage;
         if (MetricsFor(unit).Count == 0) return $"{unit.Name}没有按年累计的指标，无需期初累计。";
         if (year is < ReportingMonth.MinYear or > ReportingMonth.MaxYear) return "年份不正确。";
         if (MaxMonth(year) == 0) return $"{year}年还没有已结束的月份，无需期初累计。";

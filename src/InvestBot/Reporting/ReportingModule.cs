@@ -33,8 +33,15 @@ public static class ReportingModule
         services.AddSingleton<Access.IPersonSeenListener>(sp => sp.GetRequiredService<ReporterRoster>());
         services.AddSingleton<ReportingViews>();
         services.AddSingleton<IMonthlyFiguresReader, MonthlyFiguresReader>();
-        services.AddSingleton(sp => DistrictTargets.Load(Path.Combine(
-            sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "district-targets.json")));
+        services.AddSingleton(sp =>
+        {
+            var district = DistrictTargets.Load(Path.Combine(
+                sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "district-targets.json"));
+            var kinds = sp.GetRequiredService<Organization.UnitDirectory>().Kinds;
+            foreach (var kind in district.Attribution.CountedKinds.Where(k => kinds.All(x => x.Id != k)))
+                throw new InvalidDataException($"district-targets.json：attribution.countedKinds 中的类别 {kind} 不存在（见 units.json 的 kinds）");
+            return district;
+        });
         services.AddSingleton(sp =>
         {
             var requirements = UnitRequirements.Load(Path.Combine(

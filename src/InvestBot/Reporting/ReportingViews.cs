@@ -81,7 +81,7 @@ public sealed class ReportingViews(UnitDirectory units, UserRoles roles, IUnitBi
     {
         var none = Array.Empty<UnitBinding>();
         if (!roles.IsAdmin(admin)) return ("只有区合作交流办管理员可以重新开放填报。", none);
-        if (!unit.Reports) return ($"{unit.Name}不参与月度填报。", none);
+        if (!unit.Reports) return (unit.NotReportingMessage, none);
         if (window.StateOf(month) != WindowState.Closed) return (NotClosed(month), none);
         var lastDay = ReopenLastDay;
         await reopens.ReopenAsync(month, unit.Id, window.EndOfDay(lastDay), admin.Name ?? admin.Id, ct);

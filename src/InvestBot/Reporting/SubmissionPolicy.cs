@@ -25,7 +25,7 @@ public static class SubmissionPolicy
         if (unit is null)
             return SubmissionDecision.Deny("找不到这个单位，请重新发送“填报”获取表单。");
         if (!unit.Reports)
-            return SubmissionDecision.Deny($"{unit.Name}不参与月度填报。");
+            return SubmissionDecision.Deny(unit.NotReportingMessage);
         if (!isAdmin)
         {
             if (boundUnitId is null)

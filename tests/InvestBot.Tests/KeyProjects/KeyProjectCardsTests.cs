@@ -40,7 +40,7 @@ public sealed class KeyProjectCardsTests
         Assert.Equal(projects, Enumerable.Range(0, projects).Count(i => text.Contains($"第{i}个重大项目")));
         if (cards.Count > 1) Assert.Contains($"2023年第一季度重大招商项目推进情况通报（2/{cards.Count}）", text);
         Assert.Contains("依据（二十六）“每季度通报重大招商项目推进情况”", text);
-        Assert.Contains("区合作交流办设置", text);
+        Assert.Contains("区合作交流办设定", text);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
         { ProjectFields.TotalInvestment, "五亿元", "请输入数字" },
         { ProjectFields.TotalInvestment, "1e9", "请输入数字" },
         { ProjectFields.Stage, "completed", "请从列表中选择项目阶段" },
-        { ProjectFields.Chain, "新能源汽车", "请从列表中选择所属产业链" },
+        { ProjectFields.Chain, "新能源汽车", "请从列表中选择产业方向" },
         { ProjectFields.ContactPhone, "请打电话", "请填写正确的电话号码" },
         { ProjectFields.ExpectedOperation, "2023-01-01", "不能早于预计开工日期" },
     };
@@ -291,7 +291,7 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
 
         Assert.Contains("全区重点项目（2023年3月检查）", all);
         Assert.Contains("⚠ 宝平街道 · 停滞项目（签约，2个月无进展）", all);
-        Assert.Contains("停滞项目（连续2个月无进展，区合作交流办设置）", all);
+        Assert.Contains("停滞项目（连续2个月无进展，区合作交流办设定）", all);
         Assert.Equal(["宝平街道 · 停滞项目", "潮阳街道 · 推进中项目"], card.SelectTokens("$..body[?(@.id == 'pick')].choices[*].title").Select(t => t.ToString()));
         Assert.DoesNotContain("推进中项目", baoping);
         Assert.Contains(BotTexts.AdminOnly("重点项目"), await SayAsync("重点项目", _zhang));

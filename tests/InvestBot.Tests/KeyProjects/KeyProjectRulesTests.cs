@@ -14,11 +14,13 @@ public sealed class KeyProjectRulesTests
     private static readonly ProjectValidator Validator = new(Rules);
 
     [Fact]
-    public void The_rules_cite_article_26_for_the_monthly_check_and_the_quarterly_report_and_10_11_for_the_chains()
+    public void The_rules_cite_article_26_for_the_monthly_check_and_the_quarterly_report_and_10_to_13_for_the_industry_directions()
     {
         Assert.All(Rules.Articles.Values, s => Assert.Equal(26, s.Article));
-        Assert.Equal([10, 10, 10, 11, 11, 11], Rules.Chains.Where(c => !c.Source.IsOfficeSetting).Select(c => c.Source.Article!.Value));
-        Assert.Equal(["动力电池产业链", "智能装备产业链", "汽车配件产业链", "新一代信息技术产业", "新材料产业", "生物医药和医疗器械产业", "其他产业"],
+        // （十）three chains, （十一）industries, （十二）农文旅 / 地产 / 商业, （十三）总部型注册企业 (issue 19: not only the chains).
+        Assert.Equal([10, 10, 10, 11, 11, 11, 12, 12, 12, 13], Rules.Chains.Where(c => !c.Source.IsOfficeSetting).Select(c => c.Source.Article!.Value));
+        Assert.Equal(["动力电池产业链", "智能装备产业链", "汽车配件产业链", "新一代信息技术产业", "新材料产业", "生物医药和医疗器械产业",
+                "农文旅产业", "地产项目", "商业项目", "总部型注册企业", "其他产业"],
             Rules.Chains.Select(c => c.Name));
         Assert.Equal(["内资", "外资"], Rules.Kinds.Select(k => k.Name));
         Assert.Equal(["重点", "重大"], Rules.Levels.Select(l => l.Name));
@@ -33,7 +35,7 @@ public sealed class KeyProjectRulesTests
         Assert.True(Rules.StalledMonthsSource.IsOfficeSetting);
         Assert.Equal(2, Rules.StalledMonths);
         Assert.All(Rules.Settings.Values, s => Assert.True(s.IsOfficeSetting));
-        Assert.StartsWith("区合作交流办设置", Rules.Describe(Rules.StalledMonthsSource));
+        Assert.StartsWith("区合作交流办设定", Rules.Describe(Rules.StalledMonthsSource));
         Assert.Equal("（二十六）提高跟踪问效频率", Rules.Heading(26));
     }
 
@@ -47,7 +49,7 @@ public sealed class KeyProjectRulesTests
     [Theory]
     [InlineData("chains", 0, "quote", "固态电池产业链", "不是（十）的原文")]
     [InlineData("articles", -1, "quote", "每月通报重大项目", "不是（二十六）的原文")]
-    [InlineData("chains", 6, "source", "guess", "没有注明来源")]
+    [InlineData("chains", 10, "source", "guess", "没有注明来源")]
     [InlineData("kinds", 0, "metric", "noSuchMetric", "不在 metrics.json 中")]
     public void A_misquoted_or_unsourced_rule_stops_the_bot_at_start_up(string list, int index, string field, string value, string message)
     {
@@ -71,7 +73,7 @@ public sealed class KeyProjectRulesTests
         { ProjectFields.TotalInvestment, "20000000", "超出合理范围（1–10000000 万元）" },
         { ProjectFields.TotalInvestment, "12.345", "最多保留 2 位小数" },
         { ProjectFields.Kind, "joint", "请选择内资或外资" },
-        { ProjectFields.Chain, "新能源", "请从列表中选择所属产业链" },
+        { ProjectFields.Chain, "新能源", "请从列表中选择产业方向" },
         { ProjectFields.Stage, "竣工", "请从列表中选择项目阶段" },
         { ProjectFields.Stage, "在谈", "请从列表中选择项目阶段" }, // the name is not the id
         { ProjectFields.Name, "", "请填写" },

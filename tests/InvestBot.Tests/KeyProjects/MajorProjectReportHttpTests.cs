@@ -156,4 +156,29 @@ public sealed class MajorProjectReportHttpTests : KeyProjectBotTestBase
         // The figures' reminder goes out in both runs (March's figures are still missing); the project's only while it is.
         Assert.Equal(2, Connector.To(personal).Count(a => a.Text?.Contains("数据尚未提交") == true));
     }
+
+    [Fact]
+    public async Task Reminders_tell_updates_apart_by_unit_when_two_units_chose_the_same_project_id()
+    {
+        var li = TestUser.Named("李四");
+        await BindAsync(_zhang, Chaoyang);
+        await BindAsync(li, Baoping);
+        var mine = await RegisteredAsync(_zhang, Chaoyang);
+        // Project ids come from the card, so another unit's client can pick the same one.
+        var form = await CardAsync("登记项目", li);
+        var sameId = await Bot.ExecuteAsync(KeyProjectCards.RegisterVerb, Submission(form, KeyProjectCards.RegisterVerb,
+            new Dictionary<string, string>(Details(name: "宝平同号项目")) { ["projectId"] = mine.Id }), li);
+        Assert.Contains("已登记", BotClient.CardText(sameId.Card!));
+        Assert.Equal(mine.Id, (await Store.ListUnitAsync(Baoping)).Single().Id);
+        await UpdateAsync(_zhang, mine, "signed", "0");
+
+        await App.Service<ReportReminderJob>().SendAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
+
+        bool IsProjectReminder(Microsoft.Bot.Schema.Activity a) => a.Text?.Contains("重点项目尚未更新") == true;
+        var reminder = await Connector.WaitForAsync(TestConversation.Personal(li).Id, IsProjectReminder, Timeout);
+        Assert.Contains("宝平街道有 1 个重点项目尚未更新", reminder.Text);
+        // 张三's figures reminder arrives; his unit's project is updated, so no project reminder goes with it.
+        await Connector.WaitForAsync(TestConversation.Personal(_zhang).Id, a => a.Text?.Contains("数据尚未提交") == true, Timeout);
+        Assert.DoesNotContain(Connector.To(TestConversation.Personal(_zhang).Id), IsProjectReminder);
+    }
 }

@@ -35,7 +35,8 @@ public sealed class RankingAnnouncementCardsTests
         var blocks = TextBlocks(cards[0]);
         Assert.StartsWith("宝坻区招商引资情况通报（2023年3月）", blocks[0]);
         Assert.Contains("2023年4月6日发布", blocks[1]);
-        Assert.Contains("已报 48/50", blocks[1]);
+        // 45 units take part: not the supervising bodies (（二十六）（九）), nor the two vertically managed ones (office setting).
+        Assert.Contains("已报 43/45", blocks[1]);
         var text = Text(cards);
         int At(string s) => text.IndexOf(s, StringComparison.Ordinal);
         // Headline (district, leaders, 约谈) before any table; 街镇 first, as the rules file orders the categories.
@@ -45,11 +46,16 @@ public sealed class RankingAnnouncementCardsTests
         Assert.Contains("全区累计（对照（一）（二）全区目标）", text);
         Assert.Contains("/ 200亿元", text);
         Assert.DoesNotContain("实体项目：", text);
-        // Tables hold ranked units only, each once; the two that did not report are one line, not rows.
+        // Tables hold ranked units, each once; the two that did not report are ranked last (notReported rankLast), marked 未报送.
+        var exempt = RankingSamples.Rules.UnitRules.Where(r => !r.Ranked).SelectMany(r => r.Units).ToHashSet();
         var ranked = RankingService.RankableUnits(RankingSamples.Units)
-            .Where(u => u.Category != "走出去招商组" && !missing.Contains(u.Id)).Select(u => u.Name).Order().ToList();
+            .Where(u => u.Category != "走出去招商组" && !exempt.Contains(u.Id)).Select(u => u.Name).Order().ToList();
         Assert.Equal(ranked, RankedRows(cards).Order().ToList());
-        Assert.Equal("未报送（2）：黄庄镇、区商务局", Assert.Single(TextBlocks(cards[0]), t => t.StartsWith("未报送")));
+        Assert.DoesNotContain("区税务局", RankedRows(cards));
+        var silentRow = cards.SelectMany(c => c.SelectTokens("$..rows")).SelectMany(r => r)
+            .Single(r => r["cells"]![1]!["items"]![0]!.Value<string>("text") == "黄庄镇");
+        Assert.Equal("未报送", silentRow["cells"]![2]!["items"]![0]!.Value<string>("text"));
+        Assert.Equal("未报送（2）：黄庄镇、区商务局（排在本类最后）", Assert.Single(TextBlocks(cards[0]), t => t.StartsWith("未报送（")));
         Assert.DoesNotContain("未/报/送", text);
         // One message for the whole district: what a phone shows without paging.
         Assert.Single(cards);
@@ -69,7 +75,8 @@ public sealed class RankingAnnouncementCardsTests
             .Select(r => r["cells"]![1]!["items"]![0]!.Value<string>("text")!).ToList();
         Assert.Equal(summoned.Order(), styled.Order());
         // The note says who is summoned, from the rules the ranking was computed with.
-        Assert.Contains("约谈为街镇、区直部门、载体单位合计后 3 位，依（二十七）", Text(cards));
+        // “后三位” is the article's; counting the three categories together is the office's reading, and the note says so.
+        Assert.Contains("约谈“排名后三位的单位”依（二十七），按街镇、区直部门、载体单位合计取后 3 位为区合作交流办设定", Text(cards));
 
         var february = RankingSamples.Rank(RankingSamples.Figures(2), 2);
         Assert.DoesNotContain("约谈：", Text(Cards.Build(RankingSamples.Announcement(february))));
@@ -77,11 +84,12 @@ public sealed class RankingAnnouncementCardsTests
     }
 
     [Fact]
-    public void A_group_below_article_28_targets_shows_未达标_and_one_at_them_达标()
+    public void At_the_year_end_a_group_below_article_28_targets_shows_未达标_and_one_at_them_达标()
     {
-        var reader = RankingSamples.Figures(3);
-        reader.Submit(RankingSamples.UnitId("国外组"), 2023, 3, ("groupInvestment", 20000), ("groupEnterprises", 30));
-        var result = RankingSamples.Rank(reader, 3);
+        // （二十八）“每组每年对接落地项目实际投资到位总额不低于2亿元”: the verdict is the year's, given with December's figures.
+        var reader = RankingSamples.Figures(12);
+        reader.Submit(RankingSamples.UnitId("国外组"), 2023, 12, ("groupInvestment", 20000), ("groupEnterprises", 30));
+        var result = RankingSamples.Rank(reader, 12);
         var cards = Cards.Build(RankingSamples.Announcement(result));
         var rows = cards.SelectMany(c => c.SelectTokens("$..rows")).Single(r => r[0]!["cells"]![0]!["items"]![0]!.Value<string>("text") == "组别");
         string Result(string group) => rows.Skip(1).Single(r => r["cells"]![0]!["items"]![0]!.Value<string>("text") == group)["cells"]!.Last!["items"]![0]!.Value<string>("text")!;
@@ -90,6 +98,28 @@ public sealed class RankingAnnouncementCardsTests
         var text = Text(cards);
         Assert.Contains("（二十八）每组年度目标：到位额≥2亿元、注册企业≥30个", text);
         Assert.Contains("走出去招商组达标 1/6", text);
+    }
+
+    [Fact]
+    public void Before_December_groups_show_progress_against_the_year_and_no_verdict()
+    {
+        // （二十八）'s targets are annual (“每组每年”): in September a group below them is 进行中, never 未达标.
+        var reader = RankingSamples.Figures(9);
+        reader.Submit(RankingSamples.UnitId("国外组"), 2023, 9, ("groupInvestment", 20000), ("groupEnterprises", 30));
+        var result = RankingSamples.Rank(reader, 9);
+        var cards = Cards.Build(RankingSamples.Announcement(result));
+        foreach (var card in cards) CardSchema.AssertValid(card);
+        var text = Text(cards);
+        Assert.DoesNotContain("未达标", text);
+        Assert.DoesNotContain("达标 1/6", text);
+        Assert.Contains("全年进度 75%", text);
+        Assert.Contains("走出去招商组 · （二十八）年度目标：已完成 1/6，全年进度 75%（全年结束时判定达标）", text);
+        var rows = cards.SelectMany(c => c.SelectTokens("$..rows")).Single(r => r[0]!["cells"]![0]!["items"]![0]!.Value<string>("text") == "组别");
+        string Result(string group) => rows.Skip(1).Single(r => r["cells"]![0]!["items"]![0]!.Value<string>("text") == group)["cells"]!.Last!["items"]![0]!.Value<string>("text")!;
+        Assert.Equal("已完成", Result("国外组"));
+        Assert.Equal("进行中", Result("京津冀区域招商组"));
+        // Not ranking the groups against each other is the office's setting, and the card says so.
+        Assert.Contains("组间不排名、不约谈（区合作交流办设定）", text);
     }
 
     [Fact]
@@ -160,7 +190,7 @@ public sealed class RankingAnnouncementCardsTests
         Assert.True(first.ShowText);
         var leader = result.Categories.Single(c => c.Category == "街镇").RankedUnits.First().UnitName;
         var towns = result.Categories.Single(c => c.Category == "街镇");
-        Assert.StartsWith($"宝坻区招商引资情况通报（2023年3月）：已报 49/50；街镇 {towns.RankedUnits.Count(u => u.Submitted)}/{towns.Units.Count} 参加排名，第一 " + leader, first.Text);
+        Assert.StartsWith($"宝坻区招商引资情况通报（2023年3月）：已报 44/45；街镇 {towns.RankedUnits.Count(u => u.Submitted)}/{towns.Units.Count} 参加排名，第一 " + leader, first.Text);
         Assert.Contains($"约谈 {result.Interview!.Summoned.Count} 个单位", first.Text);
         var activity = Card.ToActivity(JObject.Parse(first.CardJson!), first.Text, first.ShowText);
         Assert.Equal(first.Text, activity.Text);
@@ -192,7 +222,8 @@ public sealed class RankingAnnouncementCardsTests
         Assert.EndsWith($"（1/{cards.Count}）", cards[0]["body"]![0]!.Value<string>("text"));
         Assert.Contains("各类前三", Text(cards.Take(1)));
         Assert.Contains("街镇（续）", Text(cards));
-        var ranked = RankingService.RankableUnits(RankingSamples.Units).Count(u => u.Category != "走出去招商组");
+        var ranked = RankingService.RankableUnits(RankingSamples.Units)
+            .Count(u => u.Category != "走出去招商组" && RankingSamples.Rules.ForUnit(u.Id) is not { Ranked: false });
         Assert.Equal(ranked, RankedRows(cards).Count);
         Assert.Equal(RankedRows(cards).Count, RankedRows(cards).Distinct().Count());
     }

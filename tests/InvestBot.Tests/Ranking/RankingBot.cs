@@ -26,8 +26,9 @@ public sealed class RankingBot : IAsyncDisposable
     public string Prefix { get; }
     public BotClient Client { get; }
 
+    /// <param name="figures">Figures to rank; null to rank what is stored in the tables (the real reader).</param>
     /// <param name="time">The clock the bot reads (office dates, reporting windows); the system clock when null.</param>
-    public static async Task<RankingBot> StartAsync(FakeBotConnector connector, FakeFiguresReader figures, string? prefix = null,
+    public static async Task<RankingBot> StartAsync(FakeBotConnector connector, FakeFiguresReader? figures, string? prefix = null,
         IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         prefix ??= TestTables.NewPrefix();
@@ -42,7 +43,8 @@ public sealed class RankingBot : IAsyncDisposable
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
         var app = await BotApp.StartAsync(all, s =>
         {
-            s.AddSingleton<IMonthlyFiguresReader>(figures);
+            // Null: the reporting capability's own reader over the stored figures.
+            if (figures is not null) s.AddSingleton<IMonthlyFiguresReader>(figures);
             if (time is not null) s.AddSingleton(time);
         });
         var bot = new RankingBot(app, prefix, connector);

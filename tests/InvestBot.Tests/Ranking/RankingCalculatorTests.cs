@@ -322,7 +322,9 @@ public sealed class RankingCalculatorTests
     [Fact]
     public void Early_in_use_with_few_units_ranked_nobody_is_summoned_automatically()
     {
-        // Only four units of the 44 in the summoned categories reported against targets: "the last three" of four is no ranking.
+        // Only four units of the 39 in the summoned categories reported against targets: "the last three" of four is no ranking.
+        // (44 named units less the supervising bodies, which do not report, and the vertically managed ones, not summoned.)
+        // The 35 silent ones are ranked last under rankLast, but only units that reported count towards the share.
         var reader = new FakeFiguresReader();
         foreach (var name in new[] { "宝平街道", "潮阳街道", "大口屯镇", "区商务局" })
         {
@@ -331,7 +333,7 @@ public sealed class RankingCalculatorTests
         }
         var result = RankingSamples.Rank(reader, 3);
         Assert.True(result.Interview!.TooFewRanked);
-        Assert.Equal((4, 44), (result.Interview.Ranked, result.Interview.Eligible));
+        Assert.Equal((4, 39), (result.Interview.Ranked, result.Interview.Eligible));
         Assert.Empty(result.Interview.Summoned);
         Assert.Empty(result.Interviewed);
     }
@@ -390,7 +392,16 @@ public sealed class RankingCalculatorTests
             result.District.Select(d => d.MetricId));
         var capital = result.District.Single(d => d.MetricId == "domesticCapital");
         Assert.Equal(2000000m, capital.Target);
-        Assert.Equal(result.Categories.SelectMany(c => c.Units).Sum(u => u.Metric("domesticCapital")?.Actual ?? 0), capital.Actual);
+        // Attribution (district-targets.json, 区合作交流办设定): the 街镇 and 载体单位 where projects land are added; the 区直部门
+        // (ranked or not) are 协助引进, apart, so a project reported by a town and a department is not counted twice.
+        Assert.Equal(result.Categories.Where(c => c.Category is "街镇" or "载体单位").SelectMany(c => c.Units).Sum(u => u.Metric("domesticCapital")?.Actual ?? 0), capital.Actual);
+        var departments = RankingService.RankableUnits(RankingSamples.Units).Where(u => u.Kind == "department").Select(u => u.Id).ToHashSet();
+        Assert.Equal(RankingSamples.Figures(2).All.Where(f => departments.Contains(f.UnitId)).Sum(f => f.Values.GetValueOrDefault("domesticCapital")), capital.Assisted);
+        Assert.True(capital.Assisted > 0);
+        Assert.StartsWith("全区累计只加街镇、载体单位的数字（项目落地单位），区直部门的数字为协助引进，另列不相加", result.DistrictAttribution);
+        Assert.EndsWith("（区合作交流办设定）", result.DistrictAttribution);
+        Assert.StartsWith(InvestBot.Common.RuleSource.Office, RankingSamples.District.Attribution.Source);
+        Assert.True(result.District.Single(d => d.MetricId == "hqEnterprises").AtLeast); // （一）“3000家以上”
         Assert.Empty(RankingSamples.Rank(RankingSamples.Figures(2, year: 2026), 2, year: 2026).District); // the notice sets 2023's
     }
 

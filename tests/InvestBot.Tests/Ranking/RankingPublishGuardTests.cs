@@ -191,6 +191,20 @@ public sealed class ScoringRulesCommandTests : IAsyncLifetime
 
         Assert.Contains("评分规则（现行）", text);
         Assert.Contains("**约谈人数**：3 个单位", text);
+        // Readings are labelled as the office's (issue 19): the months of 季度/半年/全年, counting the categories together.
+        Assert.Contains("出处：区合作交流办设定：（二十七）写“季度、半年、全年”，未写月份", text);
+        Assert.Contains("**不填报、不排名、不约谈**：区纪委监委、区委督查室", text);
+        Assert.Contains("**不填报、不排名、不约谈**：区委组织部", text);
+        Assert.Contains("出处：（九）（二十八）区委组织部与区合作交流办共同管理招商人员", text);
+        Assert.Contains("出处：（二十六）“跟踪问效”的责任单位含区纪委监委、区委督查室", text);
+        Assert.Contains("**区税务局、市规划和自然资源局宝坻分局**：照常填报，不参加排名；不约谈", text);
+        Assert.Contains("**未报送的单位**：排在本类最后（彼此并列），标“未报送”，可列入约谈", text);
+        Assert.Contains("**全区累计的归属**：只加街镇、载体单位的数字", text);
+        Assert.Contains("**联系“链主”企业**：不在各单位填报表上，不计分", text);
+        Assert.Contains("出处：区合作交流办设定：（十五）“区领导…每月至少联系所包保的…“链主”企业1次”是区领导的职责", text);
+        Assert.Contains("**其中：超亿元项目**：是“其中：超千万元项目”的一部分，不能大于它", text);
+        Assert.Contains("服务型总部型企业 3000家以上", text);
+        Assert.Contains("**各区直部门**：行业招商队伍人数不少于 3人", text);
         Assert.Contains("出处：（二十七）“排名后三位的单位”", text);
         Assert.Contains("**计算范围**：街镇、区直部门、载体单位合计", text);
         Assert.Contains("**走出去招商组**：不排名；不约谈", text);

@@ -1,4 +1,5 @@
 using InvestBot.Access;
+using InvestBot.Reporting;
 using InvestBot.Tests.Infrastructure;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -78,6 +79,37 @@ public sealed class BindingHttpTests : ReportingBotTestBase
         // The request is still pending for a real admin.
         var real = await Bot.ExecuteAsync("binding.approve", card["actions"]![0]!["data"]!, TestUser.Admin);
         Assert.Contains("已将", BotClient.CardText(real.Card!));
+    }
+
+    [Fact]
+    public async Task Repeated_requests_within_ten_minutes_update_the_pending_one_and_send_no_new_admin_cards()
+    {
+        var user = TestUser.Named("张三");
+        var admin = TestConversation.Personal(TestUser.Admin).Id;
+        var first = await RequestAndGetApprovalCardAsync(user, "潮阳");
+        int CardsToAdmin() => Connector.To(admin).Count(a => BotClient.Cards(a).Any());
+
+        var replies = new List<string>();
+        foreach (var unit in new[] { "潮阳街道", "宝平", "潮阳", "宝平街道" })
+            replies.Add(BotClient.AllText(await Bot.SayAsync("绑定 " + unit, user)));
+
+        Assert.Equal(1, CardsToAdmin());
+        Assert.All(replies, r => Assert.Contains("已有一条待审批的绑定申请，已更新为", r));
+        Assert.Contains("已更新为绑定“宝平街道”", replies[^1]);
+        Assert.Equal("town-baoping", (await App.Service<BindingRequestStore>().GetAsync(user.AadObjectId))!.UnitId);
+        // The first card named 潮阳街道: pressing it now binds nothing and points to the list, which shows the latest.
+        var stale = await Bot.ExecuteAsync("binding.approve", first["actions"]![0]!["data"]!, TestUser.Admin);
+        Assert.Contains("已被新的申请替代", stale.Message);
+        Assert.Null(await Bindings.GetAsync(user.AadObjectId));
+        var list = BotClient.CardText(BotClient.Cards(Assert.Single(await Bot.SayAsync("绑定列表", TestUser.Admin))).Single());
+        Assert.Contains("宝平街道", list);
+
+        // Ten minutes after the admins' card, asking again is a new request: the admins are asked again.
+        Time.Advance(InvestBot.Reporting.BindingService.RepeatWindow + TimeSpan.FromSeconds(1));
+        var again = await Bot.SayAsync("绑定 潮阳", user);
+        Assert.Contains("等待区合作交流办管理员审批", BotClient.AllText(again));
+        Assert.Equal(2, CardsToAdmin());
+        Assert.Contains("潮阳街道", BotClient.CardText(BotClient.Cards(Connector.To(admin).Last(a => BotClient.Cards(a).Any())).Single()));
     }
 
     [Theory]

@@ -91,7 +91,7 @@ public sealed class FigureRulesTests
     [Fact]
     public void Each_kind_reports_its_own_metrics()
     {
-        Assert.Equal(12, Catalog.ForKind("town").Count);
+        Assert.Equal(11, Catalog.ForKind("town").Count);
         Assert.Equal(new[] { "groupInvestment", "groupEnterprises" }, Catalog.ForKind("outboundGroup").Select(m => m.Id));
         Assert.DoesNotContain(Catalog.ForKind("department"), m => m.Id == "marketEntities");
     }

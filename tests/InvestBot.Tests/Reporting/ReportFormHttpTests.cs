@@ -28,8 +28,9 @@ public sealed class ReportFormHttpTests : ReportingBotTestBase
         var data = card.SelectToken("actions[0].data")!;
         Assert.Equal(("town-chaoyang", "2023-03", 0), (data.Value<string>("unitId"), data.Value<string>("month"), data.Value<int>("revision")));
         var inputs = card.SelectTokens("$..body[?(@.type == 'Input.Text')].id").Select(t => t.ToString()).ToList();
-        Assert.Equal(12, inputs.Count);
+        Assert.Equal(11, inputs.Count);
         Assert.Contains("m_marketEntities", inputs);
+        Assert.DoesNotContain("m_chainLeaderContacts", inputs); // （十五）: 区领导's contacts, not the unit's
         Assert.DoesNotContain("m_groupInvestment", inputs);
         Assert.Contains("潮阳街道", BotClient.CardText(card));
     }
@@ -42,7 +43,11 @@ public sealed class ReportFormHttpTests : ReportingBotTestBase
         await BindAsync(dept, "dept-swj");
         await BindAsync(group, "group-jjj");
 
-        var deptInputs = (await FormAsync(dept, "填报3月数据")).SelectTokens("$..body[?(@.type == 'Input.Text')].id").Select(t => t.ToString()).ToList();
+        var deptCard = await FormAsync(dept, "填报3月数据");
+        var deptInputs = deptCard.SelectTokens("$..body[?(@.type == 'Input.Text')].id").Select(t => t.ToString()).ToList();
+        // （七）各区直部门“建立起不少于3人的行业招商队伍” — not the 专业招商队伍 of （八）.
+        Assert.Contains("行业招商队伍人数", BotClient.CardText(deptCard));
+        Assert.DoesNotContain("专业招商队伍", BotClient.CardText(deptCard));
         var groupInputs = (await FormAsync(group)).SelectTokens("$..body[?(@.type == 'Input.Text')].id").Select(t => t.ToString()).ToList();
 
         Assert.DoesNotContain("m_marketEntities", deptInputs);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using InvestBot.Ranking;
+using InvestBot.Ranking.Delivery;
 using InvestBot.Reporting;
 using InvestBot.Reporting.Bot;
 using InvestBot.Tests.Infrastructure;
@@ -71,7 +73,7 @@ public sealed class TargetWordsHttpTests : ReportingBotTestBase
     }
 
     [Fact]
-    public async Task A_reporter_sees_their_units_progress_and_what_it_takes_to_pass_the_unit_above()
+    public async Task A_reporter_sees_their_units_progress_and_what_it_takes_to_pass_the_unit_above_in_the_published_ranking()
     {
         var user = TestUser.Named("张三");
         await BindAsync(user, Chaoyang);
@@ -79,8 +81,21 @@ public sealed class TargetWordsHttpTests : ReportingBotTestBase
             await Targets.SetAsync(2023, unit, new Dictionary<string, decimal> { ["domesticCapital"] = 1000, ["domesticProjects"] = 10 }, "admin");
         await Figures.SaveAsync(new FigureSubmission(Chaoyang, March, new Dictionary<string, decimal> { ["domesticCapital"] = 200, ["domesticProjects"] = 2 }, 0, "u", "张三", false));
         await Figures.SaveAsync(new FigureSubmission("town-baoping", March, new Dictionary<string, decimal> { ["domesticCapital"] = 600, ["domesticProjects"] = 5 }, 0, "u", "李四", false));
+        async Task<JObject> ProgressAsync() => BotClient.Cards(Assert.Single(await Bot.SayAsync("我单位进度", user))).Single();
 
-        var card = BotClient.Cards(Assert.Single(await Bot.SayAsync("我单位进度", user))).Single();
+        // 宝平街道 has submitted better figures, but no ranking is published: it is neither named nor scored.
+        var unpublished = BotClient.CardText(await ProgressAsync());
+        Assert.Contains("年累计 200 万元 / 目标 1000 万元，完成 20%", unpublished); // the unit's own live figures
+        Assert.Contains("2023年尚未发布排名", unpublished);
+        Assert.DoesNotContain("宝平", unpublished);
+        Assert.DoesNotContain("第 1 名", unpublished);
+        Assert.DoesNotContain("排名测算", unpublished);
+
+        var live = await App.Service<RankingService>().ComputeAsync(new RankingPeriod(2023, 3));
+        await App.Service<AnnouncementStore>().TryCreateAsync(new Announcement(live.Period, 0, RankingSnapshot.ForPublication(live),
+            BotApp.AdminAadId, "王主任", Time.GetUtcNow()));
+        var publishedScore = live.Find("town-baoping")!.Score!.Value.ToString("0.00", CultureInfo.InvariantCulture);
+        var card = await ProgressAsync();
 
         var text = BotClient.CardText(card);
         Assert.Contains("潮阳街道：2023年目标进度", text);
@@ -89,8 +104,9 @@ public sealed class TargetWordsHttpTests : ReportingBotTestBase
         Assert.Contains("年累计 2 个 / 目标 10 个，完成 20%", text);
         Assert.Contains("新增市场主体", text);
         Assert.Contains("（未设目标）", text);
+        Assert.Contains("按已发布的2023年3月排名（正式通报）", text);
         Assert.Contains("街镇第 2 名", text);
-        Assert.Contains("距第 1 名（宝平街道", text);
+        Assert.Contains($"距第 1 名（宝平街道，{publishedScore} 分）", text);
         // The first step offered really is enough: with it added, 潮阳街道 ranks first.
         var capitalStep = card.SelectTokens("$..text").Select(t => t.ToString()).Single(t => t.StartsWith("年累计再增加"))
             .Split('\n').Single(l => l.StartsWith("- 内资到位额 +"));
@@ -98,6 +114,13 @@ public sealed class TargetWordsHttpTests : ReportingBotTestBase
         await Figures.SaveAsync(new FigureSubmission(Chaoyang, March,
             new Dictionary<string, decimal> { ["domesticCapital"] = 200 + increase, ["domesticProjects"] = 2 }, 1, "u", "张三", false));
         Assert.Equal(1, (await App.Service<RankingService>().ComputeAsync(new RankingPeriod(2023, 3))).Find(Chaoyang)!.Rank);
+
+        // 宝平街道 corrects its figures after publication: the answer still shows only what was published.
+        await Figures.SaveAsync(new FigureSubmission("town-baoping", March, new Dictionary<string, decimal> { ["domesticCapital"] = 950, ["domesticProjects"] = 9 }, 1, "u", "李四", false));
+        var corrected = (await App.Service<RankingService>().ComputeAsync(new RankingPeriod(2023, 3))).Find("town-baoping")!.Score!.Value;
+        var after = BotClient.CardText(await ProgressAsync());
+        Assert.Contains($"宝平街道，{publishedScore} 分", after);
+        Assert.DoesNotContain(corrected.ToString("0.00", CultureInfo.InvariantCulture), after);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         Add(TextInput(ProjectFields.Name, "项目名称", $"不超过{rules.NameMaxLength}个字", required: true, maxLength: rules.NameMaxLength));
         Add(Choices(ProjectFields.Kind, "内资/外资", rules.Kinds.Select(k => (k.Name, k.Id))));
         Add(TextInput(ProjectFields.TotalInvestment, "计划总投资（内资万元 / 外资万美元）", "例如 50000", required: true, regex: "^[0-9]+(\\.[0-9]{1,2})?$"));
-        Add(Choices(ProjectFields.Chain, "所属产业链（三十条措施第十、十一条）", rules.Chains.Select(c => (c.Name, c.Id))));
+        Add(Choices(ProjectFields.Chain, "产业方向（三十条措施第十至十三条）", rules.Chains.Select(c => (c.Name, c.Id))));
         if (isNew) Add(Choices(ProjectFields.Stage, "目前阶段", rules.Stages.Select(s => (s.Name, s.Id))));
         Add(DateInput(ProjectFields.ExpectedStart, "预计开工日期（可不填）"));
         Add(DateInput(ProjectFields.ExpectedOperation, "预计投产日期（可不填）"));
@@ -105,7 +105,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             ("单位", s.Unit.Name),
             ("内资/外资", kind?.Name ?? p.Details.Kind),
             ("级别", rules.LevelName(p.Level)),
-            ("产业链", rules.Chain(p.Details.Chain)?.Name ?? p.Details.Chain),
+            ("产业方向", rules.Chain(p.Details.Chain)?.Name ?? p.Details.Chain),
             ("阶段", StageName(p.Stage)),
             ("计划总投资", Money(p.Details.TotalInvestment, unit)),
             ("累计到位", Money(p.ArrivedTotal, unit) + Rate(p.ArrivedTotal, p.Details.TotalInvestment)),
@@ -118,7 +118,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         {
             message.Length > 0 ? Card.Text("✅ " + CardText.Literal(message), weight: "Bolder", color: message.StartsWith("这") ? "Warning" : "Good") : null,
             Card.Title(CardText.Literal(p.Name)),
-            s.Stalled ? Card.Text($"⚠ 停滞：已连续 {s.MonthsWithoutProgress} 个月无进展（{rules.StalledMonths}个月无进展即列为停滞，区合作交流办设置）", color: "Attention", weight: "Bolder") : null,
+            s.Stalled ? Card.Text($"⚠ 停滞：已连续 {s.MonthsWithoutProgress} 个月无进展（{rules.StalledMonths}个月无进展即列为停滞，区合作交流办设定）", color: "Attention", weight: "Bolder") : null,
             Card.Facts(facts),
             p.Problems.Length > 0 ? Card.Text("问题及需协调事项：" + CardText.Literal(p.Problems), color: "Warning") : null,
         };
@@ -199,7 +199,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             return Card.Create(body, fallbackText: title);
         }
         var stalled = view.Stalled.ToList();
-        body.Add(Card.Heading($"停滞项目（连续{rules.StalledMonths}个月无进展，区合作交流办设置）"));
+        body.Add(Card.Heading($"停滞项目（连续{rules.StalledMonths}个月无进展，区合作交流办设定）"));
         body.Add(stalled.Count == 0
             ? Card.Text("无")
             : Card.Text(string.Join("\n\n", stalled.Take(MaxListed).Select(s =>

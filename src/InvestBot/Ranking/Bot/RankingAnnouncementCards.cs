@@ -64,6 +64,12 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
 
     public IReadOnlyList<JObject> Build(Announcement announcement)
     {
+        // interview.publishNames false: the card says how many are summoned, no row or line names them.
+        if (!announcement.Ranking.InterviewNamesPublished)
+            announcement = announcement with { Ranking = announcement.Ranking with
+            {
+                Categories = announcement.Ranking.Categories.Select(c => c with { Units = c.Units.Select(u => u with { Interview = false }).ToList() }).ToList(),
+            } };
         var headline = Headline(announcement);
         // The headline opens the first card; tables follow in the same card while they fit (one message is best on a phone).
         var blocks = new List<List<JObject>> { headline };
@@ -107,7 +113,8 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
             var labels = string.Join("", r.District.Select(d => RuleSource.Label(d.Source)).Distinct());
             list.Add(Card.Text($"全区累计（对照{labels}全区目标）", weight: "Bolder", spacing: "Medium"));
             list.Add(Card.Facts(r.District.Select(d => (catalog.Find(d.MetricId)?.ShortName ?? d.MetricId,
-                $"{Amount(d.MetricId, d.Actual, d.Target)}（{Percent(d.Completion)}）"))));
+                $"{Amount(d.MetricId, d.Actual, d.Target)}{(d.AtLeast ? "以上" : "")}（{Percent(d.Completion)}）"))));
+            list.AddRange(AttributionLines(r));
         }
 
         var leaders = r.Categories.Where(c => c.RankedUnits.Any()).ToList();
@@ -129,16 +136,18 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
             var summoned = r.Interviewed.Select(u => u.UnitName).ToList();
             var text = interview.TooFewRanked
                 ? $"{a.Period.PeriodLabel}末：参加排名的单位不足规定比例（{interview.Ranked}/{interview.Eligible}），本期不列约谈单位"
-                : summoned.Count == 0
+                : interview.Summoned.Count == 0
                     ? $"{a.Period.PeriodLabel}末：无约谈单位"
-                    : $"⚠ {a.Period.PeriodLabel}末位约谈（{summoned.Count}）：{string.Join("、", summoned)}";
+                    : r.InterviewNamesPublished
+                        ? $"⚠ {a.Period.PeriodLabel}末位约谈（{summoned.Count}）：{string.Join("、", summoned)}"
+                        : $"⚠ {a.Period.PeriodLabel}末位约谈 {interview.Summoned.Count} 个单位（名单由区合作交流办另行通知，{RuleSource.Office}）";
             if (interview.Undecided.Count > 0)
                 text += $"；另有 {interview.Undecided.Count} 个单位并列末位，由区合作交流办另行确定";
-            list.Add(Card.Text(text, color: summoned.Count > 0 ? "Attention" : null, weight: "Bolder"));
+            list.Add(Card.Text(text, color: interview.Summoned.Count > 0 ? "Attention" : null, weight: "Bolder"));
         }
 
         if (r.TargetChecks.Count > 0)
-            list.Add(Card.Text($"走出去招商组达标 {r.TargetChecks.Count(c => c.Met)}/{r.TargetChecks.Count} · （二十八）年度目标"));
+            list.Add(Card.Text(GroupVerdict.Headline(r)));
         return list;
     }
 
@@ -176,7 +185,7 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         foreach (var u in units)
         {
             // A unit ranked last for not reporting is shown here once, as 未报送 (not as a score of 0).
-            var score = !u.Submitted ? "未报送" : u.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "—";
+            var score = u.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : u.Submitted ? "—" : "未报送";
             string[] cells = compare ? [u.Rank!.Value.ToString(CultureInfo.InvariantCulture), u.UnitName, score, Change(u)]
                 : [u.Rank!.Value.ToString(CultureInfo.InvariantCulture), u.UnitName, score];
             var row = Row(cells, bold: false);
@@ -200,16 +209,14 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         {
             var progress = string.Join("\n", metrics.Select(id => check.Metrics.FirstOrDefault(m => m.MetricId == id) is { } m
                 ? $"{catalog.Find(id)?.ShortName ?? id} {Percent(m.Completion ?? 0)}" : "—"));
-            var row = check.Submitted
-                ? Row([check.UnitName, progress, check.Met ? "达标" : "未达标"], bold: false)
-                : Row([check.UnitName, "—", "未报送"], bold: false); // not "0% 未达标": it did not report
-            if (check.Met && check.Submitted) row["style"] = "good";
+            var row = Row([check.UnitName, progress, GroupVerdict.Result(ranking, check)], bold: false);
+            if (check.Met) row["style"] = "good";
             rows.Add(row);
         }
         return
         [
             Card.Heading("走出去招商组"),
-            Card.Text($"（二十八）每组年度目标：{targets}。按年度目标考核，不参加排名和约谈。", size: "Small", isSubtle: true, spacing: "None"),
+            Card.Text($"（二十八）每组年度目标：{targets}。{GroupVerdict.Note(ranking)}", size: "Small", isSubtle: true, spacing: "None"),
             Table([5, 5, 3], rows),
         ];
     }
@@ -238,14 +245,24 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         var summoned = r.Categories.Where(c => c.Summoned).Select(c => c.Category).ToList();
         if (r.Interview is { } i && summoned.Count > 0)
             notes.Add(i.Scope == InterviewScope.Overall
-                ? $"约谈为{string.Join("、", summoned)}合计后 {i.Count} 位，依（二十七）"
-                : $"约谈为{string.Join("、", summoned)}各类后 {i.Count} 位，依（二十七）");
+                ? $"约谈“排名后三位的单位”依（二十七），按{string.Join("、", summoned)}合计取后 {i.Count} 位为{RuleSource.Office}"
+                : $"约谈“排名后三位的单位”依（二十七），按{string.Join("、", summoned)}各类分别取后 {i.Count} 位为{RuleSource.Office}");
         notes.Add(r.NotReported == NotReportedRule.Exclude
-            ? "未报送、未设目标的单位不参加排名和约谈"
-            : "未报送的单位排在本类最后，未设目标的单位不参加排名");
+            ? $"未报送、未设目标的单位不参加排名和约谈（{RuleSource.Office}）"
+            : $"未报送的单位排在本类最后、可列入约谈，未设目标的单位不参加排名（{RuleSource.Office}）");
         if (ComparesWithLastMonth(r)) notes.Add("↑↓ 为较上月名次变化");
         list.Add(Card.Text("说明：" + string.Join("；", notes) + "。", size: "Small", isSubtle: true, separator: true));
         return list;
+    }
+
+    /// <summary>How the district total was added up, and the 协助引进 figures left out of it (district-targets.json attribution).</summary>
+    private IEnumerable<JObject> AttributionLines(RankingResult r)
+    {
+        if (r.DistrictAttribution is not { } rule) yield break;
+        var assisted = r.District.Where(d => d.Assisted > 0)
+            .Select(d => $"{catalog.Find(d.MetricId)?.ShortName ?? d.MetricId} {Amount(d.MetricId, d.Assisted)}").ToList();
+        yield return Card.Text(rule + (assisted.Count > 0 ? "。协助引进：" + string.Join("、", assisted) : "") + "。",
+            size: "Small", isSubtle: true, spacing: "None");
     }
 
     private static JObject Table(int[] widths, JArray rows) => new()

@@ -97,7 +97,8 @@ public static class RankingCards
         var facts = new List<(string, string)>
         {
             ("类别", $"{category.Category}（{category.Units.Count} 个单位）"),
-            ("名次", unit.Rank is { } rank ? $"第 {rank} 名（{category.RankedUnits.Count()} 个单位参加排名）"
+            ("名次", unit.Rank is { } rank
+                ? $"第 {rank} 名（{category.RankedUnits.Count()} 个单位参加排名）" + (unit.Submitted ? "" : "，未报送，排在本类最后")
                 : unit.Submitted ? "未设年度目标，不参加排名" : "未报送，不参加排名"),
             ("得分", unit.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "—"),
             ("较上月", RankingAnnouncementCards.Change(unit)),
@@ -123,7 +124,9 @@ public static class RankingCards
     /// <summary>我单位排名 for a unit checked against the document's targets instead of ranked (走出去招商组, （二十八）).</summary>
     public static JObject UnitCheck(Announcement a, TargetCheck check, MetricCatalog catalog)
     {
-        var facts = new List<(string, string)> { ("结果", check.Met ? "已达标" : "未达标") };
+        var facts = new List<(string, string)> { ("结果", a.Ranking.YearEnd
+            ? (check.Met ? "已达标" : "未达标")
+            : $"{GroupVerdict.Result(a.Ranking, check)}（全年进度 {GroupVerdict.Elapsed(a.Ranking)}，全年结束时判定达标）") };
         foreach (var m in check.Metrics)
         {
             var metric = catalog.Find(m.MetricId);
@@ -132,7 +135,7 @@ public static class RankingCards
         return Card.Create(
             [
                 Card.Title($"{check.UnitName}：{a.Period.Label}目标完成情况"),
-                Card.Text($"依据{(a.IsCorrection ? "更正后" : "")}已发布的{RankingAnnouncementCards.Title(a)}。走出去招商组按（二十八）的年度目标考核，不参加排名和约谈。",
+                Card.Text($"依据{(a.IsCorrection ? "更正后" : "")}已发布的{RankingAnnouncementCards.Title(a)}。走出去招商组按（二十八）的年度目标考核；组间不排名、不约谈（{RuleSource.Office}）。",
                     isSubtle: true, size: "Small", spacing: "None"),
                 Card.Facts(facts),
             ],

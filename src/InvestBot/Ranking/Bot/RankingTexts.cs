@@ -23,6 +23,9 @@ public static class RankingTexts
     public static string NothingChangedShort(RankingPeriod p) => $"{p.Label}的数据自上次发布以来没有变化，未发送更正。";
     public const string NoSubscribers = "还没有群聊或频道订阅通报。请先在群聊或团队频道中 @InvestBot 发送“订阅通报”。";
 
+    public static string ProgressNoPublishedRanking(int year) => $"{year}年尚未发布排名：与其他单位的比较在排名发布后显示。";
+    public static string ProgressByPublishedRanking(string period) =>
+        $"按已发布的{period}排名（正式通报）。之后提交或更正的数据，下次发布排名时才计入。";
     public const string ProgressOwnUnitOnly = "只能查看本单位的进度。发送“我单位进度”查看您绑定单位的目标进度。";
     public const string ProgressNameUnit = "请写明单位，例如：我单位进度 潮阳街道。";
     public const string ProgressNotBound = "您还没有绑定单位，无法查看本单位进度。请发送“绑定 单位名称”申请绑定。";

@@ -12,10 +12,11 @@ namespace InvestBot.Ranking.Bot;
 
 /// <summary>
 /// 我单位进度 (reporters; admins may name a unit): per metric the target, the year so far and the completion, and what it
-/// takes to reach the next rank by the live ranking of the latest month with figures. Always answered privately.
+/// takes to reach the next rank by the year's last published ranking. Other units appear only as published: their
+/// figures not yet published are never shown or hinted at. Always answered privately.
 /// </summary>
 public sealed partial class UnitProgressCommand(IUnitBindingStore bindings, UnitDirectory units, UserRoles roles, UnitYearReader years,
-    MetricCatalog catalog, ReportingWindow window, RankingService ranking, RankingRules rules) : ICommandHandler
+    MetricCatalog catalog, ReportingWindow window, RankingService ranking, RankingRules rules, AnnouncementStore announcements) : ICommandHandler
 {
     /// <summary>A unit name and filler words only: 我单位进度怎么样 is ours, 我单位进度慢怎么办 is a question.</summary>
     public bool Accepts(string args)
@@ -51,11 +52,12 @@ public sealed partial class UnitProgressCommand(IUnitBindingStore bindings, Unit
         var upTo = window.DefaultMonth;
         var year = await years.LoadAsync(unit, upTo.Year, ct);
         var month = year.LatestMonth(upTo);
-        var advice = month is { } m
-            ? NextRankAdvice.For(await ranking.ComputeAsync(RankingPeriod.From(m), ct), unit.Id, rules, catalog)
-            : null;
+        var published = await announcements.LatestAsync(ct) is { } a && a.Period.Year == upTo.Year ? a.Ranking : null;
+        // The live ranking is computed only for the unit's own row (its metrics behind the steps); nothing else of it is used.
+        var advice = published is null ? null
+            : NextRankAdvice.ForPublished(published, (await ranking.ComputeAsync(published.Period, ct)).Find(unit.Id), unit.Id, rules, catalog);
         var card = UnitProgressCard.Build(unit, upTo.Year, month, year.ProgressAt(metrics, month ?? upTo),
-            month is { } at ? year.CoveredAt(at) : null, advice, catalog);
+            month is { } at ? year.CoveredAt(at) : null, advice, published?.Period, catalog);
         await request.SendAsync(Card.ToActivity(card, $"{unit.Name}：{upTo.Year}年目标进度"), ct);
     }
 
@@ -67,7 +69,7 @@ public sealed partial class UnitProgressCommand(IUnitBindingStore bindings, Unit
 public static class UnitProgressCard
 {
     public static JObject Build(Unit unit, int year, ReportingMonth? month, IReadOnlyList<MetricYearProgress> progress, string? covers,
-        NextRankAdvice? advice, MetricCatalog catalog)
+        NextRankAdvice? advice, RankingPeriod? published, MetricCatalog catalog)
     {
         var body = new List<JToken?>
         {
@@ -75,10 +77,12 @@ public static class UnitProgressCard
             Card.Text(month is { } m ? $"截至{m.Label}。年累计含：{covers}。" : $"{year}年还没有填报数据（也没有期初累计）。", isSubtle: true, size: "Small", spacing: "None"),
             Card.Facts(progress.Select(p => (p.Metric.Name, Describe(p)))),
         };
+        if (published is null)
+            body.Add(Card.Text(RankingTexts.ProgressNoPublishedRanking(year), isSubtle: true, size: "Small"));
         if (advice is not null)
         {
             body.Add(Card.Heading("排名测算"));
-            body.Add(Card.Text($"按截至{month!.Value.Label}各单位已提交的数据实时计算，不是正式通报。", isSubtle: true, size: "Small", spacing: "None"));
+            body.Add(Card.Text(RankingTexts.ProgressByPublishedRanking(published!.Value.Label), isSubtle: true, size: "Small", spacing: "None"));
             body.Add(Card.Text(Standing(advice)));
             if (advice.Above is { } above && advice.Gap is { } gap)
             {

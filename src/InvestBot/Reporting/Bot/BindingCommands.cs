@@ -52,6 +52,11 @@ public sealed partial class BindCommand(BindingService service, UnitDirectory un
             return;
         }
         var outcome = await service.RequestAsync(request.User, unit, ct);
+        if (outcome is BindingOutcome.Updated)
+        {
+            await request.SendTextAsync(ReportingTexts.BindingRequestUpdated(unit.Name), ct);
+            return;
+        }
         if (outcome is not BindingOutcome.Requested requested)
         {
             await BindingReplies.SayAsync(request, outcome, units, messenger, ct);
@@ -172,6 +177,7 @@ public static class BindingReplies
         BindingOutcome.Unbound u => $"已解除 {ReporterName.Of(u.Binding.UserName)} 与 {units.FindById(u.Binding.UnitId)?.Name ?? u.Binding.UnitId} 的绑定。",
         BindingOutcome.Refused f => f.Reason,
         BindingOutcome.Requested q => $"已提交绑定“{q.Unit.Name}”的申请。",
+        BindingOutcome.Updated q => ReportingTexts.BindingRequestUpdated(q.Unit.Name),
         _ => "",
     };
 

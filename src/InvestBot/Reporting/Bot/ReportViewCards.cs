@@ -86,7 +86,7 @@ public static class ReportViewCards
     {
         var lines = status.Submitted
             .SelectMany(u => requirements.ShortfallsOf(u.Unit.Id, u.Unit.Kind, status.Month.Year, u.Saved!.Values)
-                .Select(s => $"{u.Unit.Name}：{catalog.Find(s.Requirement.MetricId)?.Name ?? s.Requirement.MetricId} " +
+                .Select(s => $"{u.Unit.Name}：{catalog.NameFor(s.Requirement.MetricId, u.Unit.Kind)} " +
                              $"{FigureFormService.Format(s.Actual)}{catalog.Find(s.Requirement.MetricId)?.Unit}，" +
                              $"未达到最低 {FigureFormService.Format(s.Requirement.Value)}{catalog.Find(s.Requirement.MetricId)?.Unit}" +
                              $"{Common.RuleSource.Cite(s.Requirement.Source)}"))

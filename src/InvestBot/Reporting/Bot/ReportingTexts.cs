@@ -65,6 +65,8 @@ public static class ReportingTexts
     public static string BindingRequested(string unit, bool adminsNotified) =>
         $"已提交绑定“{unit}”的申请，等待区合作交流办管理员审批，审批结果会通知您。" +
         (adminsNotified ? "" : "（管理员暂时无法收到通知，可请管理员发送“绑定列表”处理。）");
+    public static string BindingRequestUpdated(string unit) =>
+        $"您已有一条待审批的绑定申请，已更新为绑定“{unit}”。管理员审批时以最新的单位为准，无需重复申请；审批结果会通知您。";
     public static string BindingRequestSummary(string? user, string unit) => $"{user} 申请绑定 {unit}";
     public static string NoSuchBinding(string text) => $"没有找到“{text}”的绑定。发送“绑定列表”查看全部，并可在列表中直接解绑。";
     public static string AmbiguousBinding(string text, int count) => $"“{text}”对应 {count} 个绑定，请发送“绑定列表”后点击对应的“解绑”按钮。";
