@@ -47,6 +47,7 @@ public static class ServiceRegistration
         services.AddSingleton<SharedSecretStore>();
         services.AddSingleton<IConversationStore, TableConversationStore>();
         services.AddSingleton<IUnitBindingStore, TableUnitBindingStore>();
+        services.AddSingleton<PeopleDirectory>();
 
         // Organisation and roles
         services.AddSingleton(sp => UnitDirectory.Load(Path.Combine(sp.GetRequiredService<IOptions<InvestBotOptions>>().Value.DataDirectory, "units.json")));
@@ -72,6 +73,7 @@ public static class ServiceRegistration
         services.AddSingleton<PrivateReplies>();
         services.AddSingleton<CommandSuggestions>();
         services.AddSingleton<ConversationTracker>();
+        services.AddSingleton<PeopleTracker>();
         services.AddSingleton<PersonalMessenger>();
         services.AddSingleton<IPersonalMessenger>(sp => sp.GetRequiredService<PersonalMessenger>());
 

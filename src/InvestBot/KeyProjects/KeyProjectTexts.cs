@@ -52,6 +52,12 @@ public static class KeyProjectTexts
     public static string QuarterNotEnded(ReportQuarter q) => $"{q.Label}还没有结束，不能通报。";
     public static string ReportPublishedAt(ReportQuarter q, DateTimeOffset at) => $"{q.Label}重大招商项目推进情况通报已于 {at:yyyy-MM-dd HH:mm} 发布，不会重复发送。";
     public static string ReportAlreadyPublished(ReportQuarter q) => $"{q.Label}的通报已经发布过，本次没有重复发送。";
+    public static string ReportEmpty(ReportQuarter q) =>
+        $"截至{q.Label}末，台账中没有重大招商项目，通报只会是一张全为“—”的表，因此不发布。请先登记重大项目（登记项目），或确认季度是否正确。";
+    public static string ReportNothingToCorrect(ReportQuarter q) => $"{q.Label}重大招商项目推进情况通报尚未发布，无需更正。请发送“发布项目通报 {q.Key}”。";
+    public static string ReportUnchanged(ReportQuarter q) =>
+        $"自上次发布以来，{q.Label}重大项目的台账没有变化，更正后的通报与已发布的完全相同，因此不发送更正。";
+    public static string ReportStale(ReportQuarter q) => $"{q.Label}重大项目通报在您预览后已有新的发布，请重新发送“更正项目通报 {q.Key}”查看最新预览。";
     public const string NoSubscribers = "还没有群聊或频道订阅通报。请先在群聊或团队频道中 @InvestBot 发送“订阅通报”。";
     public const string NoSubscribersSent = "没有订阅通报的群聊或频道，未发送。请先在群聊或频道中发送“订阅通报”。";
     public static string Opened(string command) => $"已发送“{command}”的结果。";

@@ -4,12 +4,19 @@ using InvestBot.Ranking.Delivery;
 
 namespace InvestBot.KeyProjects;
 
-public enum ReportPublishStatus { Started, AlreadyPublished, NoSubscribers }
+public enum ReportPublishStatus { Started, AlreadyPublished, NoSubscribers, Empty, NothingToCorrect, Unchanged, Stale }
 
 public sealed record ReportPublishOutcome(ReportPublishStatus Status, AnnouncementRecord? Announcement = null, int Total = 0);
 
-/// <summary>What 发布项目通报 would send, shown to the admin before anything is sent.</summary>
-public sealed record ReportPreview(MajorProjectReport Report, AnnouncementRecord? Published, int Subscribers);
+/// <summary>What 发布项目通报 / 更正项目通报 would send, shown to the admin before anything is sent.</summary>
+/// <param name="Published">The latest publication of the quarter (the original or its latest correction), if any.</param>
+/// <param name="Unchanged">The report now says exactly what <paramref name="Published"/> said.</param>
+public sealed record ReportPreview(MajorProjectReport Report, AnnouncementRecord? Published, int Subscribers, int NextRevision = 0,
+    bool Unchanged = false)
+{
+    /// <summary>No 重大 project in the ledger by the quarter's end: a report of dashes means nothing.</summary>
+    public bool Empty => Report.Projects.Count == 0;
+}
 
 /// <summary>
 /// Publishes a quarter's 重大招商项目推进情况通报 through the announcement delivery the ranking uses (one queue, claims,
@@ -21,29 +28,63 @@ public sealed class MajorProjectPublisher(MajorProjectReportBuilder reports, Ann
     public const string Kind = "keyProjects";
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string IdOf(ReportQuarter quarter) => $"kp-{quarter.Key}.r0";
+    private const int MaxRevisions = 50;
 
-    public static string Title(MajorProjectReport report) => $"{report.QuarterLabel}重大招商项目推进情况通报";
+    public static string IdOf(ReportQuarter quarter, int revision = 0) => $"kp-{quarter.Key}.r{revision}";
 
-    public async Task<ReportPreview> PreviewAsync(ReportQuarter quarter, CancellationToken ct = default) =>
-        new(await reports.BuildAsync(quarter, ct), await announcements.GetRecordAsync(IdOf(quarter), ct), (await dispatcher.TargetsAsync(ct)).Count);
+    public static string Title(MajorProjectReport report) =>
+        $"{report.QuarterLabel}重大招商项目推进情况通报" + (report.Revision > 0 ? $"（第 {report.Revision} 次更正）" : "");
 
-    public async Task<ReportPublishOutcome> PublishAsync(ReportQuarter quarter, UserIdentity by, CancellationToken ct = default)
+    public async Task<ReportPreview> PreviewAsync(ReportQuarter quarter, CancellationToken ct = default)
     {
-        if (await announcements.GetRecordAsync(IdOf(quarter), ct) is { } existing)
-            return new ReportPublishOutcome(ReportPublishStatus.AlreadyPublished, existing);
+        var report = await reports.BuildAsync(quarter, ct);
+        var (latest, revision) = await LatestAsync(quarter, ct);
+        return new ReportPreview(report with { Revision = latest is null ? 0 : revision + 1 }, latest, (await dispatcher.TargetsAsync(ct)).Count,
+            latest is null ? 0 : revision + 1, latest is not null && SameAs(latest, report));
+    }
+
+    /// <param name="correction">更正项目通报: a new revision of a published quarter.</param>
+    /// <param name="expectedRevision">The revision the admin previewed; another publication in between makes this Stale.</param>
+    public async Task<ReportPublishOutcome> PublishAsync(ReportQuarter quarter, UserIdentity by, bool correction = false, int? expectedRevision = null,
+        CancellationToken ct = default)
+    {
+        var (latest, latestRevision) = await LatestAsync(quarter, ct);
+        if (!correction && latest is not null)
+            return new ReportPublishOutcome(ReportPublishStatus.AlreadyPublished, latest);
+        if (correction && latest is null) return new ReportPublishOutcome(ReportPublishStatus.NothingToCorrect);
+        var revision = latest is null ? 0 : latestRevision + 1;
+        if (expectedRevision is { } expected && expected != revision) return new ReportPublishOutcome(ReportPublishStatus.Stale, latest);
         var targets = await dispatcher.TargetsAsync(ct);
         if (targets.Count == 0) return new ReportPublishOutcome(ReportPublishStatus.NoSubscribers);
 
         // Built at the moment of publication: what every conversation receives is this snapshot.
-        var report = await reports.BuildAsync(quarter, ct);
-        var record = new AnnouncementRecord(IdOf(quarter), Kind, by.Id, by.Name, report.GeneratedAt, Title: Title(report),
+        var report = await reports.BuildAsync(quarter, ct) with { Revision = revision };
+        if (report.Projects.Count == 0 && !correction) return new ReportPublishOutcome(ReportPublishStatus.Empty);
+        if (latest is not null && SameAs(latest, report)) return new ReportPublishOutcome(ReportPublishStatus.Unchanged, latest);
+        var record = new AnnouncementRecord(IdOf(quarter, revision), Kind, by.Id, by.Name, report.GeneratedAt, Title: Title(report),
             Snapshot: JsonSerializer.Serialize(report, Json));
         if (!await announcements.TryCreateAsync(record, ct))
             return new ReportPublishOutcome(ReportPublishStatus.AlreadyPublished, await announcements.GetRecordAsync(record.Id, ct));
         var total = await dispatcher.StartAsync(record.Id, targets, ct);
         return new ReportPublishOutcome(ReportPublishStatus.Started, record with { State = AnnouncementState.Delivering, Total = total }, total);
     }
+
+    /// <summary>The quarter's latest publication and its revision (null, -1 when never published).</summary>
+    private async Task<(AnnouncementRecord? Record, int Revision)> LatestAsync(ReportQuarter quarter, CancellationToken ct)
+    {
+        AnnouncementRecord? latest = null;
+        var revision = -1;
+        for (var r = 0; r < MaxRevisions && await announcements.GetRecordAsync(IdOf(quarter, r), ct) is { } record; r++)
+            (latest, revision) = (record, r);
+        return (latest, revision);
+    }
+
+    /// <summary>The published report says what <paramref name="report"/> says (when it was generated and its revision aside).</summary>
+    private static bool SameAs(AnnouncementRecord published, MajorProjectReport report) =>
+        Read(published) is { } old && Content(old) == Content(report);
+
+    private static string Content(MajorProjectReport report) =>
+        JsonSerializer.Serialize(report with { GeneratedAt = default, Revision = 0 }, Json);
 
     /// <summary>The report inside a stored announcement of this kind (null when it is not one).</summary>
     public static MajorProjectReport? Read(AnnouncementRecord record) =>

@@ -24,6 +24,9 @@ public sealed record StageLine(string StageName, int Projects, IReadOnlyList<Mon
 public sealed record MajorProjectReport(string QuarterKey, string QuarterLabel, DateTimeOffset GeneratedAt,
     IReadOnlyList<StageLine> ByStage, IReadOnlyList<ReportProject> Projects, int StalledMonths, IReadOnlyList<string> KindNames)
 {
+    /// <summary>0 for the quarter's first publication, N for its N-th correction (更正项目通报).</summary>
+    public int Revision { get; init; }
+
     public IEnumerable<ReportProject> WithProblems => Projects.Where(p => p.Problems.Length > 0);
     public IEnumerable<ReportProject> Stalled => Projects.Where(p => p.Stalled);
 

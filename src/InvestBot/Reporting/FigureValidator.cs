@@ -42,8 +42,13 @@ public static partial class FigureValidator
     }
 
     /// <summary>One number against one metric's rules; Error is null when the value is acceptable.</summary>
-    public static (decimal Value, string? Error) ParseValue(Metric metric, string? text) =>
-        ParseNumber(text, metric.Decimals, metric.Min, metric.Max, metric.Unit);
+    /// <summary>Amounts as people write them (1.5亿, 8000万, 80,000), read as on the target card (<see cref="AmountText"/>).</summary>
+    public static (decimal Value, string? Error) ParseValue(Metric metric, string? text)
+    {
+        var parsed = AmountText.Parse(text, metric, metric.Max);
+        if (parsed.Error is not null) return (0, parsed.Error);
+        return parsed.Value < metric.Min ? (0, $"超出合理范围（{metric.Min}–{metric.Max} {metric.Unit}），请核对") : (parsed.Value, null);
+    }
 
     public static (decimal Value, string? Error) ParseNumber(string? text, int decimals, decimal min, decimal max, string unit)
     {

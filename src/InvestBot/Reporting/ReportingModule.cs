@@ -28,6 +28,9 @@ public static class ReportingModule
         services.AddSingleton<ReportingWindow>();
         services.AddSingleton<FigureFormService>();
         services.AddSingleton<BindingService>();
+        services.AddSingleton<RosterStore>();
+        services.AddSingleton<ReporterRoster>();
+        services.AddSingleton<Access.IPersonSeenListener>(sp => sp.GetRequiredService<ReporterRoster>());
         services.AddSingleton<ReportingViews>();
         services.AddSingleton<IMonthlyFiguresReader, MonthlyFiguresReader>();
         services.AddSingleton(sp =>

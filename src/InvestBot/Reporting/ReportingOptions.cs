@@ -11,7 +11,17 @@ public sealed class ReportingOptions
     /// <summary>Last day (inclusive, office time zone) of the window; the month locks after it.</summary>
     public int WindowEndDay { get; set; } = 5;
 
-    /// <summary>How many days an admin's 重新开放 lasts for one unit's month.</summary>
+    /// <summary>
+    /// The office's first month with InvestBot ("2026-11"; 区合作交流办设定). That month, and the earlier months of its year,
+    /// stay open for first submissions — without 逾期 — until <see cref="FirstMonthDeadline"/>. Empty: no first month.
+    /// </summary>
+    public string StartMonth { get; set; } = "";
+
+    /// <summary>The last day ("2026-12-15", inclusive, office time) of the first month's submissions. Empty: the last day of
+    /// the month after <see cref="StartMonth"/>.</summary>
+    public string FirstMonthDeadline { get; set; } = "";
+
+    /// <summary>How many days an admin's 重新开放 lasts for one unit's month (it ends at the end of the last day).</summary>
     public int ReopenDays { get; set; } = 3;
 
     /// <summary>Reminders go out this many days before the deadline, and again on the deadline day.</summary>

@@ -74,19 +74,41 @@ public sealed class ReportingViews(UnitDirectory units, UserRoles roles, IUnitBi
     }
 
     /// <summary>
-    /// Lets one unit submit a closed month again for <see cref="ReportingOptions.ReopenDays"/> days.
-    /// Returns what to tell the admin and, when it was reopened, the unit's reporters to notify.
+    /// Lets one unit submit a closed month again until the end of the <see cref="ReportingOptions.ReopenDays"/>th day from
+    /// today (office time). Returns what to tell the admin and, when it was reopened, the unit's reporters to notify.
     /// </summary>
     public async Task<(string Message, IReadOnlyList<UnitBinding> Reporters)> ReopenAsync(UserIdentity admin, Unit unit, ReportingMonth month, CancellationToken ct)
     {
         var none = Array.Empty<UnitBinding>();
         if (!roles.IsAdmin(admin)) return ("只有区合作交流办管理员可以重新开放填报。", none);
         if (!unit.Reports) return (unit.NotReportingMessage, none);
-        if (window.StateOf(month) != WindowState.Closed) return ($"{month.Label}的填报尚未截止，无需重新开放。", none);
-        var until = time.GetUtcNow().AddDays(Math.Max(1, _options.ReopenDays));
-        await reopens.ReopenAsync(month, unit.Id, until, admin.Name ?? admin.Id, ct);
-        var local = TimeZoneInfo.ConvertTime(until, window.Zone);
+        if (window.StateOf(month) != WindowState.Closed) return (NotClosed(month), none);
+        var lastDay = ReopenLastDay;
+        await reopens.ReopenAsync(month, unit.Id, window.EndOfDay(lastDay), admin.Name ?? admin.Id, ct);
         var reporters = (await bindings.ListAsync(ct)).Where(b => b.UnitId == unit.Id).ToList();
-        return ($"已为{unit.Name}重新开放{month.Label}的填报，至{local:M月d日 HH:mm}。期间提交的数据将标记为逾期补报。", reporters);
+        return ($"已为{unit.Name}重新开放{month.Label}的填报，至{lastDay.Month}月{lastDay.Day}日（含当天）。期间提交的数据将标记为逾期补报。", reporters);
     }
+
+    /// <summary>重新开放 全部: every reporting unit that has not submitted the month, in one command.</summary>
+    public async Task<(string Message, IReadOnlyList<UnitBinding> Reporters)> ReopenAllAsync(UserIdentity admin, ReportingMonth month, CancellationToken ct)
+    {
+        var none = Array.Empty<UnitBinding>();
+        if (!roles.IsAdmin(admin)) return ("只有区合作交流办管理员可以重新开放填报。", none);
+        if (window.StateOf(month) != WindowState.Closed) return (NotClosed(month), none);
+        var submitted = (await figures.ListMonthAsync(month, ct)).Select(f => f.UnitId).ToHashSet();
+        var open = units.Units.Where(u => u.Reports && !submitted.Contains(u.Id)).ToList();
+        var lastDay = ReopenLastDay;
+        var until = window.EndOfDay(lastDay);
+        await Task.WhenAll(open.Select(u => reopens.ReopenAsync(month, u.Id, until, admin.Name ?? admin.Id, ct)));
+        var ids = open.Select(u => u.Id).ToHashSet();
+        var reporters = (await bindings.ListAsync(ct)).Where(b => ids.Contains(b.UnitId)).ToList();
+        return ($"已为尚未报送的 {open.Count} 个单位重新开放{month.Label}的填报，至{lastDay.Month}月{lastDay.Day}日（含当天）" +
+            (submitted.Count > 0 ? $"（已报送的 {submitted.Count} 个单位如需修改，可在期间内修改）" : "") + "。期间提交的数据将标记为逾期补报。", reporters);
+    }
+
+    private DateOnly ReopenLastDay => window.Today.AddDays(Math.Max(1, _options.ReopenDays));
+
+    private string NotClosed(ReportingMonth month) => window.StateOf(month) == WindowState.Open
+        ? $"{month.Label}的填报尚未截止（{window.Deadline(month).Month}月{window.Deadline(month).Day}日截止），无需重新开放。"
+        : $"{month.Label}的填报尚未截止，无需重新开放。";
 }

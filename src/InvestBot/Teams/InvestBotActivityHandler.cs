@@ -21,6 +21,7 @@ public sealed class InvestBotActivityHandler(
     MessageRouter router,
     IServiceProvider services,
     ConversationTracker conversations,
+    PeopleTracker people,
     UserRoles roles,
     IOptions<InvestBotOptions> options,
     InvestBotMetrics metrics,
@@ -73,7 +74,7 @@ public sealed class InvestBotActivityHandler(
         // Its own storage turn: bookkeeping is not the user's data, so it must not make an apology say "已保存".
         Task seen;
         using (StorageTurn.Begin(StorageTurn.Current?.Remaining ?? TimeSpan.FromSeconds(options.Value.TurnStorageSeconds)))
-            seen = conversations.SeenAsync(activity, ct);
+            seen = Task.WhenAll(conversations.SeenAsync(activity, ct), people.SeenAsync(turn, ct));
         try
         {
             await router.RouteAsync(turn, MessageText.Clean(activity), user, ct);
@@ -160,6 +161,9 @@ public sealed class InvestBotActivityHandler(
     {
         if (membersAdded.Any(m => m.Id == turn.Activity.Recipient?.Id))
             await WelcomeIfFreshAsync(turn, ct);
+        // The bot, or someone new, joined: learn the chat's people by name (and sign-in name, for a roster import).
+        if (ConversationScopes.Of(turn.Activity.Conversation?.ConversationType) != ConversationScope.Personal)
+            await people.RosterAsync(turn, ct);
     }
 
     protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turn, CancellationToken ct)

@@ -40,8 +40,28 @@ public sealed class FakeBotConnector : IAsyncDisposable
         _server = builder.Build();
         _server.MapPost("/v3/conversations/{conversationId}/activities", HandleAsync);
         _server.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (string conversationId, HttpRequest request) => HandleAsync(conversationId, request));
+        // Teams' members API (TeamsInfo.GetPagedMembersAsync / GetMemberAsync): the chat's roster, and one member of it.
+        _server.MapGet("/v3/conversations/{conversationId}/pagedmembers", (string conversationId) =>
+            Results.Text(new JObject { ["members"] = new JArray(Roster(conversationId).Cast<object>().ToArray()) }.ToString(Newtonsoft.Json.Formatting.None),
+                "application/json"));
+        _server.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string conversationId, string memberId) =>
+            Members.Values.SelectMany(m => m).FirstOrDefault(m => m.Value<string>("id") == memberId) is { } member
+                ? Results.Text(member.ToString(Newtonsoft.Json.Formatting.None), "application/json")
+                : Results.Json(new { error = new { code = "MemberNotFoundInConversation", message = "not found" } }, statusCode: 404));
         _server.MapGet("/files/{name}", ServeFileAsync);
     }
+
+    /// <summary>Conversation id → its members as Teams describes them (id, name, aadObjectId, userPrincipalName, email).</summary>
+    public ConcurrentDictionary<string, List<JObject>> Members { get; } = new();
+
+    /// <summary>Adds a person to a conversation's roster as Teams' members API returns them.</summary>
+    public void AddMember(string conversationId, string id, string name, string aadObjectId, string? upn = null) =>
+        Members.GetOrAdd(conversationId, _ => new()).Add(new JObject
+        {
+            ["id"] = id, ["name"] = name, ["aadObjectId"] = aadObjectId, ["userPrincipalName"] = upn, ["email"] = upn,
+        });
+
+    private IReadOnlyList<JObject> Roster(string conversationId) => Members.TryGetValue(conversationId, out var m) ? m.ToList() : [];
 
     /// <summary>Files served at <c>{ServiceUrl}files/{name}</c>.</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();

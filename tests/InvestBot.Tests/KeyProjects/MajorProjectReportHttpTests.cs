@@ -79,12 +79,51 @@ public sealed class MajorProjectReportHttpTests : KeyProjectBotTestBase
     }
 
     [Fact]
-    public async Task Cancel_sends_nothing_and_a_quarter_that_has_not_ended_cannot_be_published()
+    public async Task A_quarter_without_major_projects_is_not_published_and_offers_no_confirm()
     {
         await Bot.InstallAsync(Group, TestUser.Admin);
         await SayAsync("订阅通报", TestUser.Admin, Group);
 
-        var confirm = (await Bot.SayAsync("发布项目通报 2022Q4", TestUser.Admin)).SelectMany(BotClient.Cards).Last();
+        var replies = await Bot.SayAsync("发布项目通报 2023Q1", TestUser.Admin);
+
+        Assert.Empty(replies.SelectMany(BotClient.Cards));
+        Assert.Contains("没有重大招商项目", BotClient.AllText(replies));
+        var forged = await Bot.ExecuteAsync(MajorProjectReportCards.ConfirmVerb, new ReportPayload("2023Q1").ToData(), TestUser.Admin);
+        Assert.Contains("没有重大招商项目", forged.Message);
+        Assert.Empty(await App.Service<AnnouncementStore>().ListRecordsAsync(MajorProjectPublisher.Kind));
+    }
+
+    [Fact]
+    public async Task A_correction_is_refused_while_nothing_changed_and_goes_out_numbered_after_a_change()
+    {
+        var project = await MajorProjectWithMarchProgressAsync();
+        await Bot.InstallAsync(Group, TestUser.Admin);
+        await SayAsync("订阅通报", TestUser.Admin, Group);
+        Assert.Contains("尚未发布，无需更正", await SayAsync("更正项目通报 2023Q1", TestUser.Admin));
+        var confirm = (await Bot.SayAsync("发布项目通报 2023Q1", TestUser.Admin)).SelectMany(BotClient.Cards).Last();
+        await Bot.ExecuteAsync(MajorProjectReportCards.ConfirmVerb, ActionOf(confirm, MajorProjectReportCards.ConfirmVerb)["data"]!, TestUser.Admin);
+
+        var same = await Bot.SayAsync("更正项目通报 2023Q1", TestUser.Admin);
+        Assert.Empty(same.SelectMany(BotClient.Cards));
+        Assert.Contains("台账没有变化", BotClient.AllText(same));
+
+        // March's progress corrected changes the quarter's report: the correction is previewed and goes out as 第 1 次更正.
+        await UpdateAsync(_zhang, (await Store.GetAsync(Chaoyang, project.Id))!, "started", "30000", "供电线路已协调完毕");
+        var preview = (await Bot.SayAsync("更正项目通报 2023Q1", TestUser.Admin)).SelectMany(BotClient.Cards).ToList();
+        Assert.Contains("第 1 次更正", BotClient.CardText(preview.Last()));
+        var started = await Bot.ExecuteAsync(MajorProjectReportCards.ConfirmVerb, ActionOf(preview.Last(), MajorProjectReportCards.ConfirmVerb)["data"]!, TestUser.Admin);
+        Assert.Contains("（第 1 次更正）", BotClient.CardText(started.Card!));
+        await Connector.WaitForAsync(Group.Id, a => BotClient.AllText([a]).Contains("第 1 次更正"), Timeout);
+    }
+
+    [Fact]
+    public async Task Cancel_sends_nothing_and_a_quarter_that_has_not_ended_cannot_be_published()
+    {
+        await MajorProjectWithMarchProgressAsync(); // a quarter without 重大 projects offers no confirm at all
+        await Bot.InstallAsync(Group, TestUser.Admin);
+        await SayAsync("订阅通报", TestUser.Admin, Group);
+
+        var confirm = (await Bot.SayAsync("发布项目通报 2023Q1", TestUser.Admin)).SelectMany(BotClient.Cards).Last();
         var cancelled = await Bot.ExecuteAsync(MajorProjectReportCards.CancelVerb, ActionOf(confirm, MajorProjectReportCards.CancelVerb)["data"]!, TestUser.Admin);
         var future = await Bot.ExecuteAsync(MajorProjectReportCards.ConfirmVerb, new ReportPayload("2023Q2").ToData(), TestUser.Admin);
         var forged = await Bot.ExecuteAsync(MajorProjectReportCards.ConfirmVerb, new JObject { ["quarter"] = "2023Q9" }, TestUser.Admin);

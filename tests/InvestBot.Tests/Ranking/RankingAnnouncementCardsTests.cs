@@ -55,7 +55,9 @@ public sealed class RankingAnnouncementCardsTests
         var silentRow = cards.SelectMany(c => c.SelectTokens("$..rows")).SelectMany(r => r)
             .Single(r => r["cells"]![1]!["items"]![0]!.Value<string>("text") == "黄庄镇");
         Assert.Equal("未报送", silentRow["cells"]![2]!["items"]![0]!.Value<string>("text"));
-        Assert.Equal("未报送（2）：黄庄镇、区商务局（排在本类最后）", Assert.Single(TextBlocks(cards[0]), t => t.StartsWith("未报送（")));
+        // Ranked last for not reporting, they are shown once, in their table as 未报送, and not listed again.
+        Assert.DoesNotContain(TextBlocks(cards[0]), t => t.StartsWith("未报送（"));
+        Assert.Contains("未报送", Text(cards));
         Assert.DoesNotContain("未/报/送", text);
         // One message for the whole district: what a phone shows without paging.
         Assert.Single(cards);
@@ -159,6 +161,29 @@ public sealed class RankingAnnouncementCardsTests
     }
 
     [Fact]
+    public void A_category_with_fewer_than_three_ranked_units_names_its_coverage_and_no_podium_and_the_first_ranking_has_no_comparison()
+    {
+        // Only two towns reported: 街镇 2/24, no 前三 and no 第一; nothing to compare with, so no 较上月 and no 持平.
+        var figures = new FakeFiguresReader();
+        foreach (var (unit, value) in new[] { ("潮阳街道", 5m), ("宝平街道", 3m) })
+            figures.Submit(RankingSamples.UnitId(unit), 2023, 3, ("domesticProjects", value)).Target(RankingSamples.UnitId(unit), ("domesticProjects", 10m));
+        var result = RankingSamples.Rank(figures, 3);
+        var first = RankingSamples.Announcement(result with
+        {
+            Categories = result.Categories.Select(c => c with { Units = c.Units.Select(u => u with { PreviousRank = null }).ToList() }).ToList(),
+        });
+        var text = Text(Cards.Build(first));
+        var summary = RankingAnnouncementCards.Summary(first);
+
+        Assert.Contains("街镇 2/24 参加排名", summary);
+        Assert.DoesNotContain("街镇 2/24 参加排名，第一", summary);
+        Assert.Contains("不足 3 个单位，不列前三", text);
+        Assert.DoesNotContain("持平", text);
+        Assert.DoesNotContain("较上月", text);
+        Assert.Contains("排名看的是今年累计", text);
+    }
+
+    [Fact]
     public void The_first_message_carries_a_text_summary_for_the_chat_list_and_the_notification()
     {
         var result = RankingSamples.Rank(RankingSamples.Figures(3, [RankingSamples.UnitId("黄庄镇")]), 3);
@@ -166,7 +191,8 @@ public sealed class RankingAnnouncementCardsTests
         var first = messages[0];
         Assert.True(first.ShowText);
         var leader = result.Categories.Single(c => c.Category == "街镇").RankedUnits.First().UnitName;
-        Assert.StartsWith("宝坻区招商引资情况通报（2023年3月）：已报 44/45；街镇第一 " + leader, first.Text);
+        var towns = result.Categories.Single(c => c.Category == "街镇");
+        Assert.StartsWith($"宝坻区招商引资情况通报（2023年3月）：已报 44/45；街镇 {towns.RankedUnits.Count(u => u.Submitted)}/{towns.Units.Count} 参加排名，第一 " + leader, first.Text);
         Assert.Contains($"约谈 {result.Interview!.Summoned.Count} 个单位", first.Text);
         var activity = Card.ToActivity(JObject.Parse(first.CardJson!), first.Text, first.ShowText);
         Assert.Equal(first.Text, activity.Text);

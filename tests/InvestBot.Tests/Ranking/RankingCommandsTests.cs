@@ -20,11 +20,12 @@ public sealed class RankingCommandsTests : IAsyncLifetime
     private static readonly TestUser Admin = TestUser.Admin;
     private FakeBotConnector _connector = null!;
     private RankingBot _bot = null!;
+    private readonly FakeFiguresReader _figures = RankingSamples.Figures(3, [RankingSamples.UnitId("黄庄镇")]);
 
     public async Task InitializeAsync()
     {
         _connector = await FakeBotConnector.StartAsync();
-        _bot = await RankingBot.StartAsync(_connector, RankingSamples.Figures(3, [RankingSamples.UnitId("黄庄镇")]));
+        _bot = await RankingBot.StartAsync(_connector, _figures);
     }
 
     public async Task DisposeAsync()
@@ -128,6 +129,17 @@ public sealed class RankingCommandsTests : IAsyncLifetime
         var first = await _bot.PublishAsync(new RankingPeriod(2023, 3));
         await _bot.WaitForStateAsync(first.Announcement!.Id, AnnouncementState.Completed, Timeout);
         var parts = _bot.PartsOf(first.Announcement);
+
+        // Nothing changed since the publication: said so, and no confirm is offered.
+        var unchanged = await Client.SayAsync("更正排名 2023-03", Admin);
+        Assert.Empty(unchanged.SelectMany(BotClient.Cards));
+        Assert.Contains("都没有变化", BotClient.AllText(unchanged));
+        Assert.Equal(parts, _connector.PostsTo(Group.Id).Count);
+
+        // 黄庄镇 reports March late: now there is something to correct.
+        var huangzhuang = RankingSamples.UnitId("黄庄镇");
+        var marchOfOther = _figures.All.First(f => f.Year == 2023 && f.Month == 3 && f.UnitId != huangzhuang);
+        _figures.Submit(huangzhuang, 2023, 3, marchOfOther.Values.Select(v => (v.Key, v.Value)).ToArray());
 
         var preview = (await Client.SayAsync("更正排名 2023年3月", Admin)).SelectMany(BotClient.Cards).ToList();
         Assert.StartsWith("【更正】", preview[0]["body"]![0]!.Value<string>("text"));

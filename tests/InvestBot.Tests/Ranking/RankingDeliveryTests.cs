@@ -84,6 +84,9 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         Assert.Equal(PublishStatus.AlreadyPublished, again.Status);
         Assert.Equal(3 * parts, _connector.Posts.Count);
 
+        Assert.Equal(PublishStatus.Unchanged, (await bot.PublishAsync(March, correction: true)).Status); // nothing to correct yet
+        var late = _figures.All.First(f => f.Year == 2023 && f.Month == 3);
+        _figures.Submit(late.UnitId, 2023, 3, late.Values.Select(v => (v.Key, v.Value + 1)).ToArray());
         var correction = await bot.PublishAsync(March, correction: true);
         Assert.Equal(PublishStatus.Started, correction.Status);
         Assert.Equal("2023-03.r1", correction.Announcement!.Id);

@@ -17,6 +17,19 @@ public sealed class FigureRulesTests
     private static readonly Unit Chaoyang = new("town-chaoyang", "潮阳街道", "town", Array.Empty<string>(), true, null);
 
     [Theory]
+    [InlineData("1.5亿", 15000)]
+    [InlineData("8000万", 8000)]
+    [InlineData("80,000", 80000)]
+    [InlineData("１．５亿元", 15000)]
+    [InlineData("1500.5", 1500.5)]
+    public void Amounts_in_the_monthly_form_are_read_as_people_write_them_in_the_metrics_unit(string input, decimal expected)
+    {
+        var (value, error) = FigureValidator.ParseValue(Capital, input);
+        Assert.Null(error);
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
     [InlineData("abc", "请输入数字")]
     [InlineData("十二", "请输入数字")]
     [InlineData("-3", "不能为负数")]
@@ -24,7 +37,7 @@ public sealed class FigureRulesTests
     [InlineData("1E+308", "请输入数字")]
     [InlineData("NaN", "请输入数字")]
     [InlineData("Infinity", "请输入数字")]
-    [InlineData("1,000", "请输入数字")]
+    [InlineData("1,000", "超出合理范围")] // read as 1000 (as on the target card), more than a town can start
     [InlineData("", "必填")]
     [InlineData("   ", "必填")]
     [InlineData(null, "必填")]

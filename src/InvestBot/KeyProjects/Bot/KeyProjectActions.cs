@@ -76,11 +76,15 @@ public sealed class ReportPublishActions(MajorProjectPublisher publisher, Office
         var quarter = payload.ReportQuarter;
         if (request.Verb == MajorProjectReportCards.CancelVerb) return CardActionResult.Replace(MajorProjectReportCards.Cancelled(quarter));
         if (!quarter.HasEnded(clock.Today)) return CardActionResult.Say(KeyProjectTexts.QuarterNotEnded(quarter));
-        var outcome = await publisher.PublishAsync(quarter, request.User, ct);
+        var outcome = await publisher.PublishAsync(quarter, request.User, correction: payload.Revision > 0, expectedRevision: payload.Revision, ct);
         return outcome.Status switch
         {
             ReportPublishStatus.Started => CardActionResult.Replace(MajorProjectReportCards.Started(outcome.Announcement!)),
             ReportPublishStatus.AlreadyPublished => CardActionResult.Say(KeyProjectTexts.ReportAlreadyPublished(quarter)),
+            ReportPublishStatus.Empty => CardActionResult.Say(KeyProjectTexts.ReportEmpty(quarter)),
+            ReportPublishStatus.Unchanged => CardActionResult.Say(KeyProjectTexts.ReportUnchanged(quarter)),
+            ReportPublishStatus.Stale => CardActionResult.Say(KeyProjectTexts.ReportStale(quarter)),
+            ReportPublishStatus.NothingToCorrect => CardActionResult.Say(KeyProjectTexts.ReportNothingToCorrect(quarter)),
             _ => CardActionResult.Say(KeyProjectTexts.NoSubscribersSent),
         };
     }

@@ -124,10 +124,19 @@ public sealed class PublishReportCommand(MajorProjectPublisher publisher, MajorP
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
         if (await quarters.ReadAsync(request, ct) is not { } quarter) return;
+        var correction = request.Command.Name == KeyProjectCommands.Correct;
         var preview = await publisher.PreviewAsync(quarter, ct);
-        if (preview.Published is { } published)
+        var refusal = (correction, preview) switch
         {
-            await request.SendTextAsync(KeyProjectTexts.ReportPublishedAt(quarter, clock.ToLocal(published.PublishedAt)), ct);
+            (false, { Published: { } published }) => KeyProjectTexts.ReportPublishedAt(quarter, clock.ToLocal(published.PublishedAt)),
+            (false, { Empty: true }) => KeyProjectTexts.ReportEmpty(quarter),
+            (true, { Published: null }) => KeyProjectTexts.ReportNothingToCorrect(quarter),
+            (true, { Unchanged: true }) => KeyProjectTexts.ReportUnchanged(quarter),
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            await request.SendTextAsync(refusal, ct);
             return;
         }
         if (preview.Subscribers == 0)

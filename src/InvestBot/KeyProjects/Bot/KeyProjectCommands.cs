@@ -10,6 +10,7 @@ public static class KeyProjectCommands
     public const string Overview = "重点项目";
     public const string Export = "导出项目";
     public const string Publish = "发布项目通报";
+    public const string Correct = "更正项目通报";
     public const string Supervision = "督查报告";
 
     public static readonly CommandSection Section = new("重点项目",
@@ -23,7 +24,8 @@ public static class KeyProjectCommands
                 manifest: "（管理员）全区重点项目：停滞项目、各阶段、各单位") with { Aliases = ["重点项目台账", "项目台账"] },
             BotCommand.For<ExportProjectsCommand>(Export, scopes: ConversationScope.Personal, adminOnly: true) with { Aliases = ["导出重点项目", "导出台账"] },
             BotCommand.For<PublishReportCommand>(Publish, scopes: ConversationScope.Personal, adminOnly: true,
-                help: new("重大项目季度通报", "发布项目通报 2023Q1 / 督查报告 2023Q1")) with { Aliases = ["项目通报", "重大项目通报"] },
+                help: new("重大项目季度通报", "发布项目通报 2023Q1 / 更正项目通报 2023Q1 / 督查报告 2023Q1")) with { Aliases = ["项目通报", "重大项目通报"] },
+            BotCommand.For<PublishReportCommand>(Correct, scopes: ConversationScope.Personal, adminOnly: true),
             BotCommand.For<SupervisionReportCommand>(Supervision, scopes: ConversationScope.Personal, adminOnly: true) with { Aliases = ["导出督查报告"] },
         ],
         [

@@ -60,9 +60,9 @@ public sealed record OpenCommandPayload(string Command) : CardPayload
 }
 
 /// <summary>确认发布 / 取消 on the quarterly report's preview.</summary>
-public sealed record ReportPayload(string Quarter) : CardPayload
+public sealed record ReportPayload(string Quarter, int Revision = 0) : CardPayload
 {
-    protected override bool IsValid() => ReportQuarter.TryParseKey(Quarter) is not null;
+    protected override bool IsValid() => ReportQuarter.TryParseKey(Quarter) is not null && Revision is >= 0 and <= 50;
 
     [Newtonsoft.Json.JsonIgnore]
     public ReportQuarter ReportQuarter => KeyProjects.ReportQuarter.TryParseKey(Quarter)!.Value;

@@ -94,11 +94,13 @@ public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock c
 
     public static JObject Confirm(ReportPreview preview, ReportQuarter quarter)
     {
-        var data = new ReportPayload(quarter.Key).ToData();
+        var data = new ReportPayload(quarter.Key, preview.NextRevision).ToData();
         return Card.Create(
             [
                 Card.Title($"确认发布：{MajorProjectPublisher.Title(preview.Report)}"),
-                Card.Text("以上为预览，只有您能看到。确认后将按确认时的台账生成通报，发送到所有订阅通报的群聊和频道；每个季度只发布一次。"),
+                Card.Text(preview.NextRevision > 0
+                    ? $"以上为更正预览，只有您能看到。确认后将作为第 {preview.NextRevision} 次更正，按确认时的台账发送到所有订阅通报的群聊和频道。"
+                    : "以上为预览，只有您能看到。确认后将按确认时的台账生成通报，发送到所有订阅通报的群聊和频道；每个季度只发布一次，之后如有错误可“更正项目通报”。"),
                 Card.Facts([("接收会话", $"{preview.Subscribers} 个"), ("重大项目", $"{preview.Report.Projects.Count} 个")]),
             ],
             [Card.Execute("确认发布", ConfirmVerb, data, style: "positive"), Card.Execute("取消", CancelVerb, data)]);

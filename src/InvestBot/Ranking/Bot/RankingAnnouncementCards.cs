@@ -45,11 +45,22 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         var r = a.Ranking;
         var (reported, total) = r.Reported;
         var parts = new List<string> { $"已报 {reported}/{total}" };
-        parts.AddRange(r.Categories.Where(c => c.RankedUnits.Any())
-            .Select(c => $"{c.Category}第一 {string.Join("、", c.RankedUnits.Where(u => u.Rank == 1).Select(u => u.UnitName))}"));
+        // How many took part comes before any 第一: "街镇第一" of 1 town out of 24 would mislead.
+        parts.AddRange(r.Categories.Where(c => c.RankedUnits.Any()).Select(c => $"{c.Category} {Coverage(c)}" +
+            (HasPodium(c) ? $"，第一 {string.Join("、", c.RankedUnits.Where(u => u.Rank == 1).Select(u => u.UnitName))}" : "")));
         if (r.Interview is { } i) parts.Add(i.Summoned.Count == 0 ? "无约谈单位" : $"约谈 {i.Summoned.Count} 个单位");
         return $"{Title(a)}：{string.Join("；", parts)}";
     }
+
+    /// <summary>A category's 前三 and 第一 mean something only when at least this many of its units are ranked.</summary>
+    public const int PodiumMinimum = 3;
+
+    private static bool HasPodium(CategoryRanking c) => c.RankedUnits.Count(u => u.Submitted) >= PodiumMinimum;
+
+    private static string Coverage(CategoryRanking c) => $"{c.RankedUnits.Count(u => u.Submitted)}/{c.Units.Count} 参加排名";
+
+    /// <summary>The first ranking of a year (no earlier month compared): no 较上月 column at all, rather than a column of “—” or “持平”.</summary>
+    private static bool ComparesWithLastMonth(RankingResult r) => r.Categories.SelectMany(c => c.Units).Any(u => u.PreviousRank is not null);
 
     public IReadOnlyList<JObject> Build(Announcement announcement, string? downloadUrl = null)
     {
@@ -63,8 +74,9 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         // The headline opens the first card; tables follow in the same card while they fit (one message is best on a phone).
         var blocks = new List<List<JObject>> { headline };
         if (ChartBlock(announcement) is { Count: > 0 } charts) blocks.Add(charts);
+        var compare = ComparesWithLastMonth(announcement.Ranking);
         foreach (var category in announcement.Ranking.Categories)
-            blocks.AddRange(CategoryBlocks(category));
+            blocks.AddRange(CategoryBlocks(category, compare));
         if (GroupBlock(announcement.Ranking) is { } groups) blocks.Add(groups);
         blocks.Add(ApartAndNotes(announcement.Ranking));
 
@@ -90,8 +102,12 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         var periodEnd = a.Period.IsInterviewPeriod ? $" · {a.Period.PeriodLabel}末" : "";
         var list = new List<JObject>
         {
-            Card.Text($"区合作交流办 · {clock.ToLocal(a.PublishedAt):yyyy年M月d日}发布 · 数据为{a.Ranking.Coverage ?? $"{a.Period.Year}年1—{a.Period.Month}月"}累计{periodEnd} · 已报 {reported}/{total}",
+            Card.Text($"区合作交流办 · {clock.ToLocal(a.PublishedAt):yyyy年M月d日}发布{periodEnd} · 已报 {reported}/{total}",
                 size: "Small", isSubtle: true, spacing: "None"),
+            // In plain words what is added up: the year so far, not the month alone.
+            Card.Text($"排名看的是今年累计：各单位{a.Period.Year}年1月至{a.Period.Month}月的数据加在一起" +
+                (a.Ranking.Coverage is { } coverage && coverage.IndexOf('（') is var open and >= 0 ? coverage[open..] : "") +
+                $"，不是{a.Period.Month}月一个月的数据。", size: "Small", isSubtle: true, spacing: "None"),
         };
         if (a.IsCorrection)
             list.Add(Card.Text($"本通报为第 {a.Revision} 次更正，替代此前发布的{a.Period.Label}通报，请以本通报为准。", color: "Attention", weight: "Bolder"));
@@ -109,8 +125,9 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         if (leaders.Count > 0)
         {
             list.Add(Card.Text("各类前三", weight: "Bolder", spacing: "Medium"));
-            list.Add(Card.Facts(leaders.Select(c => (c.Category,
-                string.Join("  ", c.RankedUnits.Where(u => u.Rank <= 3).Select(u => $"{u.Rank}.{u.UnitName}"))))));
+            list.Add(Card.Facts(leaders.Select(c => (c.Category, HasPodium(c)
+                ? $"{string.Join("  ", c.RankedUnits.Where(u => u.Rank <= 3).Select(u => $"{u.Rank}.{u.UnitName}"))}（{Coverage(c)}）"
+                : $"{Coverage(c)}，不足 {PodiumMinimum} 个单位，不列前三"))));
         }
 
         var climbers = r.Categories.SelectMany(c => c.RankedUnits).Where(u => u.RankChange > 0)
@@ -183,7 +200,7 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         return list;
     }
 
-    private IEnumerable<List<JObject>> CategoryBlocks(CategoryRanking category)
+    private IEnumerable<List<JObject>> CategoryBlocks(CategoryRanking category, bool compare)
     {
         var ranked = category.RankedUnits.ToList();
         var heading = $"{category.Category}（{ranked.Count}/{category.Units.Count} 个单位参加排名）";
@@ -199,7 +216,7 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         foreach (var unit in ranked)
         {
             chunk.Add(unit);
-            if (chunk.Count > 1 && Size(RankTable(chunk)) > budget)
+            if (chunk.Count > 1 && Size(RankTable(chunk, compare)) > budget)
             {
                 chunk.RemoveAt(chunk.Count - 1);
                 chunks.Add(chunk);
@@ -208,22 +225,24 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         }
         chunks.Add(chunk);
         for (var i = 0; i < chunks.Count; i++)
-            yield return [Card.Heading(i == 0 ? heading : $"{category.Category}（续）"), RankTable(chunks[i])];
+            yield return [Card.Heading(i == 0 ? heading : $"{category.Category}（续）"), RankTable(chunks[i], compare)];
     }
 
-    private static JObject RankTable(IReadOnlyList<RankedUnit> units)
+    private static JObject RankTable(IReadOnlyList<RankedUnit> units, bool compare)
     {
-        var rows = new JArray { Row(["名次", "单位", "得分", "较上月"], bold: true) };
+        var rows = new JArray { Row(compare ? ["名次", "单位", "得分", "较上月"] : ["名次", "单位", "得分"], bold: true) };
         foreach (var u in units)
         {
-            // A unit ranked last for not reporting (notReported rankLast) says so where its score would be.
-            var row = Row([u.Rank!.Value.ToString(CultureInfo.InvariantCulture), u.UnitName,
-                u.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : u.Submitted ? "—" : "未报送", Change(u)], bold: false);
+            // A unit ranked last for not reporting is shown here once, as 未报送 (not as a score of 0).
+            var score = u.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : u.Submitted ? "—" : "未报送";
+            string[] cells = compare ? [u.Rank!.Value.ToString(CultureInfo.InvariantCulture), u.UnitName, score, Change(u)]
+                : [u.Rank!.Value.ToString(CultureInfo.InvariantCulture), u.UnitName, score];
+            var row = Row(cells, bold: false);
             if (u.Interview) row["style"] = "attention";
             rows.Add(row);
         }
-        // Widths keep 名次 and a two-digit rank on one line at a phone's width.
-        return Table([3, 7, 3, 3], rows);
+        // Widths keep 名次 and a two-digit rank on one line at a phone's width; the unit's name wraps.
+        return Table(compare ? [3, 7, 3, 3] : [3, 8, 4], rows);
     }
 
     /// <summary>（二十八）: each group's year so far against its targets, 达标 / 未达标. Groups are not summoned.</summary>
@@ -255,12 +274,10 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
     private List<JObject> ApartAndNotes(RankingResult r)
     {
         var list = new List<JObject>();
-        var missing = r.Categories.SelectMany(c => c.NotSubmitted).Select(u => u.UnitName)
-            .Concat(r.TargetChecks.Where(c => !c.Submitted).Select(c => c.UnitName)).ToList();
-        var rankedMissing = r.NotReported == NotReportedRule.RankLast;
+        // Units already shown in a table as 未报送 (ranked last, or a 走出去 group) are not listed again.
+        var missing = r.Categories.SelectMany(c => c.NotSubmitted).Where(u => !u.Ranked).Select(u => u.UnitName).ToList();
         if (missing.Count > 0)
-            list.Add(Card.Text($"未报送（{missing.Count}）：{string.Join("、", missing)}" + (rankedMissing ? "（排在本类最后）" : ""),
-                color: "Warning", separator: true));
+            list.Add(Card.Text($"未报送（{missing.Count}）：{string.Join("、", missing)}", color: "Warning", separator: true));
         var noTarget = r.Categories.SelectMany(c => c.WithoutTargets).Select(u => u.UnitName).ToList();
         if (noTarget.Count > 0)
             list.Add(Card.Text($"未设目标（{noTarget.Count}）：{string.Join("、", noTarget)}", separator: missing.Count == 0));
@@ -282,7 +299,7 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         notes.Add(r.NotReported == NotReportedRule.Exclude
             ? $"未报送、未设目标的单位不参加排名和约谈（{RuleSource.Office}）"
             : $"未报送的单位排在本类最后、可列入约谈，未设目标的单位不参加排名（{RuleSource.Office}）");
-        notes.Add("↑↓ 为较上月名次变化");
+        if (ComparesWithLastMonth(r)) notes.Add("↑↓ 为较上月名次变化");
         list.Add(Card.Text("说明：" + string.Join("；", notes) + "。", size: "Small", isSubtle: true, separator: true));
         return list;
     }

@@ -50,6 +50,11 @@ public sealed class PublishRankingCommand(RankingPublisher publisher, RankingPre
             await request.SendTextAsync(RankingTexts.NothingToCorrect(period), ct);
             return;
         }
+        if (correction && preview.Unchanged)
+        {
+            await request.SendTextAsync(RankingTexts.NothingChanged(period, clock.ToLocal(preview.Existing.MaxBy(a => a.Revision)!.PublishedAt)), ct);
+            return;
+        }
         if (preview.Subscribers == 0)
         {
             await request.SendTextAsync(RankingTexts.NoSubscribers, ct);

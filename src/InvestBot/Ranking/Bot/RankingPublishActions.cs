@@ -31,6 +31,7 @@ public sealed class RankingPublishActions(RankingPublisher publisher, Announceme
             PublishStatus.Stale => CardActionResult.Say(RankingTexts.StalePreview(period)),
             PublishStatus.InterviewChanged => CardActionResult.Say(RankingTexts.InterviewChanged(period, payload.Revision > 0)),
             PublishStatus.NothingToCorrect => CardActionResult.Say(RankingTexts.NothingToCorrectShort(period)),
+            PublishStatus.Unchanged => CardActionResult.Say(RankingTexts.NothingChangedShort(period)),
             _ => CardActionResult.Say(RankingTexts.NoSubscribersSent),
         };
     }

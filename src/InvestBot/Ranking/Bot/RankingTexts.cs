@@ -19,6 +19,10 @@ public static class RankingTexts
     public static string NotYet(RankingPeriod p) => $"{p.Label}还没有结束，不能发布排名。{p.Month % 12 + 1}月1日起可发布（填报截止后发布数据最全）。";
     public static string PublishedAt(RankingPeriod p, DateTimeOffset at) => $"{p.Label}的排名已于 {at:yyyy-MM-dd HH:mm} 发布，不会重复发送。如需更正，请发送“更正排名 {p.Key}”。";
     public static string NothingToCorrect(RankingPeriod p) => $"{p.Label}的排名尚未发布，无需更正。请发送“发布排名 {p.Key}”。";
+    public static string NothingChanged(RankingPeriod p, DateTimeOffset lastLocal) =>
+        $"自上次发布（{lastLocal:M月d日 HH:mm}）以来，{p.Label}的数据、目标和排名规则都没有变化，更正后的通报与已发布的完全相同，因此不发送更正。" +
+        "如需更正，请先修改数据（例如由填报人修改或“期初累计”），再发送“更正排名”。";
+    public static string NothingChangedShort(RankingPeriod p) => $"{p.Label}的数据自上次发布以来没有变化，未发送更正。";
     public const string NoSubscribers = "还没有群聊或频道订阅通报。请先在群聊或团队频道中 @InvestBot 发送“订阅通报”。";
 
     public static string ProgressNoPublishedRanking(int year) => $"{year}年尚未发布排名：与其他单位的比较在排名发布后显示。";

@@ -16,6 +16,9 @@ public sealed class AnnouncementStore
     private const int ChunkChars = 30_000;
     private static readonly string[] HeaderColumns = ["Kind", "Period", "Revision", "PublishedBy", "PublishedByName", "PublishedAt", "State", "Total"];
     private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>A ranking as it is stored: two publications with the same text say the same.</summary>
+    public static string SnapshotText(RankingResult ranking) => JsonSerializer.Serialize(ranking, Json);
     private readonly Storage.ITableProvider _tables;
 
     public AnnouncementStore(Storage.ITableProvider tables) => _tables = tables;

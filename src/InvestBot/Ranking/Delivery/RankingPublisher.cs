@@ -6,7 +6,7 @@ namespace InvestBot.Ranking.Delivery;
 
 /// <summary>Stale: another publication came in between. InterviewChanged: the 约谈 list is no longer the one the admin confirmed.
 /// PreviewSent: the schedule sent the admins a preview to confirm instead of publishing.</summary>
-public enum PublishStatus { Started, AlreadyPublished, NothingToCorrect, NoSubscribers, Stale, InterviewChanged, PreviewSent }
+public enum PublishStatus { Started, AlreadyPublished, NothingToCorrect, NoSubscribers, Stale, InterviewChanged, PreviewSent, Unchanged }
 
 /// <param name="Announcement">The new announcement (Started) or the existing one (AlreadyPublished).</param>
 public sealed record PublishOutcome(PublishStatus Status, Announcement? Announcement = null, int Total = 0);
@@ -17,6 +17,9 @@ public sealed record PublishOutcome(PublishStatus Status, Announcement? Announce
 public sealed record PublishPreview(RankingResult Ranking, int NextRevision, IReadOnlyList<Announcement> Existing, int Subscribers,
     WindowState Window = WindowState.Closed, DateOnly Deadline = default)
 {
+    /// <summary>A correction would publish exactly what the last publication said (no figure, target or rule changed).</summary>
+    public bool Unchanged { get; init; }
+
     public bool WindowStillOpen => Window is WindowState.Open or WindowState.NotYetOpen;
 }
 
@@ -31,10 +34,31 @@ public sealed class RankingPublisher(RankingService ranking, AnnouncementStore a
     {
         var existing = await announcements.ListAsync(period, ct);
         var targets = await dispatcher.TargetsAsync(ct);
-        var result = await ranking.ComputeAsync(period, ct);
+        var result = await FirstOfYearWithoutComparisonAsync(period, await ranking.ComputeAsync(period, ct), ct);
         var month = new ReportingMonth(period.Year, period.Month);
         return new PublishPreview(result, existing.Count == 0 ? 0 : existing.Max(a => a.Revision) + 1, existing, targets.Count,
-            window.StateOf(month), window.Deadline(month));
+            window.StateOf(month), window.Deadline(month)) { Unchanged = await SameAsLastAsync(existing, result, ct) };
+    }
+
+    /// <summary>
+    /// Nothing of this year was published before this month: there is no last month's ranking people saw, so no 较上月
+    /// (a rank computed for an unpublished month would read “持平” on the office's very first announcement).
+    /// </summary>
+    private async Task<RankingResult> FirstOfYearWithoutComparisonAsync(RankingPeriod period, RankingResult result, CancellationToken ct)
+    {
+        var earlier = (await announcements.ListAsync(null, ct)).Any(a => a.Period.Year == period.Year && a.Period.Month < period.Month);
+        return earlier ? result : result with
+        {
+            Categories = result.Categories.Select(c => c with { Units = c.Units.Select(u => u with { PreviousRank = null }).ToList() }).ToList(),
+        };
+    }
+
+    /// <summary>The latest publication of the period says what <paramref name="computed"/> would say.</summary>
+    private async Task<bool> SameAsLastAsync(IReadOnlyList<Announcement> existing, RankingResult computed, CancellationToken ct)
+    {
+        if (existing.Count == 0) return false;
+        var last = await announcements.GetAsync(existing.MaxBy(a => a.Revision)!.Id, ct);
+        return last is not null && AnnouncementStore.SnapshotText(last.Ranking) == AnnouncementStore.SnapshotText(RankingSnapshot.ForPublication(computed));
     }
 
     /// <param name="expectedRevision">The revision the admin previewed; another publication in between makes this Stale.</param>
@@ -52,9 +76,11 @@ public sealed class RankingPublisher(RankingService ranking, AnnouncementStore a
         var targets = await dispatcher.TargetsAsync(ct);
         if (targets.Count == 0) return new PublishOutcome(PublishStatus.NoSubscribers);
 
-        var computed = await ranking.ComputeAsync(period, ct);
+        var computed = await FirstOfYearWithoutComparisonAsync(period, await ranking.ComputeAsync(period, ct), ct);
         if (expectedInterview is not null && expectedInterview != computed.InterviewKey)
             return new PublishOutcome(PublishStatus.InterviewChanged);
+        // A correction that corrects nothing would only tell the groups "第 N 次更正" with the same content.
+        if (correction && await SameAsLastAsync(existing, computed, ct)) return new PublishOutcome(PublishStatus.Unchanged);
         var snapshot = RankingSnapshot.ForPublication(computed);
         var announcement = new Announcement(period, revision, snapshot, by.Id, by.Name, time.GetUtcNow());
         if (!await announcements.TryCreateAsync(announcement, ct))

@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
+using InvestBot.Access;
 using InvestBot.Common;
 using InvestBot.Organization;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 
 namespace InvestBot.Reporting.Bot;
@@ -12,7 +14,8 @@ namespace InvestBot.Reporting.Bot;
 /// 绑定 单位 — a user asks to report for a unit (admins get an approval card);
 /// 绑定 单位 @某人 / 绑定 单位 &lt;AAD id&gt; — an admin binds directly (the service checks the role).
 /// </summary>
-public sealed partial class BindCommand(BindingService service, UnitDirectory units, PersonalMessenger messenger, OfficeClock clock) : ICommandHandler
+public sealed partial class BindCommand(BindingService service, UnitDirectory units, PersonalMessenger messenger, OfficeClock clock,
+    PeopleDirectory people) : ICommandHandler
 {
     [GeneratedRegex("谁|怎么|怎样|如何|什么|啥|哪|吗|呢|审批|流程|步骤|[?？]")]
     private static partial Regex AsksHow();
@@ -20,6 +23,12 @@ public sealed partial class BindCommand(BindingService service, UnitDirectory un
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
         var rest = request.Args;
+        if (!request.Word.StartsWith(request.Command.Name, StringComparison.Ordinal))
+        {
+            // Matched a phrasing (怎么绑定单位？): the question is how binding works.
+            await request.SendTextAsync(ReportingTexts.BindHowTo, ct);
+            return;
+        }
         var unit = units.FindByName(rest) ?? units.FindMentions(rest).FirstOrDefault();
         if (unit is null)
         {
@@ -29,11 +38,16 @@ public sealed partial class BindCommand(BindingService service, UnitDirectory un
                 : ReportingTexts.UnitNotFound(CardText.Literal(rest)), ct);
             return;
         }
-        var target = BindingTarget.Of(request, rest);
+        var target = await BindingTarget.OfAsync(request, rest, people, ct);
+        if (target is { Id: null })
+        {
+            await request.SendTextAsync(ReportingTexts.MentionUnresolved, ct);
+            return;
+        }
         if (target is not null || service.IsAdmin(request.User))
         {
             // Direct binding: of the named person, or an admin binding themselves.
-            var (id, name) = target ?? (request.User.Id, request.User.Name);
+            var (id, name) = target is { } t ? (t.Id!, t.Name) : (request.User.Id, request.User.Name);
             await BindingReplies.SayAsync(request, await service.BindDirectAsync(request.User, id, name, unit, ct), units, messenger, ct);
             return;
         }
@@ -57,7 +71,7 @@ public sealed partial class BindCommand(BindingService service, UnitDirectory un
 }
 
 /// <summary>解绑 张三 / 解绑 潮阳街道 / 解绑 @某人 (admins).</summary>
-public sealed class UnbindCommand(BindingService service, UnitDirectory units, PersonalMessenger messenger) : ICommandHandler
+public sealed class UnbindCommand(BindingService service, UnitDirectory units, PersonalMessenger messenger, PeopleDirectory people) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
@@ -67,7 +81,7 @@ public sealed class UnbindCommand(BindingService service, UnitDirectory units, P
             return;
         }
         var rest = request.Args;
-        var target = BindingTarget.Of(request, rest);
+        var target = await BindingTarget.OfAsync(request, rest, people, ct);
         var unit = units.FindByName(rest);
         var matches = list.Bindings.Where(b =>
             (target is not null && b.UserId == target.Value.Id) ||
@@ -83,28 +97,51 @@ public sealed class UnbindCommand(BindingService service, UnitDirectory units, P
 }
 
 /// <summary>绑定列表 (admins): every binding and pending request, with 批准 / 拒绝 / 解绑 buttons.</summary>
-public sealed class BindingListCommand(BindingService service, UnitDirectory units) : ICommandHandler
+public sealed class BindingListCommand(BindingService service, UnitDirectory units, RosterStore roster) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
         if (await service.ListAsync(request.User, ct) is not { } list)
             await request.SendTextAsync(BotTexts.AdminOnly(request.Command.Name), ct);
         else
-            await request.SendAsync(Card.ToActivity(BindingCards.List(list.Bindings, list.Pending, units), ReportingTexts.BindingListSummary), ct);
+            await request.SendAsync(Card.ToActivity(BindingCards.List(list.Bindings, list.Pending, units, await roster.ListAsync(ct)), ReportingTexts.BindingListSummary), ct);
     }
 }
 
-/// <summary>The person an admin names: an @mention (other than the bot) or an AAD object id.</summary>
+/// <summary>
+/// The person an admin names: an @mention (other than the bot) or an AAD object id. A mention is keyed by the mentioned
+/// person's AAD object id — from the mention entity when Teams puts it there, else from Teams' member information for
+/// the mentioned account (Teams mentions carry the chat id "29:…", which is not the key bindings use). Never the sender.
+/// A mention that cannot be resolved gives Id null. A name comes from the mention, else from the people the bot met.
+/// </summary>
 public static partial class BindingTarget
 {
-    public static (string Id, string? Name)? Of(MessageRequest request, string rest)
+    public static async Task<(string? Id, string? Name)?> OfAsync(MessageRequest request, string rest, PeopleDirectory people, CancellationToken ct)
     {
         var activity = request.Turn.Activity;
         var mention = activity.AsMessageActivity()?.GetMentions()?
             .FirstOrDefault(x => x.Mentioned is not null && x.Mentioned.Id != activity.Recipient?.Id);
         if (mention?.Mentioned is { } who)
-            return (who.AadObjectId ?? who.Id, who.Name);
-        return AadId().Match(rest) is { Success: true } g ? (g.Value.ToLowerInvariant(), null) : null;
+        {
+            var aad = who.AadObjectId;
+            var name = who.Name;
+            if (string.IsNullOrEmpty(aad))
+            {
+                try
+                {
+                    var member = await TeamsInfo.GetMemberAsync(request.Turn, who.Id, ct);
+                    (aad, name) = (member?.AadObjectId, string.IsNullOrEmpty(member?.Name) ? name : member.Name);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested && e is not OperationCanceledException)
+                {
+                    aad = null;
+                }
+            }
+            return string.IsNullOrEmpty(aad) ? (null, name) : (aad.ToLowerInvariant(), name ?? (await people.GetAsync(aad, ct))?.Name);
+        }
+        if (AadId().Match(rest) is not { Success: true } g) return null;
+        var id = g.Value.ToLowerInvariant();
+        return (id, (await people.GetAsync(id, ct))?.Name);
     }
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
@@ -135,9 +172,9 @@ public static class BindingReplies
 
     public static string Describe(BindingOutcome outcome, UnitDirectory units) => outcome switch
     {
-        BindingOutcome.Bound b => $"已将 {b.Binding.UserName ?? b.Binding.UserId} 绑定为 {b.Unit.Name} 的填报人。",
-        BindingOutcome.Rejected r => $"已拒绝 {r.Request.UserName ?? r.Request.UserId} 绑定 {r.Unit.Name} 的申请。",
-        BindingOutcome.Unbound u => $"已解除 {u.Binding.UserName ?? u.Binding.UserId} 与 {units.FindById(u.Binding.UnitId)?.Name ?? u.Binding.UnitId} 的绑定。",
+        BindingOutcome.Bound b => $"已将 {ReporterName.Of(b.Binding.UserName)} 绑定为 {b.Unit.Name} 的填报人。",
+        BindingOutcome.Rejected r => $"已拒绝 {ReporterName.Of(r.Request.UserName)} 绑定 {r.Unit.Name} 的申请。",
+        BindingOutcome.Unbound u => $"已解除 {ReporterName.Of(u.Binding.UserName)} 与 {units.FindById(u.Binding.UnitId)?.Name ?? u.Binding.UnitId} 的绑定。",
         BindingOutcome.Refused f => f.Reason,
         BindingOutcome.Requested q => $"已提交绑定“{q.Unit.Name}”的申请。",
         BindingOutcome.Updated q => ReportingTexts.BindingRequestUpdated(q.Unit.Name),
@@ -152,4 +189,33 @@ public static class BindingReplies
         BindingOutcome.Unbound u => $"您与 {units.FindById(u.Binding.UnitId)?.Name ?? u.Binding.UnitId} 的填报绑定已解除。",
         _ => Describe(outcome, units),
     };
+}
+
+/// <summary>导入填报人 with an attached .xlsx/.csv (or a pasted table below the command): 单位, 姓名, 邮箱/UPN.</summary>
+public sealed class ImportReportersCommand(ReporterRoster roster, AttachedTableReader files) : ICommandHandler
+{
+    public async Task HandleAsync(CommandRequest request, CancellationToken ct)
+    {
+        var lines = request.Args.Split('\n', 2);
+        var table = lines.Length > 1 && lines[1].Trim().Length > 0
+            ? AttachedTable.From(TargetTableReader.FromCsv(lines[1]), ReportingTexts.RosterRejected)
+            : await files.ReadAsync(request.Turn.Activity, ct);
+        if (table.Rows is not { } rows)
+        {
+            await request.SendTextAsync(table.Problem ?? ReportingTexts.RosterUsage, ct);
+            return;
+        }
+        if (await roster.ImportAsync(request.User, rows, ct) is not { } result)
+        {
+            await request.SendTextAsync(BotTexts.AdminOnly(request.Command.Name), ct);
+            return;
+        }
+        await request.SendAsync(Card.ToActivity(BindingCards.RosterImported(result), ReportingTexts.RosterSummary(result)), ct);
+    }
+}
+
+/// <summary>How staff read a reporter: by name; a person the bot has not met yet is said so, never shown as an id.</summary>
+public static class ReporterName
+{
+    public static string Of(string? name) => string.IsNullOrWhiteSpace(name) ? ReportingTexts.NameNotYetKnown : name;
 }

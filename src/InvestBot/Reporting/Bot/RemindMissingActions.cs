@@ -34,7 +34,7 @@ public sealed class RemindMissingActions(ReportingViews views, ReminderSender se
         var sent = new bool[reminders.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, reminders.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (i, c) => sent[i] = await sender.SendAsync(reminders[i], c));
-        var names = reminders.Select(r => $"{r.Reporter.UserName ?? r.Reporter.UserId}（{r.Unit.Name}）").ToList();
+        var names = reminders.Select(r => $"{ReporterName.Of(r.Reporter.UserName)}（{r.Unit.Name}）").ToList();
         var reached = names.Where((_, i) => sent[i]).ToList();
         var failed = names.Where((_, i) => !sent[i]).ToList();
         await leases.CompleteAsync(Job, slot, ct);

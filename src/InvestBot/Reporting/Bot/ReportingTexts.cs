@@ -47,7 +47,7 @@ public static class ReportingTexts
         $"“{past.Month}月”没有写年份：{past.Label}已经过去，{future.Label}尚未到来。请写明年份，例如：{command} {past.Key}。";
 
     public const string StatusMonthInvalid = "月份不正确，请写成“填报情况 2023-03”。";
-    public const string ReopenUsage = "请写明单位和月份，例如：重新开放 潮阳街道 2023-03。";
+    public const string ReopenUsage = "请写明单位和月份，例如：重新开放 潮阳街道 2023-03；为所有未报送的单位一次开放：重新开放 全部 2023-03。";
     public static string ReopenedToReporter(string unit, string month, int monthNumber) =>
         $"区合作交流办已为{unit}重新开放{month}的填报。请发送“填报{monthNumber}月数据”补报。";
     /// <summary>Only what happened: who was told, who could not be reached (and that a unit without reporters has nobody to tell).</summary>
@@ -71,6 +71,13 @@ public static class ReportingTexts
     public static string NoSuchBinding(string text) => $"没有找到“{text}”的绑定。发送“绑定列表”查看全部，并可在列表中直接解绑。";
     public static string AmbiguousBinding(string text, int count) => $"“{text}”对应 {count} 个绑定，请发送“绑定列表”后点击对应的“解绑”按钮。";
     public const string BindingListSummary = "填报人绑定情况";
+    public const string NameNotYetKnown = "（尚未在 Teams 中与 InvestBot 见过面，姓名待其首次发言后显示）";
+    public const string MentionUnresolved = "无法从 Teams 确认被 @ 的人，未绑定。请在此人所在的群聊中 @ 他，或改用“导入填报人”。";
+    public const string RosterUsage = "请随“导入填报人”附上 .xlsx / .csv 文件（或在下一行起粘贴表格），每行：单位, 姓名, 邮箱/UPN。" +
+        "名单上已在 Teams 中见过的人立即绑定，其余的人首次与 InvestBot 对话或出现在 InvestBot 所在的群聊时自动绑定。";
+    public const string RosterRejected = "名单未导入，没有任何绑定被修改。";
+    public static string RosterSummary(RosterImportResult r) =>
+        $"已绑定 {r.Bound.Count} 人，待首次出现 {r.Pending.Count} 人，无法识别 {r.Unknown.Count} 行";
     public const string ReporterTold = "已通知本人。";
     public const string ReporterNotTold = "（本人暂时无法收到通知。）";
 
