@@ -64,6 +64,8 @@ echo "==> InvestBot on http://127.0.0.1:$bot_port/api/messages"
 # identity and accepts any tenant (docs/security.md).
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 # Believe only the Playground's mock tenant (.m365agentsplayground.yml), as production believes only the office's.
+# Download links (exports, 通报表) point at the port the bot really listens on.
+export InvestBot__Reporting__PublicBaseUrl="${InvestBot__Reporting__PublicBaseUrl:-http://localhost:$bot_port}"
 export InvestBot__AllowedTenants__0="${InvestBot__AllowedTenants__0:-00000000-0000-0000-0000-0000000000e1}"
 # The Playground's mocked users are the local admins unless InvestBot__Admins__0 etc. say otherwise.
 export InvestBot__Admins__0="${InvestBot__Admins__0:-00000000-0000-0000-0000-0000000000a1}"

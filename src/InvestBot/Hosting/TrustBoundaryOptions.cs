@@ -22,7 +22,7 @@ public sealed class TrustBoundaryOptions
 
 public sealed class TurnRateLimit
 {
-    public int PerMinute { get; set; } = 30;
+    public int PerMinute { get; set; } = 60;
 
-    public int Burst { get; set; } = 20;
+    public int Burst { get; set; } = 40;
 }

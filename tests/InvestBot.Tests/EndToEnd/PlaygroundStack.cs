@@ -50,6 +50,8 @@ public sealed class PlaygroundStack : IAsyncDisposable
                 // The Playground's mock tenant is the only one believed, so every journey crosses the tenant check
                 // as Teams' activities do.
                 ["InvestBot__AllowedTenants__0"] = PlaygroundConfig.TenantId,
+                // The journeys press buttons at a script's pace; the per-user limit has its own HTTP tests.
+                ["InvestBot__RateLimit__Burst"] = "100000",
                 ["Logging__LogLevel__Default"] = "Information",
             };
             var i = 0;

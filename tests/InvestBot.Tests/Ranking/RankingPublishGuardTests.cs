@@ -59,7 +59,8 @@ public sealed class RankingPublishGuardTests : IAsyncLifetime
         Assert.InRange(expected.Count, 1, 3);
         var facts = Facts(confirm);
         Assert.Equal($"{expected.Count} 个单位：{string.Join("、", expected)}", facts.Single(f => f.Title == "约谈").Value);
-        Assert.Equal("49/50 个单位", facts.Single(f => f.Title == "已报送").Value);
+        // 45 units report (the supervising bodies, the office itself and the two companies do not: issue 19).
+        Assert.Equal("44/45 个单位", facts.Single(f => f.Title == "已报送").Value);
 
         // After the deadline: no warning, the same names.
         _time.Set(TestClock.Beijing(2023, 4, 6, 9));
@@ -190,6 +191,9 @@ public sealed class ScoringRulesCommandTests : IAsyncLifetime
         var text = BotClient.AllText(await _bot.Client.SayAsync("评分规则", TestUser.Admin));
 
         Assert.Contains("评分规则（现行）", text);
+        // Office staff read the card: where the data files live is in the docs, not on it (issue 21).
+        Assert.DoesNotContain(".json", text);
+        Assert.DoesNotContain("Data/", text);
         Assert.Contains("**约谈人数**：3 个单位", text);
         // Readings are labelled as the office's (issue 19): the months of 季度/半年/全年, counting the categories together.
         Assert.Contains("出处：区合作交流办设定：（二十七）写“季度、半年、全年”，未写月份", text);

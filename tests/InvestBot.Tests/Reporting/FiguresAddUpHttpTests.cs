@@ -115,7 +115,8 @@ public sealed class FiguresAddUpHttpTests : ReportingBotTestBase
         Assert.Equal("2023年1—6月（1个单位1—5月为期初累计）", ranking.Coverage);
         var announcement = new Announcement(new RankingPeriod(2023, 6), 0, RankingSnapshot.ForPublication(ranking), "admin", "王主任", Time.GetUtcNow());
         var intro = BotClient.CardText(App.Service<RankingAnnouncementCards>().Build(announcement)[0]);
-        Assert.Contains("数据为2023年1—6月（1个单位1—5月为期初累计）累计", intro);
+        // Said in plain words (issue 21): the year so far, with the months the opening balance stands for.
+        Assert.Contains("排名看的是今年累计：各单位2023年1月至6月的数据加在一起（1个单位1—5月为期初累计），不是6月一个月的数据。", intro);
     }
 
     [Fact]

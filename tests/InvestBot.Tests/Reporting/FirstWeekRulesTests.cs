@@ -98,13 +98,32 @@ public sealed class FirstWeekRulesTests
     [Theory]
     [InlineData("", "必填")]
     [InlineData("-1", "不能为负数")]
-    [InlineData("1,000", "不要加千分位逗号")]
-    [InlineData("3个", "不要带单位")]
+    [InlineData("3家", "不能写“家”")]
     public void An_empty_field_and_a_negative_one_get_different_messages(string text, string message)
     {
         var (_, error) = FigureValidator.ParseValue(Projects, text);
 
         Assert.Contains(message, error);
+    }
+
+    [Theory]
+    [InlineData("3个", 3)]
+    [InlineData("１２", 12)]
+    public void The_monthly_form_reads_counts_as_people_write_them(string text, int expected)
+    {
+        // Issue 21: separators and the metric's own unit word, as the target cards accept them.
+        var (value, error) = FigureValidator.ParseValue(Projects, text);
+
+        Assert.Null(error);
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void A_thousands_separator_is_read_and_the_range_still_checked()
+    {
+        var (_, error) = FigureValidator.ParseValue(Projects, "1,000");
+
+        Assert.Equal("1,000 → 1000 个，超出合理范围（0–500 个），请核对", error);
     }
 
     [Fact]

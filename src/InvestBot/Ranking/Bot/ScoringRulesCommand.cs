@@ -95,9 +95,8 @@ public sealed class RankingRulesCard(RankingRules rules, UnitRequirements requir
         var body = new List<JToken?>
         {
             Card.Title("评分规则（现行）"),
-            Card.Text("出处以条款序号开头的，是《三十条措施》的规定；“区合作交流办设定”为文件未规定、由区合作交流办决定的做法。" +
-                      "修改：Data/ranking-weights.json（排名、约谈）、Data/units.json（哪些单位填报）、Data/unit-requirements.json（单位目标、最低人数）、" +
-                      "Data/district-targets.json（全区目标、全区累计的归属）、Data/metrics.json（填报指标）。",
+            Card.Text("出处以条款序号开头的，是《三十条措施》的规定；“区合作交流办设定”为文件未规定、由区合作交流办决定的做法，" +
+                      "需要调整时请联系负责 InvestBot 的信息化人员（修改方法见运维文档 docs/ranking.md）。",
                 size: "Small", isSubtle: true, spacing: "None"),
         };
         foreach (var (section, lines) in Sections())
