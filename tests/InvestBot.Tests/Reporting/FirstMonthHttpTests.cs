@@ -37,6 +37,14 @@ public sealed class FirstMonthHttpTests : ReportingBotTestBase
         Assert.DoesNotContain("逾期", status);
         Assert.Contains("4月20日", status);
 
+        // Asked in everyday words (issue 21), the month's form opens rather than a command suggestion.
+        foreach (var words in new[] { "我要报3月的数", "我来填一下３月的数据" })
+        {
+            var asked = await FormAsync(reporter, words);
+            Assert.Equal("report.submit", asked.SelectToken("actions[0].verb")!.ToString());
+            Assert.Contains("3月", BotClient.CardText(asked));
+        }
+
         // February, before the start month, is open for its first submission too.
         var february = await FormAsync(reporter, "填报 2023-02");
         Assert.DoesNotContain("逾期", BotClient.CardText(february));

@@ -6,9 +6,12 @@ namespace InvestBot.Reporting.Bot;
 public static class MonthArgument
 {
     /// <returns>Ok false: the month was invalid or ambiguous and the user has been told. Month null: no month named.</returns>
-    public static async Task<(bool Ok, ReportingMonth? Month)> ReadAsync(CommandRequest request, DateOnly today, string invalidMessage, CancellationToken ct)
+    /// <param name="text">Where the month is written: the command's arguments unless told (a phrasing such as
+    /// 我要报11月的数 carries it in the whole sentence).</param>
+    public static async Task<(bool Ok, ReportingMonth? Month)> ReadAsync(CommandRequest request, DateOnly today, string invalidMessage, CancellationToken ct,
+        string? text = null)
     {
-        var mention = MonthInText.Read(request.Args, today);
+        var mention = MonthInText.Read(text ?? request.Args, today);
         if (mention.IsAmbiguous)
         {
             await request.SendTextAsync(ReportingTexts.AskYear(request.Command.Name, mention.Candidates[0], mention.Candidates[^1]), ct);

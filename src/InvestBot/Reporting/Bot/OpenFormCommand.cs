@@ -6,7 +6,7 @@ using InvestBot.Teams.Cards;
 
 namespace InvestBot.Reporting.Bot;
 
-/// <summary>填报 / 我要填报 / 填报3月数据 / 填报 潮阳街道 2023-03 (admins) — sends the figures form.</summary>
+/// <summary>填报 / 我要填报 / 填报3月数据 / 我要报11月的数 / 填报 潮阳街道 2023-03 (admins) — sends the figures form.</summary>
 public sealed partial class OpenFormCommand(FigureFormService forms, UnitDirectory units, OfficeClock clock) : ICommandHandler
 {
     /// <summary>Only unit names, a month and filler words may follow 填报: 填报有什么要求 is a question for the Q&amp;A.</summary>
@@ -21,7 +21,9 @@ public sealed partial class OpenFormCommand(FigureFormService forms, UnitDirecto
 
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
-        var (ok, month) = await MonthArgument.ReadAsync(request, clock.Today, ReportingTexts.FormMonthInvalid, ct);
+        // Matched by a phrasing (我要报11月的数), the month is in the sentence, not after a command word.
+        var (ok, month) = await MonthArgument.ReadAsync(request, clock.Today, ReportingTexts.FormMonthInvalid, ct,
+            request.Args.Length > 0 ? request.Args : request.Text);
         if (!ok) return;
         var unit = units.FindMentions(request.Args).FirstOrDefault();
         await ReportReplies.SendAsync(request, await forms.OpenAsync(request.User, unit, month, ct), clock.Zone, ct);

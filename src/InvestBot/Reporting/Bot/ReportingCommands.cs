@@ -18,7 +18,12 @@ public static class ReportingCommands
                     Phrasings = [@"^(请问|我|我们)?(该|要|应该|需要)?(怎么|怎样|如何|咋)(才能|去|来)?(申请)?绑定.{0,12}$"],
                 },
             BotCommand.For<OpenFormCommand>("填报", help: new("填报月度数据", "填报 / 我要填报 / 填报3月数据"),
-                manifest: "打开本单位上月招商引资数据填报表") with { Aliases = ["我要填报"], ManifestScopes = ConversationScope.Personal, Privately = true },
+                manifest: "打开本单位上月招商引资数据填报表") with
+                {
+                    Aliases = ["我要填报"], ManifestScopes = ConversationScope.Personal, Privately = true,
+                    // 我要报11月的数 / 我来填一下3月的数据: asking to report a month opens its form (issue 21).
+                    Phrasings = [@"^(我|我们)?(要|想|来|需要)?(填|报|上报|填写)(一下)?\s*([0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月份?的?(数|数据|月报|报表)(吧)?[。！!]?$"],
+                },
             BotCommand.For<MyReportsCommand>("我的填报", WordMatch.Exact, help: new("查看本单位填报", "我的填报"),
                 manifest: "查看本单位今年已提交的月度数据") with { Aliases = ["填报记录", "我的数据"], ManifestScopes = ConversationScope.Personal, Privately = true },
             BotCommand.For<ReportingStatusCommand>("填报情况", adminOnly: true,
