@@ -15,6 +15,8 @@ namespace InvestBot.Teams;
 public sealed class PeopleTracker(PeopleDirectory people, IEnumerable<IPersonSeenListener> listeners, ILogger<PeopleTracker> log)
 {
     private const int MaxRosterPages = 20;
+    // The sender's lookup runs alongside the answer; Teams not answering must not hold the turn open.
+    private static readonly TimeSpan MemberLookupTimeout = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The sender of this activity; their UPN and mail are asked of Teams the first time.</summary>
@@ -27,7 +29,9 @@ public sealed class PeopleTracker(PeopleDirectory people, IEnumerable<IPersonSee
         string? upn = null, email = null;
         try
         {
-            var member = await TeamsInfo.GetMemberAsync(turn, from.Id, ct);
+            using var lookup = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            lookup.CancelAfter(MemberLookupTimeout);
+            var member = await TeamsInfo.GetMemberAsync(turn, from.Id, lookup.Token);
             (upn, email) = (member?.UserPrincipalName, member?.Email);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)

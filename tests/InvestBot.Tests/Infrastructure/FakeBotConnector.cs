@@ -44,7 +44,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
         _server.MapGet("/v3/conversations/{conversationId}/pagedmembers", (string conversationId) =>
             Results.Text(new JObject { ["members"] = new JArray(Roster(conversationId).Cast<object>().ToArray()) }.ToString(Newtonsoft.Json.Formatting.None),
                 "application/json"));
-        _server.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string conversationId, string memberId) =>
+        _server.MapGet("/v3/conversations/{conversationId}/members/{memberId}", async (string conversationId, string memberId) =>
+            (MemberLatency > TimeSpan.Zero ? await Task.Delay(MemberLatency).ContinueWith(_ => 0) : 0) is var _ &&
             Members.Values.SelectMany(m => m).FirstOrDefault(m => m.Value<string>("id") == memberId) is { } member
                 ? Results.Text(member.ToString(Newtonsoft.Json.Formatting.None), "application/json")
                 : Results.Json(new { error = new { code = "MemberNotFoundInConversation", message = "not found" } }, statusCode: 404));
@@ -114,6 +115,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     /// <summary>Time each request takes (lets a test stop an instance while deliveries are under way).</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How long the members API takes to answer one member (a Teams that hangs).</summary>
+    public TimeSpan MemberLatency { get; set; } = TimeSpan.Zero;
 
     public IReadOnlyList<Post> Posts => _posts.ToList();
 

@@ -42,6 +42,22 @@ public sealed partial class ReportersByNameHttpTests : ReportingBotTestBase
     }
 
     [Fact]
+    public async Task A_members_api_that_hangs_does_not_hold_the_answer_and_the_name_is_still_learned()
+    {
+        Connector.MemberLatency = TimeSpan.FromSeconds(20);
+        Bot.ServiceUrl = Connector.ServiceUrl;
+        var reporter = TestUser.Named("孙丽");
+        await Bot.SayAsync($"绑定 潮阳街道 {reporter.AadObjectId}", TestUser.Admin);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var replies = await Bot.SayAsync("帮助", reporter);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"the turn took {watch.Elapsed}");
+        Assert.Contains("InvestBot", BotClient.AllText(replies));
+        await WaitForListAsync("潮阳街道：孙丽");
+    }
+
+    [Fact]
     public async Task A_mention_without_an_aad_id_is_resolved_through_the_members_api_and_never_binds_the_sender()
     {
         var group = TestConversation.Group();
