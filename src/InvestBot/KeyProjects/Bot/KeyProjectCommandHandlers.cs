@@ -164,7 +164,7 @@ public sealed class SupervisionReportCommand(ExportLinks links, QuarterArgument 
         // The report itself is the Word document; the workbook is its annex (明细表).
         var title = $"{quarter.Label}重大招商项目督查报告";
         var card = Card.Create(
-            [Card.Title(title), Card.Text("报告正文为 Word 文档（呈报区级招商引资工作领导小组），Excel 为附件明细表。", size: "Small"),
+            [Card.Title(title), Card.Text("报告正文为 Word 文档（呈报区级招商引资工作领导小组各位领导），Excel 为附件明细表。", size: "Small"),
                 Card.Text(BotTexts.LinkValidUntil(clock.ToLocal(expires)), isSubtle: true)],
             [
                 new JObject { ["type"] = "Action.OpenUrl", ["title"] = "下载报告（Word）", ["url"] = word },
