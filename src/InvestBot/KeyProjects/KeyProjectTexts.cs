@@ -62,6 +62,8 @@ public static class KeyProjectTexts
         : today > deadline ? $"共 {projects} 个项目；{month.Label}进展有 {missing} 个逾期未更新（已于{Day(deadline)}截止），请尽快补报，将记为逾期更新。"
         : $"共 {projects} 个项目；{month.Label}进展待更新 {missing} 个，请在{Day(deadline)}前更新。";
 
+    public static string LateUpdate(ReportingMonth month, DateOnly deadline) => $"{month.Label}进展已于{Day(deadline)}截止，此次提交将记为逾期更新。";
+
     public static string DateConflict(string stage, string what, DateOnly date) =>
         $"⚠ 阶段为“{stage}”，但{what}日期 {date:yyyy-MM-dd} 还没有到：请核对项目阶段，或修改{what}日期。";
 

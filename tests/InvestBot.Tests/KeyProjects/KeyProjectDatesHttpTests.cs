@@ -34,6 +34,7 @@ public sealed class KeyProjectDatesHttpTests : KeyProjectBotTestBase
         Assert.Contains("2026年11月进展有 1 个逾期未更新（已于12月5日截止），请尽快补报", mine);
         Assert.Contains("11月进展未更新", mine);
         Assert.Equal("12月5日（已过）", Fact(form, "截止"));
+        Assert.Contains("2026年11月进展已于12月5日截止，此次提交将记为逾期更新。", BotClient.CardText(form));
         Assert.Contains("提醒：潮阳街道有 1 个项目的2026年11月进展逾期未更新（已于12月5日截止）",
             KeyProjectTexts.Reminder("潮阳街道", 1, new(2026, 11), new(2026, 12, 5), new(2026, 12, 7)));
     }

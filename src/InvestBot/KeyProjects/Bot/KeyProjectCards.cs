@@ -81,7 +81,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
                 ("计划总投资", Money(p.Details.TotalInvestment, kind.Unit)),
                 ("累计到位", Money(p.ArrivedTotal, kind.Unit)),
             ]),
-            form.Late ? Card.Text("本月更新已过截止日期，此次提交将记为逾期更新。", color: "Warning") : null,
+            form.Late ? Card.Text(KeyProjectTexts.LateUpdate(form.Month, form.Deadline), color: "Warning") : null,
             form.Notice is null ? null : Card.Text(CardText.Literal(form.Notice), color: form.Errors.Count > 0 || form.Notice.Contains("尚未保存") ? "Attention" : "Default"),
         };
         void Add(JObject input)
