@@ -363,7 +363,7 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
     {
         p.Details.Name, p.Details.Kind, p.Details.TotalInvestment, p.Details.Chain, p.Details.Stage,
         ExpectedStart = Day(p.Details.ExpectedStart), ExpectedOperation = Day(p.Details.ExpectedOperation),
-        p.Details.Contact, p.Details.ContactPhone, p.Level, p.ArrivedTotal, p.Problems,
+        p.Details.Contact, p.Details.ContactPhone, p.Details.CoordinationGroup, p.Level, p.ArrivedTotal, p.Problems,
         LastUpdateMonth = p.LastUpdateMonth?.Key, LastProgressMonth = p.LastProgressMonth.Key,
     }, SnapshotJson);
 

@@ -189,18 +189,22 @@ public sealed class KeyProjectGroupsAndFindingsHttpTests : KeyProjectBotTestBase
         await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
 
         var view = (await Bot.ExecuteAsync(KeyProjectCards.ViewVerb, Ref(p), _zhang)).Card!;
+        var overview = BotClient.CardText(await CardAsync("重点项目", TestUser.Admin));
+        var oldLedger = await DownloadAsync(await CardAsync("导出项目 2023-03", TestUser.Admin));
         var editForm = (await Bot.ExecuteAsync(KeyProjectCards.EditOpenVerb, Ref(p), _zhang)).Card!;
         var edited = await Bot.ExecuteAsync(KeyProjectCards.EditVerb, Submission(editForm, KeyProjectCards.EditVerb,
-            new Dictionary<string, string> { [ProjectFields.Contact] = "王经理" }), _zhang);
+            new Dictionary<string, string> { [ProjectFields.Contact] = "王经理", [ProjectFields.Group] = "commerce" }), _zhang);
         var ledger = await DownloadAsync(await CardAsync("导出项目 2023-03", TestUser.Admin));
 
         Assert.Equal("未指定", Fact(view, "协调推动组"));
         Assert.Null(editForm.SelectToken($"$..body[?(@.id == '{ProjectFields.Group}')].value"));
         Assert.Contains("已保存对“动力电池正极材料项目”的修改", BotClient.CardText(edited.Card!));
         var stored = (await Store.GetAsync(Chaoyang, p.Id))!;
-        Assert.Equal(("王经理", ""), (stored.Details.Contact, stored.Details.CoordinationGroup));
-        Assert.Equal("未指定", Assert.Single(ledger.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>())["协调推动组"]);
-        Assert.Contains("动力电池正极材料项目", BotClient.CardText(await CardAsync("重点项目", TestUser.Admin)));
+        Assert.Equal(("王经理", "commerce"), (stored.Details.Contact, stored.Details.CoordinationGroup));
+        Assert.Contains("\"CoordinationGroup\":\"commerce\"", (await Store.HistoryAsync(Chaoyang, p.Id))[^1].After); // the change is in the history
+        Assert.Equal("未指定", Assert.Single(oldLedger.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>())["协调推动组"]);
+        Assert.Equal("商业项目协调推动组", Assert.Single(ledger.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>())["协调推动组"]);
+        Assert.Contains("动力电池正极材料项目", overview);
     }
 
     private async Task<MemoryStream> DownloadAsync(JObject linkCard)
