@@ -24,7 +24,7 @@ public sealed class MonthlyAmountsHttpTests : ReportingBotTestBase
 
         var result = await Bot.ExecuteAsync("report.submit", Submission(form, values), user);
 
-        var text = BotClient.CardText(Assert.IsType<JObject>(result.Card));
+        var text = CardMarkdown.Shown(BotClient.CardText(Assert.IsType<JObject>(result.Card))); // what a client shows (typed text is escaped)
         Assert.Contains("✅ 已提交", text);
         Assert.Contains("内资到位额：1.5亿 → 15000 万元", text);
         Assert.Contains("外资到位额：8,000 → 8000 万美元", text);
@@ -42,7 +42,7 @@ public sealed class MonthlyAmountsHttpTests : ReportingBotTestBase
 
         var result = await Bot.ExecuteAsync("report.submit", Submission(form, TownValues()), user);
 
-        var text = BotClient.CardText(Assert.IsType<JObject>(result.Card));
+        var text = CardMarkdown.Shown(BotClient.CardText(Assert.IsType<JObject>(result.Card))); // what a client shows (typed text is escaped)
         Assert.Contains("✅ 已提交", text);
         Assert.DoesNotContain("换算", text);
     }
@@ -60,7 +60,7 @@ public sealed class MonthlyAmountsHttpTests : ReportingBotTestBase
         await Bot.ExecuteAsync("report.submit", submit, user);
         var again = await Bot.ExecuteAsync("report.submit", submit, user);
 
-        var text = BotClient.CardText(Assert.IsType<JObject>(again.Card));
+        var text = CardMarkdown.Shown(BotClient.CardText(Assert.IsType<JObject>(again.Card)));
         Assert.Contains("重复提交", text);
         Assert.Contains("内资到位额：8000万 → 8000 万元", text);
         Assert.Equal(1, (await Figures.GetAsync(March, Chaoyang))!.Revision);
