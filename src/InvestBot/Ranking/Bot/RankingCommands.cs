@@ -50,7 +50,7 @@ public static class RankingCommands
             BotCommand.For<ExportBulletinCommand>("导出通报表", adminOnly: true,
                 help: new("导出通报表", "导出通报表 2026-03（招商引资情况通报表 Word 和 Excel，按发布时的数据）")) with
                 {
-                    Aliases = ["下载通报表"], Privately = true,
+                    Aliases = ["下载通报表"], Privately = true, ForSupervisors = true,
                 },
             BotCommand.For<ScoringRulesCommand>("评分规则", WordMatch.Exact, ConversationScope.Personal, adminOnly: true,
                 help: new("评分规则", "评分规则（排名、约谈和目标规则及其出处）")) with { Aliases = ["排名规则", "约谈规则"] },
