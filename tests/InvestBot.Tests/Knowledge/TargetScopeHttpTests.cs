@@ -74,7 +74,9 @@ public sealed class TargetScopeHttpTests : IAsyncLifetime
     [Fact]
     public async Task The_development_zone_gets_its_own_figure_quoted_from_article_three()
     {
-        var text = await AskAsync("我们园区今年要引进几个项目", await BoundAsync("开发区填报人", "platform-kfq"));
+        var replies = await _bot.SayAsync("我们园区今年要引进几个项目", await BoundAsync("开发区填报人", "platform-kfq"));
+        CardSchema.AssertValid(Assert.Single(replies.SelectMany(BotClient.Cards)));
+        var text = BotClient.AllText(replies);
 
         Assert.StartsWith("（三）", text.TrimStart());
         Assert.Contains("年内新引进实体项目50个", text);
