@@ -68,7 +68,10 @@ public sealed partial class PolicyQuestionAnswerer
             };
 
         var districtNumbers = scope?.DistrictArticles ?? Words.TargetScopes.SelectMany(s => s.DistrictArticles).Distinct().ToList();
-        var reaching = unit is not null ? kb.DutiesOf(unit) : kind is not null ? kb.DutiesOfKind(kind) : null;
+        // The articles that reach the asker: the unit's own, or (not bound) those of any unit of the kind or its group word.
+        var reaching = unit is not null ? kb.DutiesOf(unit)
+            : kind is not null ? kb.Units.OfKind(kind.Id).SelectMany(kb.DutiesOf).Concat(kb.DutiesOfKind(kind)).ToList()
+            : null;
         var district = districtNumbers.Select(n => Doc.Article(n)).OfType<PolicyArticle>()
             .Where(a => a.Targets.Count > 0 && (reaching is null || reaching.Any(d => d.Article == a && d.Reason != DutyReason.Mentioned)))
             .ToList();

@@ -86,6 +86,16 @@ public sealed class TargetScopeHttpTests : IAsyncLifetime
         Assert.Contains("规定的是全区的年度目标，不是宝坻经济开发区管委会的数字", text);
     }
 
+    [Fact]
+    public async Task An_unbound_asker_about_the_parks_gets_each_parks_figure_by_name_and_the_district_targets()
+    {
+        var text = await AskAsync("我们园区今年要引进几个项目", TestUser.Named("路人戊"));
+
+        Assert.StartsWith("（三）", text.TrimStart());
+        Assert.Contains("答：京津中关村科技城管委会：年内新引进实体项目30个，新增市场主体不少于500家；宝坻经济开发区管委会：年内新引进实体项目50个，新增市场主体不少于500家", text);
+        Assert.Contains("规定的是全区的年度目标，不是您所在载体单位的数字", text);
+    }
+
     [Theory]
     [InlineData("走出去招商组的目标是多少")]
     [InlineData("走出去小组要完成什么")]

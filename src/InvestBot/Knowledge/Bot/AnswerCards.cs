@@ -89,7 +89,11 @@ public static class AnswerCards
         var scope = answer.Scope!;
         var noticeYear = kb.Document.Year;
         var otherYear = noticeYear is not null && currentYear is not null && noticeYear != currentYear;
-        var numbers = string.Join("；", answer.Targets.Select(t => t.Phrase).Distinct()) + (otherYear ? KnowledgeTexts.OfNoticeYear(noticeYear!.Value) : "");
+        // （三）'s figures per unit (科技城：30个，500家；开发区：50个，500家), else the numbers as the article writes them.
+        var numbers = (scope.UnitFigures.Count > 0 && !scope.PerUnitArticle
+            ? string.Join("；", scope.UnitFigures.GroupBy(f => f.UnitName).Select(g =>
+                $"{g.Key}：{string.Join("，", answer.Targets.Where(t => g.Any(f => f.Sentence == t.Clause)).Select(t => t.Phrase).Distinct())}"))
+            : string.Join("；", answer.Targets.Select(t => t.Phrase).Distinct())) + (otherYear ? KnowledgeTexts.OfNoticeYear(noticeYear!.Value) : "");
         var lines = new List<string>();
         if (scope.PerUnitArticle)
             lines.Add(KnowledgeTexts.EachUnitsTarget(article.Label, scope.KindName ?? "单位"));
