@@ -26,6 +26,8 @@ public sealed record ProjectStatus(KeyProject Project, Unit Unit, ReportingMonth
 public sealed record ProjectDetail(ProjectStatus Status, IReadOnlyList<ProgressUpdate> Updates, bool ViewerIsAdmin)
 {
     public IReadOnlyList<CheckFinding> Findings { get; init; } = [];
+    /// <summary>A 督查 user reading another unit's project: the card offers no change (every change is refused anyway).</summary>
+    public bool ViewerReadsOnly { get; init; }
 }
 
 public abstract record ProjectOutcome
@@ -231,7 +233,8 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
 
     public async Task<ProjectOutcome> DetailAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct = default)
     {
-        var (project, _, denied) = await LoadAsync(user, unitId, projectId, ct);
+        // Reading: read-only 督查 users see every unit's projects, as admins do; changes below never take this path.
+        var (project, _, denied) = await LoadAsync(user, unitId, projectId, ct, toRead: true);
         return denied is not null ? new ProjectOutcome.Denied(denied) : await DoneAsync(user, project!, "", false, ct);
     }
 
@@ -249,18 +252,22 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         var bound = await bindings.GetAsync(user.Id, ct);
         var unit = named ?? (bound is null ? null : units.FindById(bound.UnitId));
         if (unit is null)
-            return (null, isAdmin ? KeyProjectTexts.AdminNamesUnit : KeyProjectTexts.NotBound);
-        return (unit, ProjectAccess.Deny(isAdmin, bound?.UnitId, unit));
+            return (null, isAdmin ? KeyProjectTexts.AdminNamesUnit : ReadOnlyOr(user, KeyProjectTexts.NotBound));
+        return (unit, ProjectAccess.Deny(isAdmin, bound?.UnitId, unit) is { } denied ? ReadOnlyOr(user, denied) : null);
     }
 
     private async Task<string?> DenyAsync(UserIdentity user, Unit unit, CancellationToken ct) =>
-        ProjectAccess.Deny(roles.IsAdmin(user), (await bindings.GetAsync(user.Id, ct))?.UnitId, unit);
+        ProjectAccess.Deny(roles.IsAdmin(user), (await bindings.GetAsync(user.Id, ct))?.UnitId, unit) is { } denied ? ReadOnlyOr(user, denied) : null;
 
-    private async Task<(KeyProject? Project, Unit? Unit, string? Denied)> LoadAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct)
+    /// <summary>A 督查 user refused a change is told the role only reads, not to bind (they may still report for a unit they are bound to).</summary>
+    private string ReadOnlyOr(UserIdentity user, string denied) => roles.IsSupervisor(user) ? KeyProjectTexts.SupervisorReadsOnly : denied;
+
+    private async Task<(KeyProject? Project, Unit? Unit, string? Denied)> LoadAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct,
+        bool toRead = false)
     {
         var unit = units.FindById(unitId);
         if (unit is null || !ProjectIds.IsValid(projectId)) return (null, null, KeyProjectTexts.StaleForm);
-        if (await DenyAsync(user, unit, ct) is { } denied) return (null, unit, denied);
+        if (!(toRead && roles.IsSupervisor(user)) && await DenyAsync(user, unit, ct) is { } denied) return (null, unit, denied);
         var project = await store.GetAsync(unit.Id, projectId!, ct);
         return project is null ? (null, unit, KeyProjectTexts.ProjectNotFound) : (project, unit, null);
     }
@@ -274,6 +281,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         return new ProjectOutcome.Done(new ProjectDetail(status, updates, roles.IsAdmin(user))
         {
             Findings = await store.FindingsAsync(project.UnitId, project.Id, ct),
+            ViewerReadsOnly = roles.IsSupervisor(user) && (await bindings.GetAsync(user.Id, ct))?.UnitId != project.UnitId,
         }, message, repeated);
     }
 

@@ -57,7 +57,7 @@ public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService ser
 
     public async Task<(ProjectOverview? View, string? Denied)> OverviewAsync(UserIdentity user, Unit? filter, ReportingMonth? asked, CancellationToken ct = default)
     {
-        if (!roles.IsAdmin(user)) return (null, KeyProjectTexts.OverviewAdminOnly);
+        if (!roles.MayView(user)) return (null, KeyProjectTexts.OverviewAdminOnly);
         var month = asked ?? service.CheckMonth;
         var updates = (await store.ListUpdatesAsync(month, month, ct)).ToDictionary(u => (u.UnitId, u.ProjectId));
         var statuses = await StatusesAsync(month, updates, ct);

@@ -138,7 +138,7 @@ public sealed class InvestBotActivityHandler(
             return CardActionResult.Say(BotTexts.UnknownButton);
         }
         if (verb.AdminOnly && !roles.IsAdmin(request.User))
-            return CardActionResult.Say(BotTexts.AdminOnlyAction);
+            return CardActionResult.Say(roles.IsSupervisor(request.User) ? BotTexts.SupervisorReadOnlyAction : BotTexts.AdminOnlyAction);
         try
         {
             return await ((ICardActionHandler)services.GetRequiredService(verb.Handler)).HandleAsync(request, ct);

@@ -69,8 +69,8 @@ public sealed class OpenCommandAction(IServiceProvider services, UserRoles roles
     {
         if (request.Read<OpenCommandPayload>() is not { } payload || KeyProjectCommands.Find(payload.Command) is not { } command)
             return CardActionResult.Say(BotTexts.UnknownButton);
-        if (command.AdminOnly && !roles.IsAdmin(request.User))
-            return CardActionResult.Say(BotTexts.AdminOnly(command.Name));
+        if (!command.Allows(roles, request.User))
+            return CardActionResult.Say(command.Refusal(roles, request.User));
         if ((command.Scopes & ConversationScopes.Of(request.ConversationType)) == 0)
             return CardActionResult.Say(BotTexts.WrongScope(command.Name, ConversationScopes.Describe(command.Scopes)));
         var handler = (ICommandHandler)services.GetRequiredService(command.Handler);

@@ -149,6 +149,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
                 $"{u.Month.Label}：{StageName(u.StageBefore)}→{StageName(u.Stage)}，到位 {Money(u.Arrived, unit)}" +
                 (u.Problems.Length > 0 ? $"；{CardText.Literal(u.Problems)}" : "") + $"（{CardText.Literal(u.ByName ?? "填报人")} {TimeZoneInfo.ConvertTime(u.At, zone):M月d日}）")), size: "Small"));
         }
+        if (detail.ViewerReadsOnly) return Card.Create(body, [], p.Name);
         var reference = new ProjectRefPayload(p.UnitId, p.Id).ToData();
         var actions = new List<JToken>
         {

@@ -14,6 +14,11 @@ public static class ReportingTexts
     public static string FormSoFar(string covers) => $"各项下方为此前的年累计，含：{covers}。";
     public static string ReceiptCovers(string covers) => $"年累计含：{covers}。";
 
+    /// <param name="conversion">already literal: what was typed → the stored number and unit</param>
+    public static string ReceiptConversion(string metricName, string conversion) => $"- {metricName}：{conversion}";
+
+    public static string ReceiptConversions(IEnumerable<string> lines) => "换算（按填写内容折算后保存）：\n" + string.Join("\n", lines);
+
     public static string ChangedAfterPublication(string unit, string? by, ReportingMonth month, int revision) =>
         $"{unit}（{by ?? "填报人"}）{(revision > 1 ? "修改" : "补报")}了{month.Label}数据（第 {revision} 版）。";
 
