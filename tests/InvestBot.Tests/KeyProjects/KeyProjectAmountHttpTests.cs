@@ -61,31 +61,6 @@ public sealed class KeyProjectAmountHttpTests : KeyProjectBotTestBase
         Assert.Equal((800m, 80000m), (stored.ArrivedTotal, stored.Details.TotalInvestment));
     }
 
-    public static TheoryData<string, string, string> BadAmounts => new()
-    {
-        { ProjectFields.TotalInvestment, "1.5亿美元", "该项以“万元”计，不能写“美元”" },
-        { ProjectFields.TotalInvestment, "8,0000", "千分位逗号的位置不对" },
-        { ProjectFields.TotalInvestment, "2000亿", "2000亿 → 20000000 万元，超出合理范围（1–10000000 万元）" },
-        { ProjectFields.TotalInvestment, "一亿", "请输入数字" },
-    };
-
-    [Theory]
-    [MemberData(nameof(BadAmounts))]
-    public async Task A_bad_amount_gets_a_chinese_message_on_its_field_and_nothing_is_saved(string field, string value, string message)
-    {
-        await BindAsync(_zhang, Chaoyang);
-        var details = Details();
-        details[field] = value;
-
-        var result = await RegisterAsync(_zhang, details);
-
-        var body = ((JArray)result.Card!["body"]!).ToList();
-        var index = body.FindIndex(e => e.Value<string>("id") == field);
-        Assert.Contains(message, body[index + 1].Value<string>("text"));
-        Assert.Equal(value, body[index].Value<string>("value"));
-        Assert.Empty(await RowsAsync());
-    }
-
     [Fact]
     public async Task An_arrival_written_in_亿_beyond_the_planned_total_is_refused_with_the_conversion()
     {

@@ -63,6 +63,11 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
         { ProjectFields.Chain, "新能源汽车", "请从列表中选择产业方向" },
         { ProjectFields.ContactPhone, "请打电话", "请填写正确的电话号码" },
         { ProjectFields.ExpectedOperation, "2023-01-01", "不能早于预计开工日期" },
+        // Amounts as people write them are converted (KeyProjectAmountHttpTests); these cannot be.
+        { ProjectFields.TotalInvestment, "1.5亿美元", "该项以“万元”计，不能写“美元”" },
+        { ProjectFields.TotalInvestment, "8,0000", "千分位逗号的位置不对" },
+        { ProjectFields.TotalInvestment, "2000亿", "2000亿 → 20000000 万元，超出合理范围（1–10000000 万元）" },
+        { ProjectFields.TotalInvestment, "一亿", "请输入数字" },
     };
 
     [Theory]
