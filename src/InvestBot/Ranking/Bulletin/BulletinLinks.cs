@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using Microsoft.Extensions.Options;
 
@@ -53,7 +53,7 @@ public static class BulletinEndpoints
     /// <summary>GET /api/ranking/bulletin/{id}.{docx|xlsx}?exp=…&amp;sig=…: the published 通报表, built from its snapshot.</summary>
     public static void MapRankingEndpoints(this WebApplication app) =>
         app.MapGet(BulletinLinks.Path + "/{resource}", async (string resource, string? exp, string? sig, BulletinLinks links,
-            AnnouncementStore announcements, RankingBulletin bulletin, CancellationToken ct) =>
+            RankingAnnouncementStore announcements, RankingBulletin bulletin, CancellationToken ct) =>
         {
             if (BulletinLinks.Parse(resource) is not { } target)
                 return Results.Text(RankingTexts.BulletinLinkInvalid, TextType, statusCode: StatusCodes.Status400BadRequest);
