@@ -35,6 +35,7 @@ public static class AnnouncementsModule
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddSingleton<IAnnouncementSender, BotConnectorSender>();
+        services.AddSingleton<AnnouncementDocumentLinks>();
         return services;
     }
 }

@@ -42,6 +42,7 @@ public static class RankingModule
         services.AddSingleton<RankingRulesCard>();
         services.AddSingleton<Bulletin.RankingBulletin>();
         services.AddSingleton<Bulletin.BulletinLinks>();
+        services.AddSingleton<IAnnouncementDocument, Bulletin.RankingBulletinDocument>();
         services.AddSingleton<IPreviewSender, AdminPreviewSender>();
         services.AddCommandSection(RankingCommands.Section);
         return services;
