@@ -14,6 +14,12 @@ public sealed class InvestBotOptions
     /// <summary>Teams AAD object ids of 区合作交流办 staff who administer the bot.</summary>
     public List<string> Admins { get; set; } = new();
 
+    /// <summary>
+    /// Read-only 督查 users the office grants (区合作交流办设定), each with the unit they belong to: only units whose
+    /// units.json entry has a supervisorSource (（二十六）: 区纪委监委, 区委督查室; （二十五）（二十六）: 区商务局).
+    /// </summary>
+    public List<SupervisorSetting> Supervisors { get; set; } = new();
+
     /// <summary>IANA time zone the office works in; months and deadlines are computed in it.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
@@ -34,4 +40,11 @@ public sealed class InvestBotOptions
 
     public string EffectiveConnectionString =>
         string.IsNullOrWhiteSpace(StorageConnectionString) ? LocalDevelopmentStorage : StorageConnectionString;
+}
+
+/// <summary>One 督查 user: the Teams AAD object id and the unit (name or id in units.json) they work for.</summary>
+public sealed class SupervisorSetting
+{
+    public string Id { get; set; } = "";
+    public string Unit { get; set; } = "";
 }

@@ -1,3 +1,4 @@
+using InvestBot.Access;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 
@@ -70,6 +71,8 @@ public sealed class BotAuthenticationStartupCheck(IServiceProvider services) : I
     {
         _ = services.GetRequiredService<BotFrameworkAuthentication>();
         _ = services.GetRequiredService<TeamsBoundary>();
+        // A 督查 user configured for a unit the document gives no supervising role stops the start, naming the entry.
+        _ = services.GetRequiredService<UserRoles>();
         return Task.CompletedTask;
     }
 

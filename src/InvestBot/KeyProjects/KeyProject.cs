@@ -3,6 +3,7 @@ using InvestBot.Reporting;
 namespace InvestBot.KeyProjects;
 
 /// <summary>What a reporter enters about a project. Investment figures are in the unit of the kind's metric.</summary>
+/// <param name="CoordinationGroup">The project's 协调推动组 of （六） (a group id), or empty when not assigned (optional; older rows have none).</param>
 public sealed record ProjectDetails(
     string Name,
     string Kind,
@@ -12,7 +13,8 @@ public sealed record ProjectDetails(
     DateOnly? ExpectedStart,
     DateOnly? ExpectedOperation,
     string Contact,
-    string ContactPhone);
+    string ContactPhone,
+    string CoordinationGroup = "");
 
 /// <summary>One project of the ledger as it stands now.</summary>
 /// <param name="Level">重点/重大 as marked by an admin (key/major); empty until marked.</param>
@@ -76,3 +78,25 @@ public sealed record ProjectRevision(
     string By,
     string? ByName,
     DateTimeOffset At);
+
+/// <summary>What an admin enters about a problem a check found.</summary>
+public sealed record FindingInput(string Source, string Text);
+
+/// <summary>
+/// A problem found by a 上级 or 本级 check on a project (（二十六）“及时通报上级和本级检查发现的问题”), recorded by an admin.
+/// Kept apart from the unit's own 问题及需协调事项. Belongs to the month being checked when it was recorded. Only ever added.
+/// </summary>
+public sealed record CheckFinding(string UnitId, string ProjectId, string Id, ReportingMonth Month, string Source, string Text,
+    string By, string? ByName, DateTimeOffset At)
+{
+    public const string Superior = "superior";
+    public const string Local = "local";
+
+    /// <summary>The two kinds of check the article names, by id.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Sources = new Dictionary<string, string>
+    {
+        [Superior] = "上级检查", [Local] = "本级检查",
+    };
+
+    public string SourceName => Sources.GetValueOrDefault(Source, Source);
+}

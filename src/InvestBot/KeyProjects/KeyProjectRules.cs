@@ -30,6 +30,9 @@ public sealed record ProjectStage(string Id, string Name, int Index);
 /// <summary>An industry chain of （十）（十一）, or the office's catch-all.</summary>
 public sealed record IndustryChain(string Id, string Name, RuleSource Source);
 
+/// <summary>One of （六）'s six 协调推动组 (重大基础设施、制造业、农文旅、地产、商业、教育卫生).</summary>
+public sealed record CoordinationGroup(string Id, string Name, RuleSource Source);
+
 /// <summary>
 /// The rules of the key-project ledger, from Data/key-projects.json: project kinds, levels, stages, industry chains and the
 /// office settings. Each rule says whether it is the document's (article + quote, checked against the text at start-up)
@@ -46,6 +49,8 @@ public sealed class KeyProjectRules
     public required IReadOnlyList<ProjectStage> Stages { get; init; }
     public required RuleSource StagesSource { get; init; }
     public required IReadOnlyList<IndustryChain> Chains { get; init; }
+    /// <summary>（六）'s 协调推动组; a project may name one (optional).</summary>
+    public required IReadOnlyList<CoordinationGroup> Groups { get; init; }
     /// <summary>The article rules by name: monthlyCheck, problems, quarterlyReport, supervisionReport.</summary>
     public required IReadOnlyDictionary<string, RuleSource> Articles { get; init; }
     public required int StalledMonths { get; init; }
@@ -64,6 +69,10 @@ public sealed class KeyProjectRules
     public ProjectLevel? Level(string? id) => Levels.FirstOrDefault(l => l.Id == id);
     public ProjectStage? Stage(string? id) => Stages.FirstOrDefault(s => s.Id == id);
     public IndustryChain? Chain(string? id) => Chains.FirstOrDefault(c => c.Id == id);
+    public CoordinationGroup? Group(string? id) => Groups.FirstOrDefault(g => g.Id == id);
+
+    /// <summary>The group's name, or 未指定 for a project without one (older projects have none).</summary>
+    public string GroupName(string? id) => Group(id)?.Name ?? "未指定";
 
     /// <summary>The level's name, or 待认定 for a project no admin has marked yet.</summary>
     public string LevelName(string? id) => Level(id)?.Name ?? "待认定";
@@ -81,7 +90,7 @@ public sealed class KeyProjectRules
     {
         _document = document;
         var cited = Articles.Values.Concat(Kinds.Select(k => k.Source)).Concat(Levels.Select(l => l.Source))
-            .Concat(Chains.Select(c => c.Source)).Append(StagesSource).Concat(Settings.Values);
+            .Concat(Chains.Select(c => c.Source)).Concat(Groups.Select(g => g.Source)).Append(StagesSource).Concat(Settings.Values);
         foreach (var source in cited.Where(s => !s.IsOfficeSetting))
         {
             var article = document.Article(source.Article!.Value)
@@ -111,6 +120,7 @@ public sealed class KeyProjectRules
             Stages = stages.GetProperty("items").EnumerateArray().Select((s, i) => new ProjectStage(Id(s), Name(s), i)).ToList(),
             StagesSource = Source(stages),
             Chains = root.GetProperty("chains").EnumerateArray().Select(c => new IndustryChain(Id(c), Name(c), Source(c))).ToList(),
+            Groups = root.GetProperty("coordinationGroups").EnumerateArray().Select(g => new CoordinationGroup(Id(g), Name(g), Source(g))).ToList(),
             Articles = root.GetProperty("articles").EnumerateObject().ToDictionary(p => p.Name, p => Source(p.Value)),
             StalledMonths = Setting(settings, "stalledMonths").GetInt32(),
             StalledMonthsSource = Source(settings["stalledMonths"]),
@@ -127,7 +137,7 @@ public sealed class KeyProjectRules
     private void Check()
     {
         foreach (var (what, ids) in new[] { ("项目类别", Kinds.Select(k => k.Id)), ("级别", Levels.Select(l => l.Id)),
-                     ("阶段", Stages.Select(s => s.Id)), ("产业链", Chains.Select(c => c.Id)) })
+                     ("阶段", Stages.Select(s => s.Id)), ("产业链", Chains.Select(c => c.Id)), ("协调推动组", Groups.Select(g => g.Id)) })
         {
             var list = ids.ToList();
             if (list.Count == 0) throw new InvalidDataException($"{FileName}：没有定义{what}");

@@ -13,19 +13,34 @@ public sealed record ProjectForm(Unit Unit, string ProjectId, int Revision, IRea
 public sealed record ProgressForm(Unit Unit, KeyProject Project, ReportingMonth Month, DateOnly Deadline, bool Late,
     IReadOnlyDictionary<string, string> Inputs, IReadOnlyDictionary<string, string> Errors, string? Notice);
 
-/// <summary>One project with where it stands in the month checked.</summary>
-public sealed record ProjectStatus(KeyProject Project, Unit Unit, ReportingMonth Month, ProgressUpdate? ThisMonth, bool Stalled,
-    int MonthsWithoutProgress);
+/// <summary>An admin's form for a problem found by a 上级/本级 check; <paramref name="FindingId"/> is minted when shown.</summary>
+public sealed record FindingForm(Unit Unit, KeyProject Project, string FindingId, IReadOnlyDictionary<string, string> Inputs,
+    IReadOnlyDictionary<string, string> Errors, string? Notice);
 
-/// <summary>A project's card: its status, its recent updates, and what the viewer may do with it.</summary>
-public sealed record ProjectDetail(ProjectStatus Status, IReadOnlyList<ProgressUpdate> Updates, bool ViewerIsAdmin);
+/// <summary>One project with where it stands in the month checked.</summary>
+/// <param name="DateConflict">The stage and the expected dates disagree (开工 while 预计开工 is still ahead), said plainly; null when they agree.</param>
+public sealed record ProjectStatus(KeyProject Project, Unit Unit, ReportingMonth Month, ProgressUpdate? ThisMonth, bool Stalled,
+    int MonthsWithoutProgress, string? DateConflict = null);
+
+/// <summary>A project's card: its status, its recent updates, the check findings, and what the viewer may do with it.</summary>
+public sealed record ProjectDetail(ProjectStatus Status, IReadOnlyList<ProgressUpdate> Updates, bool ViewerIsAdmin)
+{
+    public IReadOnlyList<CheckFinding> Findings { get; init; } = [];
+    /// <summary>A 督查 user reading another unit's project: the card offers no change (every change is refused anyway).</summary>
+    public bool ViewerReadsOnly { get; init; }
+}
 
 public abstract record ProjectOutcome
 {
     public sealed record Form(ProjectForm Value) : ProjectOutcome;
     public sealed record Progress(ProgressForm Value) : ProjectOutcome;
+    public sealed record Finding(FindingForm Value) : ProjectOutcome;
     /// <summary>Saved (or, when <paramref name="Repeated"/>, already saved before): the project as it is now.</summary>
-    public sealed record Done(ProjectDetail Detail, string Message, bool Repeated = false) : ProjectOutcome;
+    /// <param name="Conversions">How amounts written with 亿/万 or separators were read (“计划总投资：1.5亿 → 15000 万元”).</param>
+    public sealed record Done(ProjectDetail Detail, string Message, bool Repeated = false) : ProjectOutcome
+    {
+        public IReadOnlyList<string> Conversions { get; init; } = [];
+    }
     public sealed record Denied(string Reason) : ProjectOutcome;
 }
 
@@ -62,7 +77,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
             user.Id, user.Name), ct);
         return outcome switch
         {
-            ProjectSave.Saved s => await DoneAsync(user, s.Project, KeyProjectTexts.Registered(s.Project.Name), false, ct),
+            ProjectSave.Saved s => Converted(await DoneAsync(user, s.Project, KeyProjectTexts.Registered(s.Project.Name), false, ct), details),
             // Only this form carries this id: the project exists because this form was submitted before.
             ProjectSave.Stale { Current: { } existing } => await DoneAsync(user, existing, KeyProjectTexts.RegisteredTwice, true, ct),
             ProjectSave.NameTaken => new ProjectOutcome.Form(new ProjectForm(unit, projectId!, 0, inputs,
@@ -106,7 +121,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         var outcome = await store.EditAsync(unit!.Id, project.Id, revision.Value, details.Value!, user.Id, user.Name, ct);
         return outcome switch
         {
-            ProjectSave.Saved s => await DoneAsync(user, s.Project, KeyProjectTexts.Edited(s.Project.Name), false, ct),
+            ProjectSave.Saved s => Converted(await DoneAsync(user, s.Project, KeyProjectTexts.Edited(s.Project.Name), false, ct), details),
             ProjectSave.Stale { Current: { } current } when current.Details == details.Value! with { Stage = current.Stage } =>
                 await DoneAsync(user, current, KeyProjectTexts.EditedTwice, true, ct),
             ProjectSave.Stale { Current: { } current } => new ProjectOutcome.Form(new ProjectForm(unit, current.Id, current.Revision, inputs,
@@ -155,7 +170,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         switch (outcome)
         {
             case ProjectSave.Saved s:
-                return await DoneAsync(user, s.Project, KeyProjectTexts.ProgressSaved(s.Project.Name, month.Value), false, ct);
+                return Converted(await DoneAsync(user, s.Project, KeyProjectTexts.ProgressSaved(s.Project.Name, month.Value), false, ct), input);
             case ProjectSave.Stale { Current: { } current }:
                 var stored = await store.GetUpdateAsync(unit.Id, current.Id, month.Value, ct);
                 if (stored is not null && new ProgressInput(stored.Stage, stored.Arrived, stored.Problems) == input.Value)
@@ -188,9 +203,38 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         };
     }
 
+    public async Task<ProjectOutcome> OpenFindingAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct = default)
+    {
+        if (!roles.IsAdmin(user)) return new ProjectOutcome.Denied(KeyProjectTexts.FindingAdminOnly);
+        var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
+        if (denied is not null) return new ProjectOutcome.Denied(denied);
+        return new ProjectOutcome.Finding(new FindingForm(unit!, project!, ProjectIds.New(), new Dictionary<string, string>(),
+            new Dictionary<string, string>(), null));
+    }
+
+    /// <summary>An admin records a problem a 上级 or 本级 check found (（二十六）); filed under the month being checked.</summary>
+    public async Task<ProjectOutcome> RecordFindingAsync(UserIdentity user, string? unitId, string? projectId, string? findingId,
+        IReadOnlyDictionary<string, string?> raw, CancellationToken ct = default)
+    {
+        if (!roles.IsAdmin(user)) return new ProjectOutcome.Denied(KeyProjectTexts.FindingAdminOnly);
+        if (!ProjectIds.IsValid(findingId)) return new ProjectOutcome.Denied(KeyProjectTexts.StaleForm);
+        var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
+        if (denied is not null) return new ProjectOutcome.Denied(denied);
+        var input = validator.Finding(raw);
+        if (!input.IsValid)
+            return new ProjectOutcome.Finding(new FindingForm(unit!, project!, findingId!, Inputs(raw, ProjectFields.Finding), input.Errors,
+                KeyProjectTexts.FixAndResubmit));
+        var finding = new CheckFinding(unit!.Id, project!.Id, findingId!, CheckMonth, input.Value!.Source, input.Value.Text, user.Id, user.Name,
+            default); // stamped by the store
+        var added = await store.AddFindingAsync(finding, ct);
+        return await DoneAsync(user, project, added ? KeyProjectTexts.FindingRecorded(finding.SourceName, CheckMonth) : KeyProjectTexts.FindingTwice,
+            !added, ct);
+    }
+
     public async Task<ProjectOutcome> DetailAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct = default)
     {
-        var (project, _, denied) = await LoadAsync(user, unitId, projectId, ct);
+        // Reading: read-only 督查 users see every unit's projects, as admins do; changes below never take this path.
+        var (project, _, denied) = await LoadAsync(user, unitId, projectId, ct, toRead: true);
         return denied is not null ? new ProjectOutcome.Denied(denied) : await DoneAsync(user, project!, "", false, ct);
     }
 
@@ -198,7 +242,8 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         StatusOf(project, unit, month, await store.GetUpdateAsync(project.UnitId, project.Id, month, ct));
 
     public ProjectStatus StatusOf(KeyProject project, Unit unit, ReportingMonth month, ProgressUpdate? thisMonth) =>
-        new(project, unit, month, thisMonth, ProjectProgress.IsStalled(project, month, rules), ProjectProgress.MonthsWithoutProgress(project, month));
+        new(project, unit, month, thisMonth, ProjectProgress.IsStalled(project, month, rules), ProjectProgress.MonthsWithoutProgress(project, month),
+            ProjectDates.Conflict(project, rules, window.Today));
 
     /// <summary>The unit a user acts for: the one named (admins), else their binding.</summary>
     public async Task<(Unit? Unit, string? Denied)> ResolveAsync(UserIdentity user, Unit? named, CancellationToken ct = default)
@@ -207,18 +252,22 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         var bound = await bindings.GetAsync(user.Id, ct);
         var unit = named ?? (bound is null ? null : units.FindById(bound.UnitId));
         if (unit is null)
-            return (null, isAdmin ? KeyProjectTexts.AdminNamesUnit : KeyProjectTexts.NotBound);
-        return (unit, ProjectAccess.Deny(isAdmin, bound?.UnitId, unit));
+            return (null, isAdmin ? KeyProjectTexts.AdminNamesUnit : ReadOnlyOr(user, KeyProjectTexts.NotBound));
+        return (unit, ProjectAccess.Deny(isAdmin, bound?.UnitId, unit) is { } denied ? ReadOnlyOr(user, denied) : null);
     }
 
     private async Task<string?> DenyAsync(UserIdentity user, Unit unit, CancellationToken ct) =>
-        ProjectAccess.Deny(roles.IsAdmin(user), (await bindings.GetAsync(user.Id, ct))?.UnitId, unit);
+        ProjectAccess.Deny(roles.IsAdmin(user), (await bindings.GetAsync(user.Id, ct))?.UnitId, unit) is { } denied ? ReadOnlyOr(user, denied) : null;
 
-    private async Task<(KeyProject? Project, Unit? Unit, string? Denied)> LoadAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct)
+    /// <summary>A 督查 user refused a change is told the role only reads, not to bind (they may still report for a unit they are bound to).</summary>
+    private string ReadOnlyOr(UserIdentity user, string denied) => roles.IsSupervisor(user) ? KeyProjectTexts.SupervisorReadsOnly : denied;
+
+    private async Task<(KeyProject? Project, Unit? Unit, string? Denied)> LoadAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct,
+        bool toRead = false)
     {
         var unit = units.FindById(unitId);
         if (unit is null || !ProjectIds.IsValid(projectId)) return (null, null, KeyProjectTexts.StaleForm);
-        if (await DenyAsync(user, unit, ct) is { } denied) return (null, unit, denied);
+        if (!(toRead && roles.IsSupervisor(user)) && await DenyAsync(user, unit, ct) is { } denied) return (null, unit, denied);
         var project = await store.GetAsync(unit.Id, projectId!, ct);
         return project is null ? (null, unit, KeyProjectTexts.ProjectNotFound) : (project, unit, null);
     }
@@ -229,8 +278,25 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         var updates = await store.UpdatesAsync(project.UnitId, project.Id, ct);
         var month = CheckMonth;
         var status = StatusOf(project, unit, month, updates.FirstOrDefault(u => u.Month == month));
-        return new ProjectOutcome.Done(new ProjectDetail(status, updates, roles.IsAdmin(user)), message, repeated);
+        return new ProjectOutcome.Done(new ProjectDetail(status, updates, roles.IsAdmin(user))
+        {
+            Findings = await store.FindingsAsync(project.UnitId, project.Id, ct),
+            ViewerReadsOnly = roles.IsSupervisor(user) && (await bindings.GetAsync(user.Id, ct))?.UnitId != project.UnitId,
+        }, message, repeated);
     }
+
+    /// <summary>The saved card, with how amounts written with 亿/万 or separators were read.</summary>
+    private static ProjectOutcome Converted<T>(ProjectOutcome outcome, Validated<T> validated) where T : class =>
+        outcome is ProjectOutcome.Done done && validated.Conversions.Count > 0
+            ? done with { Conversions = validated.Conversions.Select(c => $"{FieldName(c.Key)}：{c.Value}").ToList() }
+            : outcome;
+
+    private static string FieldName(string id) => id switch
+    {
+        ProjectFields.TotalInvestment => "计划总投资",
+        ProjectFields.Arrived => "本月到位投资",
+        _ => id,
+    };
 
     private ProgressForm ProgressFormOf(Unit unit, KeyProject project, IReadOnlyDictionary<string, string> inputs,
         IReadOnlyDictionary<string, string> errors, string? notice)
@@ -250,6 +316,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         [ProjectFields.Kind] = d.Kind,
         [ProjectFields.TotalInvestment] = ProjectValidator.Format(d.TotalInvestment),
         [ProjectFields.Chain] = d.Chain,
+        [ProjectFields.Group] = d.CoordinationGroup,
         [ProjectFields.Stage] = d.Stage,
         [ProjectFields.ExpectedStart] = d.ExpectedStart?.ToString("yyyy-MM-dd") ?? "",
         [ProjectFields.ExpectedOperation] = d.ExpectedOperation?.ToString("yyyy-MM-dd") ?? "",

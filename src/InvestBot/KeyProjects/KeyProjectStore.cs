@@ -28,7 +28,9 @@ public abstract record ProjectSave
 ///  - project: RowKey "p~{projectId}", the current state, replaced only with If-Match on its ETag (added the first time);
 ///  - update: RowKey "p~{projectId}~m~{2023-03}", the month's progress (a correction replaces it, with its ETag);
 ///  - revision: RowKey "p~{projectId}~rev~{000001}", history, only ever added;
-///  - name: RowKey "n~{base64url(name)}", so two projects of one unit cannot take the same name, even concurrently.
+///  - name: RowKey "n~{base64url(name)}", so two projects of one unit cannot take the same name, even concurrently;
+///  - finding: RowKey "p~{projectId}~f~{findingId}", a problem found by a 上级/本级 check, recorded by an admin, only ever added
+///    (the id is minted when the form is shown, so a replayed press adds nothing).
 /// Every change writes the project row, its history row and what else it touches in one transaction: a replayed or
 /// concurrent change fails as a whole, so there is never a lost update or half a change.
 /// </summary>
@@ -39,6 +41,7 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
     private const string UpdateRow = "update";
     private const string RevisionRow = "revision";
     private const string NameRow = "name";
+    private const string FindingRow = "finding";
 
     public async Task<KeyProject?> GetAsync(string unitId, string projectId, CancellationToken ct = default) =>
         (await GetEntityAsync(unitId, projectId, ct)) is { } e ? ToProject(e) : null;
@@ -66,6 +69,31 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
         (await QueryAsync(TableClient.CreateQueryFilter(
             $"PartitionKey eq {TableKeys.Require(unitId)} and ProjectId eq {projectId} and RowType eq {RevisionRow}"), ToRevision, ct))
         .OrderBy(r => r.Revision).ToList();
+
+    /// <summary>Adds a check finding; false when a finding with this id is already there (a replayed press).</summary>
+    public async Task<bool> AddFindingAsync(CheckFinding f, CancellationToken ct = default)
+    {
+        var table = await tables.GetTableAsync(Table, ct);
+        try
+        {
+            await table.AddEntityAsync(ToEntity(f with { At = time.GetUtcNow() }), ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<CheckFinding>> FindingsAsync(string unitId, string projectId, CancellationToken ct = default) =>
+        (await QueryAsync(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {TableKeys.Require(unitId)} and ProjectId eq {projectId} and RowType eq {FindingRow}"), ToFinding, ct))
+        .OrderBy(f => f.At).ToList();
+
+    /// <summary>Every project's check findings filed under the months from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public async Task<IReadOnlyList<CheckFinding>> ListFindingsAsync(ReportingMonth from, ReportingMonth to, CancellationToken ct = default) =>
+        (await QueryAsync(TableClient.CreateQueryFilter(
+            $"RowType eq {FindingRow} and Month ge {from.Key} and Month le {to.Key}"), ToFinding, ct)).OrderBy(f => f.At).ToList();
 
     public async Task<ProjectSave> RegisterAsync(ProjectRegistration r, CancellationToken ct = default)
     {
@@ -205,6 +233,7 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
         ["ExpectedOperation"] = Day(p.Details.ExpectedOperation),
         ["Contact"] = p.Details.Contact,
         ["ContactPhone"] = p.Details.ContactPhone,
+        ["CoordinationGroup"] = p.Details.CoordinationGroup,
         ["Level"] = p.Level,
         ["Revision"] = p.Revision,
         ["ArrivedTotal"] = Amount(p.ArrivedTotal),
@@ -225,7 +254,7 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
         e.GetString("ProjectId"),
         new ProjectDetails(e.GetString("Name") ?? "", e.GetString("Kind") ?? "", Amount(e.GetString("TotalInvestment")), e.GetString("Chain") ?? "",
             e.GetString("Stage") ?? "", Day(e.GetString("ExpectedStart")), Day(e.GetString("ExpectedOperation")), e.GetString("Contact") ?? "",
-            e.GetString("ContactPhone") ?? ""),
+            e.GetString("ContactPhone") ?? "", e.GetString("CoordinationGroup") ?? ""),
         e.GetString("Level") ?? "",
         e.GetInt32("Revision") ?? 0,
         Amount(e.GetString("ArrivedTotal")),
@@ -275,6 +304,32 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
         e.GetString("ByName"),
         e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
 
+    private static TableEntity ToEntity(CheckFinding f) =>
+        new(TableKeys.Require(f.UnitId), ProjectKey(f.ProjectId) + "~f~" + ProjectIds.Require(f.Id))
+        {
+            ["RowType"] = FindingRow,
+            ["UnitId"] = f.UnitId,
+            ["ProjectId"] = f.ProjectId,
+            ["FindingId"] = f.Id,
+            ["Month"] = f.Month.Key,
+            ["Source"] = f.Source,
+            ["Text"] = f.Text,
+            ["By"] = f.By,
+            ["ByName"] = f.ByName,
+            ["At"] = f.At,
+        };
+
+    private static CheckFinding ToFinding(TableEntity e) => new(
+        e.GetString("UnitId"),
+        e.GetString("ProjectId"),
+        e.GetString("FindingId") ?? "",
+        ReportingMonth.TryParse(e.GetString("Month")) ?? default,
+        e.GetString("Source") ?? "",
+        e.GetString("Text") ?? "",
+        e.GetString("By") ?? "",
+        e.GetString("ByName"),
+        e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
+
     private static TableEntity RevisionEntity(KeyProject after, ProjectChange change, ReportingMonth? month, KeyProject? before) =>
         new(TableKeys.Require(after.UnitId), RevisionKey(after.Id, after.Revision))
         {
@@ -308,7 +363,7 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
     {
         p.Details.Name, p.Details.Kind, p.Details.TotalInvestment, p.Details.Chain, p.Details.Stage,
         ExpectedStart = Day(p.Details.ExpectedStart), ExpectedOperation = Day(p.Details.ExpectedOperation),
-        p.Details.Contact, p.Details.ContactPhone, p.Level, p.ArrivedTotal, p.Problems,
+        p.Details.Contact, p.Details.ContactPhone, p.Details.CoordinationGroup, p.Level, p.ArrivedTotal, p.Problems,
         LastUpdateMonth = p.LastUpdateMonth?.Key, LastProgressMonth = p.LastProgressMonth.Key,
     }, SnapshotJson);
 

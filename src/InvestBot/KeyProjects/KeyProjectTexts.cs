@@ -3,18 +3,21 @@ using InvestBot.Reporting;
 namespace InvestBot.KeyProjects;
 
 /// <summary>
-/// What 重点项目 says to people — the rules' messages and the Teams replies — in one place for the office to review.
+/// What the project ledger (（二十六）) says to people — the rules' messages and the Teams replies — in one place for the office to review.
 /// Card layouts keep their short labels next to the layout.
 /// </summary>
 public static class KeyProjectTexts
 {
     // Who may do what.
-    public const string NotBound = "您还没有绑定所在单位。请发送“绑定 单位名称”（例如：绑定 潮阳街道），经管理员审批后即可登记和更新本单位的重点项目。";
+    public const string NotBound = "您还没有绑定所在单位。请发送“绑定 单位名称”（例如：绑定 潮阳街道），经管理员审批后即可登记和更新本单位的项目。";
     public const string OtherUnit = "您只能登记、查看和更新本单位的项目，不能操作其他单位的项目。";
     public const string UnknownUnit = "找不到这个单位，请重新发送“我的项目”。";
     public const string AdminNamesUnit = "请写明单位，例如：登记项目 潮阳街道。";
-    public const string OverviewAdminOnly = "只有区合作交流办管理员可以查看全区重点项目；查看本单位项目请发送“我的项目”。";
+    public const string OverviewAdminOnly = "只有区合作交流办管理员可以查看全区项目台账；查看本单位项目请发送“我的项目”。";
+    /// <summary>To a read-only 督查 user who tries to register, edit, update or mark a project (区合作交流办设定).</summary>
+    public const string SupervisorReadsOnly = "督查用户只能查看项目台账，不能登记、修改、更新进展或认定。";
     public const string MarkAdminOnly = "只有区合作交流办管理员可以认定重点、重大项目。";
+    public const string FindingAdminOnly = "只有区合作交流办管理员可以记录上级和本级检查发现的问题。";
 
     // Forms.
     public const string StaleForm = "表单数据不完整或已失效，未保存。请重新发送“我的项目”。";
@@ -31,7 +34,7 @@ public static class KeyProjectTexts
     public const string DuplicateNameOnEdit = "本单位已有同名项目，请换一个名称";
     public const string KindLocked = "已有月度进展，不能再更改内资/外资（两者的计量单位不同）";
     public static string TotalBelowArrived(decimal arrived, string unit) => $"不能小于已累计到位的 {ProjectValidator.Format(arrived)} {unit}";
-    public static string Registered(string name) => $"已登记：{name}。管理员认定为重大项目后将纳入季度通报（（二十六）“每季度通报重大招商项目推进情况”）；请每月更新进展。";
+    public static string Registered(string name) => $"已登记：{name}（待认定）。管理员认定为重大项目后将纳入季度通报（（二十六）“每季度通报重大招商项目推进情况”）；请每月更新进展。";
     public const string RegisteredTwice = "这是重复提交，项目只登记了一次。";
     public static string Edited(string name) => $"已保存对“{name}”的修改。";
     public const string EditedTwice = "这是重复提交，修改只保存了一次。";
@@ -45,6 +48,29 @@ public static class KeyProjectTexts
     public static string Unmarked(string name) => $"已取消“{name}”的认定。";
     public static string MarkedTwice(string name, string level) => $"“{name}”已是{level}项目，没有重复修改。";
     public const string MarkChangedMeanwhile = "这个项目在您打开后已被修改，本次认定未保存。请核对下方最新信息后再操作。";
+
+    public static string FindingRecorded(string source, ReportingMonth month) => $"已记录{source}发现的问题（列入{month.Label}检查）。";
+    public const string FindingTwice = "这是重复提交，问题只记录了一次。";
+
+    // Dates and deadlines: a deadline that has passed is said as past.
+    public static string Day(DateOnly d) => $"{d.Month}月{d.Day}日";
+
+    /// <summary>The deadline of the month's update as a fact: “12月5日” while open, “12月5日（已过）” after.</summary>
+    public static string DeadlineFact(DateOnly deadline, DateOnly today) => today > deadline ? $"{Day(deadline)}（已过）" : Day(deadline);
+
+    /// <summary>我的项目's first line: how many projects, how many still to update for the month, and by when — or since when overdue.</summary>
+    public static string MineSummary(int projects, ReportingMonth month, int missing, DateOnly deadline, DateOnly today) =>
+        missing == 0 ? $"共 {projects} 个项目；{month.Label}进展均已更新（或已投产无需更新）。"
+        : today > deadline ? $"共 {projects} 个项目；{month.Label}进展有 {missing} 个逾期未更新（已于{Day(deadline)}截止），请尽快补报，将记为逾期更新。"
+        : $"共 {projects} 个项目；{month.Label}进展待更新 {missing} 个，请在{Day(deadline)}前更新。";
+
+    public static string LateUpdate(ReportingMonth month, DateOnly deadline) => $"{month.Label}进展已于{Day(deadline)}截止，此次提交将记为逾期更新。";
+
+    public static string DateConflict(string stage, string what, DateOnly date) =>
+        $"⚠ 阶段为“{stage}”，但{what}日期 {date:yyyy-MM-dd} 还没有到：请核对项目阶段，或修改{what}日期。";
+
+    /// <summary>The project card's 最近一次进展 when no update so far showed progress: the registration, not a month of progress.</summary>
+    public static string NoProgressSince(ReportingMonth registered) => $"尚无（{registered.Label}登记，此后没有阶段推进或投资到位）";
 
     // Commands.
     public const string MonthInvalid = "月份不正确，请写成 2023-03 或 3月。";
@@ -61,8 +87,10 @@ public static class KeyProjectTexts
     public const string NoSubscribers = "还没有群聊或频道订阅通报。请先在群聊或团队频道中 @InvestBot 发送“订阅通报”。";
     public const string NoSubscribersSent = "没有订阅通报的群聊或频道，未发送。请先在群聊或频道中发送“订阅通报”。";
     public static string Opened(string command) => $"已发送“{command}”的结果。";
+    public static string OpenedBelow(string project) => $"已在新消息中打开“{project}”，台账保留在上方。";
 
     // Reminders.
-    public static string Reminder(string unit, int missing, ReportingMonth month, DateOnly deadline) =>
-        $"提醒：{unit}有 {missing} 个重点项目尚未更新{month.Label}进展，请在{deadline.Month}月{deadline.Day}日前更新。";
+    public static string Reminder(string unit, int missing, ReportingMonth month, DateOnly deadline, DateOnly today) => today > deadline
+        ? $"提醒：{unit}有 {missing} 个项目的{month.Label}进展逾期未更新（已于{Day(deadline)}截止），请尽快补报。"
+        : $"提醒：{unit}有 {missing} 个项目尚未更新{month.Label}进展，请在{Day(deadline)}前更新。";
 }

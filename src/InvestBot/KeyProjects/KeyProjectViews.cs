@@ -6,16 +6,20 @@ namespace InvestBot.KeyProjects;
 
 /// <summary>我的项目: one unit's projects in the month checked.</summary>
 /// <param name="Missing">Projects still to update this month (those in operation need no monthly update).</param>
-public sealed record UnitProjects(Unit Unit, ReportingMonth Month, DateOnly Deadline, IReadOnlyList<ProjectStatus> Projects, int Missing);
+/// <param name="Today">The office's day the view was made: a deadline before it is said as past.</param>
+public sealed record UnitProjects(Unit Unit, ReportingMonth Month, DateOnly Deadline, IReadOnlyList<ProjectStatus> Projects, int Missing, DateOnly Today);
 
 public sealed record StageSummary(ProjectStage Stage, int Projects, int Stalled);
 
 public sealed record UnitSummary(Unit Unit, int Projects, int Updated, int Stalled);
 
-/// <summary>重点项目: every project of the month checked, stalled first (longest first), then by stage and unit; with counts.</summary>
+/// <summary>The monthly check (command 重点项目): every project — 待认定 ones included — of the month checked, stalled first (longest first), then by stage and unit; with counts.</summary>
+/// <param name="Findings">Problems found by 上级/本级 checks filed under the month, listed apart from the units' own problems.</param>
 public sealed record ProjectOverview(ReportingMonth Month, Unit? Filter, IReadOnlyList<ProjectStatus> Projects,
     IReadOnlyList<StageSummary> ByStage, IReadOnlyList<UnitSummary> ByUnit)
 {
+    public IReadOnlyList<CheckFinding> Findings { get; init; } = [];
+
     public IEnumerable<ProjectStatus> Stalled => Projects.Where(p => p.Stalled);
 }
 
@@ -48,12 +52,12 @@ public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService ser
         IReadOnlyDictionary<(string, string), ProgressUpdate> updates)
     {
         var statuses = projects.Select(p => service.StatusOf(p, unit, month, updates.GetValueOrDefault((p.UnitId, p.Id)))).ToList();
-        return new UnitProjects(unit, month, window.Deadline(month), statuses, statuses.Count(NeedsUpdate));
+        return new UnitProjects(unit, month, window.Deadline(month), statuses, statuses.Count(NeedsUpdate), window.Today);
     }
 
     public async Task<(ProjectOverview? View, string? Denied)> OverviewAsync(UserIdentity user, Unit? filter, ReportingMonth? asked, CancellationToken ct = default)
     {
-        if (!roles.IsAdmin(user)) return (null, KeyProjectTexts.OverviewAdminOnly);
+        if (!roles.MayView(user)) return (null, KeyProjectTexts.OverviewAdminOnly);
         var month = asked ?? service.CheckMonth;
         var updates = (await store.ListUpdatesAsync(month, month, ct)).ToDictionary(u => (u.UnitId, u.ProjectId));
         var statuses = await StatusesAsync(month, updates, ct);
@@ -63,7 +67,9 @@ public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService ser
         var byUnit = statuses.GroupBy(s => s.Unit.Id)
             .Select(g => new UnitSummary(g.First().Unit, g.Count(), g.Count(s => s.ThisMonth is not null), g.Count(s => s.Stalled)))
             .OrderByDescending(u => u.Stalled).ThenBy(u => UnitOrder(u.Unit)).ToList();
-        return (new ProjectOverview(month, filter, statuses, byStage, byUnit), null);
+        var names = statuses.ToDictionary(s => (s.Unit.Id, s.Project.Id));
+        var findings = (await store.ListFindingsAsync(month, month, ct)).Where(f => names.ContainsKey((f.UnitId, f.ProjectId))).ToList();
+        return (new ProjectOverview(month, filter, statuses, byStage, byUnit) { Findings = findings }, null);
     }
 
     /// <summary>Every project with its status in <paramref name="month"/>, in the order the office reads them.</summary>

@@ -13,13 +13,15 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static string LedgerFileName(ReportingMonth month) => $"重点项目台账-{month.Key}.xlsx";
+    /// <summary>The ledger holds 待认定 projects too, so it is the 项目台账, not a list of 重点 projects.</summary>
+    public static string LedgerFileName(ReportingMonth month) => $"项目台账-{month.Key}.xlsx";
 
     public static string SupervisionFileName(ReportQuarter quarter) => $"重大招商项目督查报告-{quarter.Key}.xlsx";
 
     public async Task<byte[]> LedgerAsync(ReportingMonth month, CancellationToken ct = default)
     {
         var updates = (await store.ListUpdatesAsync(month, month, ct)).ToDictionary(u => (u.UnitId, u.ProjectId));
+        var findings = (await store.ListFindingsAsync(month, month, ct)).ToLookup(f => (f.UnitId, f.ProjectId));
         var rows = (await views.StatusesAsync(month, updates, ct)).Select(s =>
         {
             var p = s.Project;
@@ -31,6 +33,7 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
                 ["内资/外资"] = kind?.Name,
                 ["级别"] = rules.LevelName(p.Level),
                 ["产业方向"] = rules.Chain(p.Details.Chain)?.Name,
+                ["协调推动组"] = rules.GroupName(p.Details.CoordinationGroup),
                 ["阶段"] = rules.Stage(p.Stage)?.Name,
                 ["计量单位"] = kind?.Unit,
                 ["计划总投资"] = p.Details.TotalInvestment,
@@ -38,9 +41,11 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
                 [$"{month.Label}到位"] = s.ThisMonth?.Arrived,
                 [$"{month.Label}进展"] = s.ThisMonth is null ? "未更新" : s.ThisMonth.Late ? "已更新（逾期）" : "已更新",
                 ["问题及需协调事项"] = s.ThisMonth?.Problems ?? p.Problems,
+                ["上级和本级检查发现的问题"] = string.Join("\n", findings[(p.UnitId, p.Id)].Select(f => $"【{f.SourceName}】{f.Text}")),
                 ["停滞"] = s.Stalled ? $"是（{s.MonthsWithoutProgress}个月无进展）" : "",
                 ["最近进展月份"] = p.LastProgressMonth.Label,
                 ["预计开工"] = p.Details.ExpectedStart?.ToString("yyyy-MM-dd"),
+                ["日期核对"] = s.DateConflict?.TrimStart('⚠', ' ') ?? "",
                 ["预计投产"] = p.Details.ExpectedOperation?.ToString("yyyy-MM-dd"),
                 ["联系人"] = p.Details.Contact,
                 ["联系电话"] = p.Details.ContactPhone,
@@ -54,6 +59,7 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
     public async Task<byte[]> SupervisionAsync(ReportQuarter quarter, CancellationToken ct = default)
     {
         var report = await reports.BuildAsync(quarter, ct);
+        var extras = await reports.ExtrasAsync(quarter, report, ct);
         var basis = rules.Articles["supervisionReport"];
         var summary = new List<Dictionary<string, object?>>
         {
@@ -66,7 +72,8 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
             Line("本季度到位", Amounts(report.Sum(l => l.ArrivedInQuarter))),
             Line("累计到位", Amounts(report.Sum(l => l.ArrivedToDate))),
             Line("停滞项目", $"{report.Stalled.Count()} 个（连续{report.StalledMonths}个月无进展，区合作交流办设定）"),
-            Line("待协调问题", $"{report.WithProblems.Count()} 项"),
+            Line("待协调问题", $"{report.WithProblems.Count()} 项（单位报送）"),
+            Line("检查发现的问题", $"{extras.Findings.Count} 项（上级和本级检查，{rules.Describe(rules.Articles["checkFindings"])}）"),
         };
         var stages = report.ByStage.Select(l =>
         {
@@ -89,6 +96,7 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
             ["项目名称"] = p.Name,
             ["内资/外资"] = p.KindName,
             ["产业方向"] = p.ChainName,
+            ["协调推动组"] = extras.GroupOf(p),
             ["计量单位"] = p.Unit,
             ["计划总投资"] = p.TotalInvestment,
             ["本季度到位"] = p.ArrivedInQuarter,
@@ -102,6 +110,11 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
         {
             ["单位"] = p.UnitName, ["项目名称"] = p.Name, ["月份"] = p.ProblemsMonth, ["问题及需协调事项"] = p.Problems,
         }).ToList();
+        var found = extras.Findings.Select(x => new Dictionary<string, object?>
+        {
+            ["单位"] = x.Project.UnitName, ["项目名称"] = x.Project.Name, ["检查层级"] = x.Finding.SourceName, ["月份"] = x.Finding.Month.Label,
+            ["发现的问题"] = x.Finding.Text, ["记录人"] = x.Finding.ByName, ["记录时间"] = clock.ToLocal(x.Finding.At).ToString("yyyy-MM-dd HH:mm"),
+        }).ToList();
         var stalled = report.Stalled.Select(p => new Dictionary<string, object?>
         {
             ["单位"] = p.UnitName, ["项目名称"] = p.Name, ["阶段"] = p.StageName, ["连续无进展（月）"] = p.MonthsWithoutProgress,
@@ -112,6 +125,7 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
             ["分阶段情况"] = stages,
             ["重大项目明细"] = OrNone(projects, "项目名称"),
             ["问题及需协调事项"] = OrNone(problems, "项目名称"),
+            ["上级和本级检查发现的问题"] = OrNone(found, "项目名称"),
             ["停滞项目"] = OrNone(stalled, "项目名称"),
         }, ct);
     }

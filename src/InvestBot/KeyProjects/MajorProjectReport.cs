@@ -36,6 +36,17 @@ public sealed record MajorProjectReport(string QuarterKey, string QuarterLabel, 
             .OrderBy(m => KindNames.ToList().IndexOf(m.KindName)).ToList();
 }
 
+/// <summary>
+/// What the 督查报告 adds to the published report (kept out of the snapshot, so a stored report still compares equal): each
+/// 重大 project's 协调推动组 of （六）, and the problems 上级/本级 checks found in the quarter (（二十六）), apart from the
+/// units' own 问题及需协调事项.
+/// </summary>
+public sealed record SupervisionExtras(IReadOnlyDictionary<(string UnitId, string ProjectId), string> GroupNames,
+    IReadOnlyList<(ReportProject Project, CheckFinding Finding)> Findings)
+{
+    public string GroupOf(ReportProject p) => GroupNames.GetValueOrDefault((p.UnitId, p.ProjectId), "");
+}
+
 /// <summary>Builds the quarter's report from the ledger: 重大 projects registered or updated by the quarter's end.</summary>
 public sealed class MajorProjectReportBuilder(KeyProjectStore store, KeyProjectRules rules, UnitDirectory units, TimeProvider time)
 {
@@ -71,6 +82,17 @@ public sealed class MajorProjectReportBuilder(KeyProjectStore store, KeyProjectR
         }).ToList();
         return new MajorProjectReport(quarter.Key, quarter.Label, time.GetUtcNow(), byStage, lines, rules.StalledMonths,
             rules.Kinds.Select(k => k.Name).ToList());
+    }
+
+    public async Task<SupervisionExtras> ExtrasAsync(ReportQuarter quarter, MajorProjectReport report, CancellationToken ct = default)
+    {
+        var listed = report.Projects.ToDictionary(p => (p.UnitId, p.ProjectId));
+        var groups = (await store.ListAllAsync(ct)).Where(p => listed.ContainsKey((p.UnitId, p.Id)))
+            .ToDictionary(p => (p.UnitId, p.Id), p => rules.GroupName(p.Details.CoordinationGroup));
+        var findings = (await store.ListFindingsAsync(quarter.FirstMonth, quarter.LastMonth, ct))
+            .Where(f => listed.ContainsKey((f.UnitId, f.ProjectId)))
+            .Select(f => (listed[(f.UnitId, f.ProjectId)], f)).ToList();
+        return new SupervisionExtras(groups, findings);
     }
 
     private IReadOnlyList<Money> PerKind(IReadOnlyList<ReportProject> lines, Func<ReportProject, decimal> amount) =>

@@ -21,15 +21,16 @@ public sealed class SupervisionDocument(MajorProjectReportBuilder reports, KeyPr
     public async Task<byte[]> BuildAsync(ReportQuarter quarter, CancellationToken ct = default)
     {
         var report = await reports.BuildAsync(quarter, ct);
+        var extras = await reports.ExtrasAsync(quarter, report, ct);
         // Where each project stood when the previous quarter ended: what "this quarter" changed.
         var before = (await reports.BuildAsync(quarter.Previous, ct)).Projects.ToDictionary(p => (p.UnitId, p.ProjectId), p => p.StageIndex);
         var basis = rules.Articles["supervisionReport"];
         var doc = new OfficialDocument(Title(quarter), "区合作交流办", clock.Today) { Addressee = Addressee };
-        doc.Paragraph($"根据{rules.Heading(basis.Article ?? 26)}“{basis.Quote}”的要求，区合作交流办依据重点项目台账，对{quarter.Label}全区重大招商项目推进情况进行了督查，现报告如下。");
+        doc.Paragraph($"根据{rules.Heading(basis.Article ?? 26)}“{basis.Quote}”的要求，区合作交流办依据项目台账，对{quarter.Label}全区重大招商项目推进情况进行了督查，现报告如下。");
 
         doc.Heading("一、总体情况");
         if (report.Projects.Count == 0)
-            doc.Paragraph($"截至{quarter.Label}末，重点项目台账中没有重大招商项目。");
+            doc.Paragraph($"截至{quarter.Label}末，项目台账中没有重大招商项目。");
         else
         {
             var stages = string.Join("、", report.ByStage.Select(s => $"{s.StageName} {s.Projects} 个"));
@@ -67,7 +68,7 @@ public sealed class SupervisionDocument(MajorProjectReportBuilder reports, KeyPr
                               $"请{p.UnitName}限期说明情况、推进落实。");
         }
 
-        doc.Heading("四、存在问题及需协调事项");
+        doc.Heading("四、各单位报送的问题及需协调事项");
         var problems = report.WithProblems.ToList();
         if (problems.Count == 0) doc.Paragraph("本季度各单位未报送需协调解决的问题。");
         else
@@ -75,6 +76,17 @@ public sealed class SupervisionDocument(MajorProjectReportBuilder reports, KeyPr
             var n = 1;
             foreach (var p in problems)
                 doc.Paragraph($"{n++}. {p.UnitName}“{p.Name}”：{p.Problems}（{p.ProblemsMonth}报送）。责任单位：{p.UnitName}；需跨部门协调的，提请领导小组研究。");
+        }
+
+        doc.Heading("五、上级和本级检查发现的问题");
+        var checks = rules.Articles["checkFindings"];
+        if (extras.Findings.Count == 0) doc.Paragraph($"本季度没有记录上级或本级检查发现的重大项目问题（{rules.Heading(checks.Article ?? 26)}“{checks.Quote}”）。");
+        else
+        {
+            doc.Paragraph($"根据“{checks.Quote}”的要求，本季度检查发现的问题 {extras.Findings.Count} 项：");
+            var n = 1;
+            foreach (var (p, f) in extras.Findings)
+                doc.Paragraph($"{n++}. 【{f.SourceName}】{p.UnitName}“{p.Name}”：{f.Text}（{f.Month.Label}检查）。请{p.UnitName}对照整改。");
         }
 
         doc.Table("表1　重大招商项目分阶段情况", [3, 2, .. report.KindNames.SelectMany(_ => new[] { 4, 4 })],
@@ -87,11 +99,11 @@ public sealed class SupervisionDocument(MajorProjectReportBuilder reports, KeyPr
         doc.Paragraph("附件：重大招商项目督查报告明细表（Excel，与本报告同时下载）");
 
         if (report.Projects.Count > 0)
-            doc.Annex($"附表　{quarter.Label}重大招商项目明细", [3, 4, 6, 2, 3, 3, 3, 3, 2, 6],
-                [[new("阶段"), new("单位"), new("项目名称"), new("类别"), new("计划总投资"), new("本季度到位"), new("累计到位"), new("到位率"), new("停滞"), new("问题及需协调事项")]],
+            doc.Annex($"附表　{quarter.Label}重大招商项目明细", [3, 4, 6, 2, 4, 3, 3, 3, 3, 2, 6],
+                [[new("阶段"), new("单位"), new("项目名称"), new("类别"), new("协调推动组"), new("计划总投资"), new("本季度到位"), new("累计到位"), new("到位率"), new("停滞"), new("问题及需协调事项")]],
                 report.Projects.Select(p => (IReadOnlyList<DocCell>)
                 [
-                    new(p.StageName), new(p.UnitName), new(p.Name), new(p.KindName), new($"{ProjectValidator.Format(p.TotalInvestment)}{p.Unit}"),
+                    new(p.StageName), new(p.UnitName), new(p.Name), new(p.KindName), new(extras.GroupOf(p)), new($"{ProjectValidator.Format(p.TotalInvestment)}{p.Unit}"),
                     new(ProjectValidator.Format(p.ArrivedInQuarter)), new(ProjectValidator.Format(p.ArrivedToDate)),
                     new(p.TotalInvestment == 0 ? "—" : $"{p.ArrivedToDate / p.TotalInvestment * 100:0.#}%"),
                     new(p.Stalled ? $"{p.MonthsWithoutProgress}个月" : ""), new(p.Problems),

@@ -25,6 +25,10 @@ public sealed class KnowledgeLexicon
     public IReadOnlyList<string> ConnectiveWords { get; init; } = [];
     /// <summary>Words for the asker's own unit by its kind (本街道 → town), longest first.</summary>
     public IReadOnlyList<(string Word, string Kind)> OwnKindWords { get; init; } = [];
+    /// <summary>Words asking for a unit's or a kind's target (目标, 要完成, 引进几): with an own-unit or kind word, the answer says whose figure it is.</summary>
+    public IReadOnlyList<string> TargetWords { get; init; } = [];
+    /// <summary>Per kind: the articles with district-wide targets and the article that gives each unit of the kind its own figure.</summary>
+    public IReadOnlyList<TargetScope> TargetScopes { get; init; } = [];
 
     public static KnowledgeLexicon Load(string path)
     {
@@ -54,6 +58,9 @@ public sealed class KnowledgeLexicon
             ConnectiveWords = Sorted(file.ConnectiveWords),
             OwnKindWords = (file.OwnKindWords ?? []).SelectMany(g => (g.Words ?? []).Select(w => (Word: w, g.Kind)))
                 .Where(w => w.Word.Length > 0).OrderByDescending(w => w.Word.Length).ToList(),
+            TargetWords = Sorted(file.TargetWords),
+            TargetScopes = (file.TargetScopes ?? []).Where(t => !string.IsNullOrWhiteSpace(t.Kind))
+                .Select(t => new TargetScope(t.Kind, t.DistrictArticles ?? [], t.UnitArticle, Sorted(t.Words))).ToList(),
         };
     }
 
@@ -91,7 +98,16 @@ public sealed class KnowledgeLexicon
         List<string>? WhoWords, List<string>? NumberWords, List<string>? MyUnitWords, List<string>? AllArticlesWords,
         List<string>? SectionListWords, List<string>? ListWords,
         List<string>? GreetingWords, List<string>? ThanksWords, List<List<string>>? Slips, List<string>? ConnectiveWords,
-        List<OwnKindGroup>? OwnKindWords);
+        List<OwnKindGroup>? OwnKindWords, List<string>? TargetWords = null, List<TargetScopeEntry>? TargetScopes = null);
 
     private sealed record OwnKindGroup(string Kind, List<string>? Words);
+
+    private sealed record TargetScopeEntry(string Kind, List<int>? DistrictArticles, int? UnitArticle, List<string>? Words);
 }
+
+/// <summary>Whose figures a kind of unit is asked about: district-wide articles, and the article naming each unit's own figure.</summary>
+/// <param name="Kind">units.json kind id</param>
+/// <param name="DistrictArticles">articles whose targets are the district's totals, not divided among the units</param>
+/// <param name="UnitArticle">the article that writes a figure for each unit of the kind (（三）, （二十八）), if any</param>
+/// <param name="Words">words naming the kind without “我们” (走出去小组)</param>
+public sealed record TargetScope(string Kind, IReadOnlyList<int> DistrictArticles, int? UnitArticle, IReadOnlyList<string> Words);

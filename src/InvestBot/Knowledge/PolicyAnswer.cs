@@ -10,6 +10,8 @@ public enum AnswerKind
     Responsible,
     /// <summary>A numbers question: the targets of the best article.</summary>
     Target,
+    /// <summary>A target asked about as one's own unit or a kind (我们镇要引进几个项目): the targets and whose they are.</summary>
+    ScopedTarget,
     /// <summary>The articles a unit is responsible for.</summary>
     UnitDuties,
     /// <summary>我单位的职责 from a user with no unit binding.</summary>
@@ -39,6 +41,8 @@ public sealed class PolicyAnswer
     /// <summary>Other candidates (suggestions, related articles), best first.</summary>
     public IReadOnlyList<PolicyArticle> Candidates { get; init; } = [];
     public IReadOnlyList<PolicyTarget> Targets { get; init; } = [];
+    /// <summary>For <see cref="AnswerKind.ScopedTarget"/>: whose figures these are.</summary>
+    public TargetScopeAnswer? Scope { get; init; }
     public Unit? Unit { get; init; }
     /// <summary>One list per unit (or kind) asked about: 区商务局和区发改委分别负责什么 gives two.</summary>
     public IReadOnlyList<DutyList> DutyLists { get; init; } = [];

@@ -48,6 +48,8 @@ public sealed partial class PolicyQuestionAnswerer(KnowledgeBase kb, ArticleSear
                 : new PolicyAnswer { Kind = AnswerKind.NoSuchArticle, Question = question, AskedNumber = number };
         }
 
+        if (ScopedTarget(question, q, ownUnit) is { } scoped) return scoped;
+
         q = ResolveOwnKindWord(q, ownUnit);
         if (KnowledgeLexicon.ContainsAny(q, Words.MyUnitWords))
         {

@@ -7,6 +7,10 @@ public sealed record Unit(string Id, string Name, string Kind, IReadOnlyList<str
     /// setting (“区合作交流办设定：…”). Required for every unit with Reports false; null for reporting units.</summary>
     public string? ReportsSource { get; init; }
 
+    /// <summary>Why the office may make this unit's staff read-only 督查 users (（二十六）: 区纪委监委, 区委督查室 跟踪问效;
+    /// （二十五）（二十六）: 区商务局). Null: nobody of this unit can be given the role.</summary>
+    public string? SupervisorSource { get; init; }
+
     /// <summary>“区纪委监委不参与月度填报（依（二十六））”: the refusal names the rule it rests on.</summary>
     public string NotReportingMessage => ReportsSource is { } source
         ? $"{Name}不参与月度填报（{(Common.RuleSource.IsArticle(source) ? "依" + Common.RuleSource.Label(source) : Common.RuleSource.Office)}）。"

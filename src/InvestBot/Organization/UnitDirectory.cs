@@ -88,6 +88,8 @@ public sealed class UnitDirectory
             {
                 // Who does not report is a rule of its own: the article that makes the unit a supervising body, or the office's choice.
                 ReportsSource = u.Reports == false ? Common.RuleSource.Require(u.ReportsSource, $"units.json {u.Name}.reportsSource") : u.ReportsSource,
+                // Whose staff the office may make read-only 督查 users: only where the document gives the unit that role.
+                SupervisorSource = u.SupervisorSource is null ? null : Common.RuleSource.Require(u.SupervisorSource, $"units.json {u.Name}.supervisorSource"),
             }));
     }
 
@@ -101,5 +103,6 @@ public sealed class UnitDirectory
     private sealed record UnitsFile(List<KindDto> Kinds, List<GroupWordDto> GroupWords, List<UnitDto> Units);
     private sealed record KindDto(string Id, string Name, string? RankingCategory);
     private sealed record GroupWordDto(string Word, string? Kind, string? Remark);
-    private sealed record UnitDto(string Id, string Name, string Kind, List<string>? Aliases, bool? Reports, string? Note, string? ReportsSource);
+    private sealed record UnitDto(string Id, string Name, string Kind, List<string>? Aliases, bool? Reports, string? Note, string? ReportsSource,
+        string? SupervisorSource = null);
 }

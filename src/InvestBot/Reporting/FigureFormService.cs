@@ -34,6 +34,9 @@ public sealed record FigureReceipt(Unit Unit, SavedFigures Saved, IReadOnlyList<
 
     /// <summary>Whether the admins were told of the change to a published month (null: not needed, e.g. an admin saved it).</summary>
     public bool? AdminsNotified { get; init; }
+
+    /// <summary>How this submit's amounts typed with 亿/万 or separators were read, by metric id ("1.5亿 → 15000 万元").</summary>
+    public IReadOnlyDictionary<string, string> Conversions { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -140,11 +143,11 @@ public sealed class FigureFormService(UnitDirectory units, MetricCatalog catalog
             case SaveOutcome.Saved saved:
                 return (new FormOutcome.Receipt(Receipt(unit, saved.Figures, unitYear, repeated: false) with
                 {
-                    PublishedRankings = publishedTask.Result,
+                    PublishedRankings = publishedTask.Result, Conversions = validation.Conversions,
                 }), null);
             case SaveOutcome.Stale { Current: { } current } when SameValues(current.Values, RetiredFigures.Keep(validation.Values, current.Values, unitMetrics)):
                 // A second press of the same submit: already saved, show the same receipt again.
-                return (new FormOutcome.Receipt(Receipt(unit, current, unitYear, repeated: true)), null);
+                return (new FormOutcome.Receipt(Receipt(unit, current, unitYear, repeated: true) with { Conversions = validation.Conversions }), null);
             case SaveOutcome.Stale stale:
                 // Someone else saved in between: keep this user's input, base it on the new revision, and say so.
                 var notice = stale.Current is null

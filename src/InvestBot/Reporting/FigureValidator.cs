@@ -8,6 +8,9 @@ namespace InvestBot.Reporting;
 public sealed record FigureValidation(IReadOnlyDictionary<string, decimal> Values, IReadOnlyDictionary<string, string> Errors)
 {
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>How amounts typed with 亿/万 or separators were read, by metric id ("1.5亿 → 15000 万元"): the receipt echoes them.</summary>
+    public IReadOnlyDictionary<string, string> Conversions { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -25,12 +28,14 @@ public static partial class FigureValidator
     {
         var values = new Dictionary<string, decimal>();
         var errors = new Dictionary<string, string>();
+        var conversions = new Dictionary<string, string>();
         foreach (var metric in metrics)
         {
             raw.TryGetValue(metric.Id, out var text);
-            var (value, error) = ParseValue(metric, text);
+            var (value, error, conversion) = Read(metric, text);
             if (error is not null) errors[metric.Id] = error;
             else values[metric.Id] = value;
+            if (error is null && conversion is not null) conversions[metric.Id] = conversion;
         }
         // "其中" figures are part of another figure and cannot exceed it.
         foreach (var metric in metrics.Where(m => m.PartOf is not null))
@@ -38,16 +43,24 @@ public static partial class FigureValidator
             if (values.TryGetValue(metric.Id, out var part) && values.TryGetValue(metric.PartOf!, out var whole) && part > whole)
                 errors[metric.Id] = $"不能大于“{metrics.First(m => m.Id == metric.PartOf).Name}”（{whole}）";
         }
-        return new FigureValidation(errors.Count == 0 ? values : new Dictionary<string, decimal>(), errors);
+        return new FigureValidation(errors.Count == 0 ? values : new Dictionary<string, decimal>(), errors) { Conversions = conversions };
     }
 
     /// <summary>One number against one metric's rules; Error is null when the value is acceptable.</summary>
     /// <summary>Amounts as people write them (1.5亿, 8000万, 80,000), read as on the target card (<see cref="AmountText"/>).</summary>
     public static (decimal Value, string? Error) ParseValue(Metric metric, string? text)
     {
+        var (value, error, _) = Read(metric, text);
+        return (value, error);
+    }
+
+    private static (decimal Value, string? Error, string? Conversion) Read(Metric metric, string? text)
+    {
         var parsed = AmountText.Parse(text, metric, metric.Max);
-        if (parsed.Error is not null) return (0, parsed.Error);
-        return parsed.Value < metric.Min ? (0, $"超出合理范围（{metric.Min}–{metric.Max} {metric.Unit}），请核对") : (parsed.Value, null);
+        if (parsed.Error is not null) return (0, parsed.Error, null);
+        return parsed.Value < metric.Min
+            ? (0, $"超出合理范围（{metric.Min}–{metric.Max} {metric.Unit}），请核对", null)
+            : (parsed.Value, null, parsed.Conversion);
     }
 
     public static (decimal Value, string? Error) ParseNumber(string? text, int decimals, decimal min, decimal max, string unit)

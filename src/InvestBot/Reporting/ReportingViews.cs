@@ -39,10 +39,11 @@ public sealed class ReportingViews(UnitDirectory units, UserRoles roles, IUnitBi
 
     public ReportingMonth DefaultMonth => window.DefaultMonth;
 
-    /// <summary>Null when the user is not an admin.</summary>
-    public async Task<MonthStatus?> StatusAsync(UserIdentity user, ReportingMonth month, CancellationToken ct)
+    /// <summary>Null when the user may not see it: admins and read-only 督查 users may (<paramref name="toAct"/>: admins only,
+    /// for 一键催报, which acts on what it reads).</summary>
+    public async Task<MonthStatus?> StatusAsync(UserIdentity user, ReportingMonth month, CancellationToken ct, bool toAct = false)
     {
-        if (!roles.IsAdmin(user)) return null;
+        if (toAct ? !roles.IsAdmin(user) : !roles.MayView(user)) return null;
         // Four reads at once, whatever the number of units (not one reopening read per missing unit).
         var savedTask = figures.ListMonthAsync(month, ct);
         var openingsTask = openings.ListYearAsync(month.Year, ct);

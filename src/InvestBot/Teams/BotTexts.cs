@@ -10,6 +10,17 @@ public static class BotTexts
     /// <summary>For a card button only admins may press (a button has no command word to name).</summary>
     public const string AdminOnlyAction = "只有区合作交流办管理员可以进行此操作。";
 
+    /// <summary>To a 督查 user: the role reads (区合作交流办设定), it never changes anything.</summary>
+    public static string SupervisorReadOnly(string command) =>
+        $"督查用户只能查看（填报情况、重点项目、督查报告和导出），不能使用“{command}”；需要修改请联系区合作交流办管理员。";
+
+    public const string SupervisorTitle = "督查（只读）";
+
+    public static string SupervisorCommands(IEnumerable<string> names) =>
+        "您是督查用户（区合作交流办设定），可以查看、下载：" + string.Join(" / ", names) + "（可带月份或季度，如 填报情况 2023-03、督查报告 2023Q1）；不能审批、发布或修改。";
+
+    public const string SupervisorReadOnlyAction = "督查用户只能查看，不能进行此操作（审批、发布、修改等由区合作交流办管理员办理）。未作任何修改。";
+
     public static string WrongScope(string command, string where) => $"“{command}”只能在{where}中使用，请在{where}中发送“{command}”。";
 
     public const string UnknownUser = "无法确认您的 Teams 身份（消息中没有 Azure AD 用户标识），InvestBot 不能处理这条消息。请在本单位的 Microsoft Teams 中使用。";

@@ -27,6 +27,9 @@ public sealed class InvestBotActivityHandler(
     InvestBotMetrics metrics,
     ILogger<InvestBotActivityHandler> log) : TeamsActivityHandler
 {
+    /// <summary>How long a first message waits for its sender to be learned (Teams' member lookup and one write).</summary>
+    private static readonly TimeSpan FirstSightWait = TimeSpan.FromSeconds(1.5);
+
     /// <summary>
     /// Every turn runs under a storage deadline (<see cref="InvestBotOptions.TurnStorageSeconds"/>). A message turn that fails
     /// (storage hanging or down, or a bug) answers in Chinese with only what is known about its writes, and logs its reference.
@@ -72,9 +75,16 @@ public sealed class InvestBotActivityHandler(
 
         // Recorded alongside the answer, not before it: a question never waits on storage (a failure is retried in the background).
         // Its own storage turn: bookkeeping is not the user's data, so it must not make an apology say "已保存".
-        Task seen;
+        var firstSight = !people.Knows(activity);
+        Task seen, person;
         using (StorageTurn.Begin(StorageTurn.Current?.Remaining ?? TimeSpan.FromSeconds(options.Value.TurnStorageSeconds)))
-            seen = Task.WhenAll(conversations.SeenAsync(activity, ct), people.SeenAsync(turn, ct));
+        {
+            person = people.SeenAsync(turn, ct);
+            seen = Task.WhenAll(conversations.SeenAsync(activity, ct), person);
+        }
+        // Someone this process has not met yet: learn them first (briefly), so a reporter on an imported roster is bound
+        // before their very first command is answered, instead of being told they are not bound.
+        if (firstSight) await Task.WhenAny(person, Task.Delay(FirstSightWait, ct));
         try
         {
             await router.RouteAsync(turn, MessageText.Clean(activity), user, ct);
@@ -128,7 +138,7 @@ public sealed class InvestBotActivityHandler(
             return CardActionResult.Say(BotTexts.UnknownButton);
         }
         if (verb.AdminOnly && !roles.IsAdmin(request.User))
-            return CardActionResult.Say(BotTexts.AdminOnlyAction);
+            return CardActionResult.Say(roles.IsSupervisor(request.User) ? BotTexts.SupervisorReadOnlyAction : BotTexts.AdminOnlyAction);
         try
         {
             return await ((ICardActionHandler)services.GetRequiredService(verb.Handler)).HandleAsync(request, ct);

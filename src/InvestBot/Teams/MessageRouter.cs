@@ -27,8 +27,8 @@ public sealed class MessageRouter(
         {
             var handler = (ICommandHandler)services.GetRequiredService(command.Handler);
             if (!handler.Accepts(args)) continue;
-            if (command.AdminOnly && !roles.IsAdmin(user))
-                await turn.SendActivityAsync(MessageFactory.Text(BotTexts.AdminOnly(command.Name)), ct);
+            if (!command.Allows(roles, user))
+                await turn.SendActivityAsync(MessageFactory.Text(command.Refusal(roles, user)), ct);
             else if ((command.Scopes & scope) == 0)
                 await turn.SendActivityAsync(MessageFactory.Text(BotTexts.WrongScope(command.Name, ConversationScopes.Describe(command.Scopes))), ct);
             else
@@ -43,7 +43,7 @@ public sealed class MessageRouter(
         }
         if (text.Length > 0 && _freeText is not null && !IsCommandWord(text) && await _freeText.TryHandleAsync(new MessageRequest(turn, text, user), ct))
             return;
-        await turn.SendActivityAsync(Card.ToActivity(WelcomeCards.Help(table, scope, roles.IsAdmin(user), text.Length == 0 ? null : text),
+        await turn.SendActivityAsync(Card.ToActivity(WelcomeCards.Help(table, scope, roles.IsAdmin(user), text.Length == 0 ? null : text, roles.IsSupervisor(user)),
             BotTexts.HelpSummary), ct);
     }
 

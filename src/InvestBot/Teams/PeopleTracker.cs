@@ -19,6 +19,10 @@ public sealed class PeopleTracker(PeopleDirectory people, IEnumerable<IPersonSee
     private static readonly TimeSpan MemberLookupTimeout = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>This process already recorded the sender under the name they now carry.</summary>
+    public bool Knows(IActivity activity) =>
+        activity.From?.AadObjectId is { Length: > 0 } id && _known.TryGetValue(id, out var name) && name == activity.From.Name;
+
     /// <summary>The sender of this activity; their UPN and mail are asked of Teams the first time.</summary>
     public async Task SeenAsync(ITurnContext turn, CancellationToken ct)
     {

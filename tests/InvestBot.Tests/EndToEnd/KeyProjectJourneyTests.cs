@@ -40,7 +40,7 @@ public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : Playgroun
         // A unit name echoed in a plain-text reply shows as typed too.
         await reporter.SendAndWaitForTextAsync($"绑定 {Project}", $"没有找到单位“{Project}”");
         Assert.Equal(0, await reporter.Page.Locator("a", new() { HasTextString = "区政府通知" }).CountAsync());
-        var form = await reporter.SendAndWaitForCardAsync("登记项目", "登记重点项目");
+        var form = await reporter.SendAndWaitForCardAsync("登记项目", "登记后为待认定项目");
         await reporter.FillCardInputAsync(form, "项目名称", Project);
         await Choose(form, "内资");
         await reporter.FillCardInputAsync(form, "计划总投资（内资万元 / 外资万美元）", "100000");
@@ -64,10 +64,11 @@ public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : Playgroun
 
         // The admin checks the month, marks the project 重大 and publishes the quarter.
         await admin.OpenPersonalChatAsync();
-        var overview = await admin.SendAndWaitForCardAsync("重点项目", "全区重点项目（2023年3月检查）");
+        var overview = await admin.SendAndWaitForCardAsync("重点项目", "全区项目台账（2023年3月检查）");
         Assert.Contains(Project, await overview.InnerTextAsync());
         await admin.ClickCardButtonAsync(overview, "查看项目");
         var detail = await admin.WaitForCardAsync(Project, "认定为重大");
+        Assert.Contains("查看项目", await overview.InnerTextAsync()); // the detail came as a new card; the overview stays
         await admin.ClickCardButtonAsync(detail, "认定为重大");
         await admin.WaitForCardAsync($"已将“{Project}”认定为重大项目");
 

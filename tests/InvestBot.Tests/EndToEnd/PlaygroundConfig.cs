@@ -3,7 +3,11 @@ using System.Text;
 namespace InvestBot.Tests.EndToEnd;
 
 /// <summary>A person in the Playground's mock tenant (AadObjectId is what the bot sees as the user id).</summary>
-public sealed record PlaygroundUser(string Id, string Name, string AadObjectId);
+public sealed record PlaygroundUser(string Id, string Name, string AadObjectId)
+{
+    /// <summary>Sign-in name and mail in the mock tenant (what a roster lists).</summary>
+    public string Mail => $"{Id}@baodi.example";
+}
 
 /// <summary>
 /// Writes the Agents Playground's mock Teams context (.m365agentsplayground.yml): who "I" am, the other
@@ -27,12 +31,15 @@ public sealed record PlaygroundConfig(PlaygroundUser CurrentUser, IReadOnlyList<
     /// <summary>Another town's reporter, not an admin.</summary>
     public static PlaygroundUser SecondReporter { get; } = new("user-c2", "张华", "00000000-0000-0000-0000-0000000000c2");
 
+    /// <summary>A third person, bound by an admin's @mention.</summary>
+    public static PlaygroundUser ThirdReporter { get; } = new("user-c3", "赵敏", "00000000-0000-0000-0000-0000000000c3");
+
     private static readonly PlaygroundUser[] Tenant =
     [
         Admin,
         Reporter,
         SecondReporter,
-        new("user-c3", "赵敏", "00000000-0000-0000-0000-0000000000c3"),
+        ThirdReporter,
         new("user-c4", "刘洋", "00000000-0000-0000-0000-0000000000c4"),
         new("user-c5", "陈静", "00000000-0000-0000-0000-0000000000c5"),
     ];
@@ -72,7 +79,7 @@ public sealed record PlaygroundConfig(PlaygroundUser CurrentUser, IReadOnlyList<
     private static void AppendUser(StringBuilder yaml, PlaygroundUser user, string first, string? rest = null)
     {
         rest ??= first;
-        var mail = $"{user.Id}@baodi.example";
+        var mail = user.Mail;
         yaml.AppendLine($"{first}id: {user.Id}");
         yaml.AppendLine($"{rest}name: {user.Name}");
         yaml.AppendLine($"{rest}userPrincipleName: {mail}");

@@ -53,24 +53,80 @@ public sealed class PlaygroundPage
     public ILocator CardsWith(string text) => _page.Locator(".ac-adaptiveCard", new() { HasText = text });
 
     /// <summary>Sends a message and waits for one more card containing <paramref name="expect"/> to appear.</summary>
-    public async Task<ILocator> SendAndWaitForCardAsync(string text, string expect, bool mentionBot = false)
+    public async Task<ILocator> SendAndWaitForCardAsync(string text, string expect, bool mentionBot = false, PlaygroundUser? mention = null)
     {
         var before = await CardsWith(expect).CountAsync();
-        await SendAsync(text, mentionBot);
+        await SendAsync(text, mentionBot, mention);
         return await WaitForNewCardAsync(expect, before);
     }
 
-    public async Task SendAsync(string text, bool mentionBot = false)
+    /// <summary>Types and sends a message; text of several lines is pasted, as a table copied from a sheet would be.
+    /// <paramref name="mention"/> is @mentioned after the text, as a person picked from the Playground's @ menu.</summary>
+    public async Task SendAsync(string text, bool mentionBot = false, PlaygroundUser? mention = null)
     {
         await Composer.ClickAsync();
-        if (mentionBot)
+        if (mentionBot) await MentionAsync(PlaygroundConfig.BotName);
+        if (text.Contains('\n'))
+            await Composer.EvaluateAsync("""
+                (box, text) => {
+                  const data = new DataTransfer();
+                  data.setData('text/plain', text);
+                  box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+                }
+                """, text);
+        else
+            await _page.Keyboard.TypeAsync(text);
+        if (mention is not null)
         {
-            await _page.Keyboard.TypeAsync("@");
-            await _page.GetByRole(AriaRole.Menuitem).Filter(new() { HasText = PlaygroundConfig.BotName }).First.ClickAsync();
-            await _page.Keyboard.TypeAsync(" ");
+            await _page.Keyboard.TypeAsync(" "); // the @ menu opens only at the start of a word
+            await MentionAsync(mention.Name);
         }
-        await _page.Keyboard.TypeAsync(text);
         await _page.Keyboard.PressAsync("Enter");
+    }
+
+    private async Task MentionAsync(string name)
+    {
+        await _page.Keyboard.TypeAsync("@");
+        await _page.GetByRole(AriaRole.Menuitem).Filter(new() { HasText = name }).First.ClickAsync();
+        await _page.Keyboard.TypeAsync(" ");
+    }
+
+    /// <summary>
+    /// Draws the card as wide as a phone shows it (<paramref name="width"/> CSS pixels) and lists what does not fit: any
+    /// element reaching past the card's edges, and any text whose content is wider than its box (cut off or spilling
+    /// into the next column). Saves a picture of the card at that width to <paramref name="screenshot"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ClippedAtWidthAsync(ILocator card, int width, string screenshot)
+    {
+        // The Playground keeps a message at least ~450 px wide, so the card itself is narrowed; a tall window lets the
+        // whole card be drawn for its picture.
+        var desktop = _page.ViewportSize;
+        await _page.SetViewportSizeAsync(desktop?.Width ?? 1400, 4000);
+        var problems = await card.EvaluateAsync<string[]>("""
+            (card, width) => {
+              card.style.width = width + 'px';
+              card.style.maxWidth = width + 'px';
+              card.style.minWidth = '0';
+              card.style.boxSizing = 'border-box';
+              const edge = card.getBoundingClientRect();
+              const found = [];
+              for (const el of card.querySelectorAll('*')) {
+                const r = el.getBoundingClientRect();
+                if (r.width <= 1 || r.height <= 1) continue; // nothing a reader sees
+                const text = (el.innerText || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 40);
+                if (r.right > edge.right + 1 || r.left < edge.left - 1)
+                  found.push(`${text}: ${Math.round(r.left - edge.left)}..${Math.round(r.right - edge.left)} outside 0..${width}`);
+                else if (el.children.length === 0 && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+                  found.push(`${text}: content ${el.scrollWidth}px in a ${el.clientWidth}px box`);
+              }
+              return found;
+            }
+            """, width);
+        await card.ScrollIntoViewIfNeededAsync();
+        await card.ScreenshotAsync(new() { Path = screenshot });
+        await card.EvaluateAsync("card => { card.style.width = card.style.maxWidth = card.style.minWidth = ''; }");
+        if (desktop is not null) await _page.SetViewportSizeAsync(desktop.Width, desktop.Height);
+        return problems;
     }
 
     /// <summary>Waits until there are more than <paramref name="before"/> cards containing the text; returns the newest.</summary>
@@ -95,11 +151,11 @@ public sealed class PlaygroundPage
     }
 
     /// <summary>Sends a message and waits for a plain-text reply containing <paramref name="expect"/>.</summary>
-    public async Task SendAndWaitForTextAsync(string text, string expect, bool mentionBot = false)
+    public async Task SendAndWaitForTextAsync(string text, string expect, bool mentionBot = false, PlaygroundUser? mention = null)
     {
         var replies = _page.GetByText(expect);
         var before = await replies.CountAsync();
-        await SendAsync(text, mentionBot);
+        await SendAsync(text, mentionBot, mention);
         // The text also shows in the log panel and the chat list preview, so wait for "more", not "one more".
         await replies.Nth(before).WaitForAsync(new() { Timeout = 30_000 });
     }

@@ -24,16 +24,21 @@ public abstract class KeyProjectBotTestBase : IAsyncLifetime
     /// <summary>The bot's clock; a stopped one by default (the delivery worker then waits, so publishing tests use a running one).</summary>
     protected virtual TimeProvider Clock { get; } = TestClock.AtBeijing(2023, 4, 3);
 
+    /// <summary>Settings a test class adds (e.g. 督查 users).</summary>
+    protected virtual IDictionary<string, string?> MoreSettings => new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         Connector = await FakeBotConnector.StartAsync();
-        App = await BotApp.StartAsync(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["InvestBot:Ranking:ScheduleEnabled"] = "false",
             ["InvestBot:Ranking:ProgressPollMilliseconds"] = "200",
             ["InvestBot:Ranking:IdlePollMilliseconds"] = "200",
             ["InvestBot:Ranking:ClaimSeconds"] = "10",
-        }, s => s.AddSingleton(Clock));
+        };
+        foreach (var (k, v) in MoreSettings) settings[k] = v;
+        App = await BotApp.StartAsync(settings, s => s.AddSingleton(Clock));
         Bot = App.Client();
         Bot.ServiceUrl = Connector.ServiceUrl;
     }

@@ -25,7 +25,8 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
         var result = await RegisterAsync(_zhang);
 
         var text = BotClient.CardText(form);
-        Assert.Contains("登记重点项目", text);
+        Assert.Contains("登记项目", text);
+        Assert.DoesNotContain("重点项目", text); // a registered project is 待认定, not 重点 (issue 19)
         Assert.Contains("潮阳街道", text);
         Assert.Equal(["内资", "外资"], form.SelectTokens($"$..body[?(@.id == '{ProjectFields.Kind}')].choices[*].title").Select(t => t.ToString()));
         Assert.Contains("动力电池产业链", text);
@@ -132,7 +133,7 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
         var card = await CardAsync("我的项目", _zhang);
 
         var text = BotClient.CardText(card);
-        Assert.Contains("潮阳街道的重点项目", text);
+        Assert.Contains("潮阳街道的项目", text);
         Assert.Contains("共 2 个项目；2023年3月进展待更新 1 个，请在4月5日前更新。", text);
         Assert.Contains("甲项目", text);
         Assert.DoesNotContain("丙项目", text);
@@ -157,7 +158,7 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
         var text = BotClient.CardText(result.Card!);
         Assert.Contains("已保存“动力电池正极材料项目”2023年3月的进展", text);
         Assert.Contains("1200.5 万元（2.4%）", text);
-        Assert.Contains("问题及需协调事项：环评待区生态环境局协调", text);
+        Assert.Contains("问题及需协调事项（单位报送）：环评待区生态环境局协调", text);
         Assert.Contains("在谈→签约", text);
         Assert.Equal(1200.5m, (await Store.GetAsync(Chaoyang, p.Id))!.ArrivedTotal);
     }
@@ -257,7 +258,11 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
         var p = await RegisteredAsync(_zhang, Chaoyang);
 
         var overview = await CardAsync("重点项目", TestUser.Admin);
-        var detail = await Bot.ExecuteAsync(KeyProjectCards.ViewVerb, Submission(overview, KeyProjectCards.ViewVerb), TestUser.Admin);
+        var viewed = await Bot.ExecuteAsync(KeyProjectCards.ViewVerb, Submission(overview, KeyProjectCards.ViewVerb), TestUser.Admin);
+        // 查看项目 answers in a new card: the overview is not replaced, so the admin can pick the next project.
+        Assert.Null(viewed.Card);
+        Assert.Contains("已在新消息中打开", viewed.Message);
+        var detail = (Card: Assert.Single(viewed.Messages.SelectMany(BotClient.Cards)), viewed.Message);
         var markMajor = ActionOf(detail.Card!, KeyProjectCards.MarkVerb, "认定为重大");
         var marked = await Bot.ExecuteAsync(KeyProjectCards.MarkVerb, markMajor["data"]!, TestUser.Admin);
         var rows = await RowsAsync();
@@ -289,7 +294,7 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
         var all = BotClient.CardText(card);
         var baoping = BotClient.CardText(await CardAsync("重点项目 宝平街道", TestUser.Admin));
 
-        Assert.Contains("全区重点项目（2023年3月检查）", all);
+        Assert.Contains("全区项目台账（2023年3月检查）", all);
         Assert.Contains("⚠ 宝平街道 · 停滞项目（签约，2个月无进展）", all);
         Assert.Contains("停滞项目（连续2个月无进展，区合作交流办设定）", all);
         Assert.Equal(["宝平街道 · 停滞项目", "潮阳街道 · 推进中项目"], card.SelectTokens("$..body[?(@.id == 'pick')].choices[*].title").Select(t => t.ToString()));
@@ -359,8 +364,8 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
         var otherUnitForm = await Bot.ExecuteAsync(KeyProjectCards.NewVerb, new NewProjectPayload(Baoping).ToData(), _zhang);
 
         Assert.Contains("联系人", BotClient.CardText(view.Card!));
-        Assert.Contains("潮阳街道的重点项目", BotClient.CardText(list.Card!));
-        Assert.Contains("登记重点项目", BotClient.CardText(form.Card!));
+        Assert.Contains("潮阳街道的项目", BotClient.CardText(list.Card!));
+        Assert.Contains("登记项目", BotClient.CardText(form.Card!));
         Assert.Equal(KeyProjectTexts.OtherUnit, otherUnitForm.Message);
     }
 
@@ -382,7 +387,7 @@ public sealed class KeyProjectHttpTests : KeyProjectBotTestBase
         Assert.Equal(["我的项目", "登记项目"], Titles(reporterAnswer));
         Assert.Equal(["重点项目", "发布项目通报", "督查报告"], Titles(adminAnswer));
         Assert.Empty(Titles(otherAnswer));
-        Assert.Contains("潮阳街道的重点项目", BotClient.AllText(pressed.Messages)); // posted as a new message
+        Assert.Contains("潮阳街道的项目", BotClient.AllText(pressed.Messages)); // posted as a new message
         Assert.Equal(KeyProjectTexts.Opened("我的项目"), pressed.Message);
         Assert.Equal(BotTexts.AdminOnly("重点项目"), adminOnly.Message);
         Assert.Equal(BotTexts.WrongScope("我的项目", "与 InvestBot 的私聊"), inGroup.Message);

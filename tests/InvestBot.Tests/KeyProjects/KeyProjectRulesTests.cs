@@ -29,6 +29,18 @@ public sealed class KeyProjectRulesTests
     }
 
     [Fact]
+    public void The_coordination_groups_cite_article_6_and_check_findings_cite_article_26_while_the_units_own_problems_are_an_office_setting()
+    {
+        // （六）“建立重大基础设施项目、制造业项目、农文旅项目、地产项目、商业项目、教育卫生项目6个协调推动组”
+        Assert.All(Rules.Groups, g => Assert.Equal(6, g.Source.Article));
+        Assert.Equal(6, Rules.Groups.Count);
+        Assert.Equal("未指定", Rules.GroupName(""));
+        Assert.Equal("（二十六）“及时通报上级和本级检查发现的问题”", Rules.Describe(Rules.Articles["checkFindings"]));
+        Assert.False(Rules.Articles.ContainsKey("problems")); // the units' 问题及需协调事项 is not what the article means
+        Assert.StartsWith("区合作交流办设定：各单位每月更新进展时自报", Rules.Describe(Rules.Settings["unitProblems"]));
+    }
+
+    [Fact]
     public void What_the_document_does_not_say_is_marked_as_an_office_setting()
     {
         Assert.True(Rules.StagesSource.IsOfficeSetting);

@@ -30,7 +30,7 @@ public sealed class KeyProjectUserTextTests
 
         var detail = Cards.Detail(done.Detail, done.Message, h.Window.Zone);
         AssertLiteral(detail, Link); // title and the saved message
-        AssertLiteral(detail, "问题及需协调事项：" + Typed);
+        AssertLiteral(detail, "问题及需协调事项（单位报送）：" + Typed);
         AssertLiteral(detail, "<at>王主任</at>");
         AssertLiteral(detail, Bold); // the reporter's name under 近期进展
         Assert.Equal(Link, detail.Value<string>("fallbackText"));

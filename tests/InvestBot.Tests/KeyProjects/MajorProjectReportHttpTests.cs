@@ -143,15 +143,15 @@ public sealed class MajorProjectReportHttpTests : KeyProjectBotTestBase
         var p = await RegisteredAsync(_zhang, Chaoyang);
         var job = App.Service<ReportReminderJob>();
         var personal = TestConversation.Personal(_zhang).Id;
-        bool IsProjectReminder(Microsoft.Bot.Schema.Activity a) => a.Text?.Contains("重点项目尚未更新") == true;
+        bool IsProjectReminder(Microsoft.Bot.Schema.Activity a) => a.Text?.Contains("个项目尚未更新") == true;
 
         await job.SendAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
         var reminder = await Connector.WaitForAsync(personal, IsProjectReminder, Timeout);
         await UpdateAsync(_zhang, p, "signed", "0");
         await job.SendAsync(TestClock.Beijing(2023, 4, 3, 10), CancellationToken.None);
 
-        Assert.Equal("提醒：潮阳街道有 1 个重点项目尚未更新2023年3月进展，请在4月5日前更新。", reminder.Text);
-        Assert.Contains("潮阳街道的重点项目", BotClient.AllText([reminder]));
+        Assert.Equal("提醒：潮阳街道有 1 个项目尚未更新2023年3月进展，请在4月5日前更新。", reminder.Text);
+        Assert.Contains("潮阳街道的项目", BotClient.AllText([reminder]));
         Assert.Single(Connector.To(personal), IsProjectReminder);
         // The figures' reminder goes out in both runs (March's figures are still missing); the project's only while it is.
         Assert.Equal(2, Connector.To(personal).Count(a => a.Text?.Contains("数据尚未提交") == true));
@@ -174,9 +174,9 @@ public sealed class MajorProjectReportHttpTests : KeyProjectBotTestBase
 
         await App.Service<ReportReminderJob>().SendAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
 
-        bool IsProjectReminder(Microsoft.Bot.Schema.Activity a) => a.Text?.Contains("重点项目尚未更新") == true;
+        bool IsProjectReminder(Microsoft.Bot.Schema.Activity a) => a.Text?.Contains("个项目尚未更新") == true;
         var reminder = await Connector.WaitForAsync(TestConversation.Personal(li).Id, IsProjectReminder, Timeout);
-        Assert.Contains("宝平街道有 1 个重点项目尚未更新", reminder.Text);
+        Assert.Contains("宝平街道有 1 个项目尚未更新", reminder.Text);
         // 张三's figures reminder arrives; his unit's project is updated, so no project reminder goes with it.
         await Connector.WaitForAsync(TestConversation.Personal(_zhang).Id, a => a.Text?.Contains("数据尚未提交") == true, Timeout);
         Assert.DoesNotContain(Connector.To(TestConversation.Personal(_zhang).Id), IsProjectReminder);

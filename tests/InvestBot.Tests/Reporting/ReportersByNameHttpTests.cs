@@ -104,9 +104,12 @@ public sealed partial class ReportersByNameHttpTests : ReportingBotTestBase
         Assert.Equal("town-baoping", (await Bindings.GetAsync(known.AadObjectId))!.UnitId);
         Assert.Null(await Bindings.GetAsync(later.AadObjectId));
 
-        // 赵敏 writes to the bot: Teams' member information gives her mail, so she is bound.
-        await Bot.SayAsync("你好", later);
-        await WaitUntilAsync(async () => await Bindings.GetAsync(later.AadObjectId) is { UnitId: "town-chaoyang", UserName: "赵敏" });
+        // 赵敏 writes to the bot: Teams' member information gives her mail, so she is bound before her first words are
+        // answered — her very first message opens her unit's form.
+        var form = await Bot.SayAsync("填报", later);
+        Assert.Contains("潮阳街道", BotClient.CardText(BotClient.Cards(Assert.Single(form)).Single()));
+        Assert.Equal("town-chaoyang", (await Bindings.GetAsync(later.AadObjectId))!.UnitId);
+        Assert.Equal("赵敏", (await Bindings.GetAsync(later.AadObjectId))!.UserName);
 
         // 刘洋 joins the group: the bot reads the roster again and binds him.
         Connector.AddMember(group.Id, joiner.Id, joiner.Name, joiner.AadObjectId, "liuyang@baodi.example");
@@ -125,6 +128,19 @@ public sealed partial class ReportersByNameHttpTests : ReportingBotTestBase
         Assert.Contains("宝平街道：张华", list);
         Assert.Contains("钰华街道：刘洋", list);
         Assert.DoesNotMatch(Guid(), list);
+    }
+
+    [Theory]
+    [InlineData("导入填报人 宝平街道,张华,ZhangHua@baodi.example；钰华街道,刘洋,liuyang@baodi.example")]
+    [InlineData("导入填报人 宝平街道，张华，ZhangHua@baodi.example; 钰华街道，刘洋，liuyang@baodi.example")]
+    public async Task A_short_roster_can_be_typed_on_one_line_with_semicolons(string message)
+    {
+        var replies = await Bot.SayAsync(message, TestUser.Admin);
+
+        var summary = BotClient.CardText(BotClient.Cards(Assert.Single(replies)).Single());
+        Assert.Contains("待首次出现 2 人", summary);
+        Assert.Contains("宝平街道：张华", summary);
+        Assert.Contains("钰华街道：刘洋", summary);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using InvestBot.Access;
 using InvestBot.Common;
 using InvestBot.Organization;
 using InvestBot.Teams;
+using InvestBot.Teams.Cards;
 using InvestBot.Teams.Commands;
 
 namespace InvestBot.KeyProjects.Bot;
@@ -31,8 +32,19 @@ public sealed class ProjectActions(KeyProjectService service, KeyProjectViews vi
                     ProjectInputs.From(request.Data, ProjectFields.Progress), ct));
             case KeyProjectCards.MarkVerb when request.Read<MarkPayload>() is { } p:
                 return replies.ToResult(await service.MarkAsync(user, p.UnitId, p.ProjectId, p.Revision, p.Level, ct));
-            case KeyProjectCards.ViewVerb when (request.Read<PickPayload>()?.Project ?? request.Read<ProjectRefPayload>()) is { } p:
+            case KeyProjectCards.ViewVerb when request.Read<PickPayload>() is { } pick:
+                // From the overview: the project opens in a new card and the overview stays, so the admin can pick the next one.
+                var picked = await service.DetailAsync(user, pick.Project.UnitId, pick.Project.ProjectId, ct);
+                if (replies.Of(picked) is not ({ } detailCard, var title)) return replies.ToResult(picked);
+                await request.Turn.SendActivityAsync(Card.ToActivity(detailCard, title), ct);
+                return CardActionResult.Say(CardText.Literal(KeyProjectTexts.OpenedBelow(title)));
+            case KeyProjectCards.ViewVerb when request.Read<ProjectRefPayload>() is { } p:
                 return replies.ToResult(await service.DetailAsync(user, p.UnitId, p.ProjectId, ct));
+            case KeyProjectCards.FindingOpenVerb when request.Read<ProjectRefPayload>() is { } p:
+                return replies.ToResult(await service.OpenFindingAsync(user, p.UnitId, p.ProjectId, ct));
+            case KeyProjectCards.FindingVerb when request.Read<FindingPayload>() is { } p:
+                return replies.ToResult(await service.RecordFindingAsync(user, p.UnitId, p.ProjectId, p.FindingId,
+                    ProjectInputs.From(request.Data, ProjectFields.Finding), ct));
             case KeyProjectCards.ListVerb:
                 var (view, denied) = await views.MineAsync(user, null, ct);
                 return view is null ? CardActionResult.Say(denied!) : CardActionResult.Replace(cards.Mine(view));
@@ -57,8 +69,8 @@ public sealed class OpenCommandAction(IServiceProvider services, UserRoles roles
     {
         if (request.Read<OpenCommandPayload>() is not { } payload || KeyProjectCommands.Find(payload.Command) is not { } command)
             return CardActionResult.Say(BotTexts.UnknownButton);
-        if (command.AdminOnly && !roles.IsAdmin(request.User))
-            return CardActionResult.Say(BotTexts.AdminOnly(command.Name));
+        if (!command.Allows(roles, request.User))
+            return CardActionResult.Say(command.Refusal(roles, request.User));
         if ((command.Scopes & ConversationScopes.Of(request.ConversationType)) == 0)
             return CardActionResult.Say(BotTexts.WrongScope(command.Name, ConversationScopes.Describe(command.Scopes)));
         var handler = (ICommandHandler)services.GetRequiredService(command.Handler);

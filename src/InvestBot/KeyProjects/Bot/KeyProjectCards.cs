@@ -20,6 +20,8 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
     public const string ListVerb = "keyprojects.list";
     public const string NewVerb = "keyprojects.new";
     public const string OpenVerb = "keyprojects.open";
+    public const string FindingOpenVerb = "keyprojects.finding.open";
+    public const string FindingVerb = "keyprojects.finding";
 
     /// <summary>How many projects a list card shows in full; the rest are in the Excel export.</summary>
     public const int MaxListed = 30;
@@ -29,10 +31,11 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         var isNew = form.Revision == 0;
         var body = new List<JToken?>
         {
-            Card.Title(isNew ? "登记重点项目" : "修改项目信息"),
+            Card.Title(isNew ? "登记项目" : "修改项目信息"),
             Card.Facts([("单位", form.Unit.Name)]),
             form.Notice is null ? null : Card.Text(CardText.Literal(form.Notice), color: form.Errors.Count > 0 ? "Attention" : "Default"),
-            Card.Text("投资额的单位：内资为万元，外资为万美元（与月度填报的到位额一致）。", isSubtle: true, size: "Small"),
+            isNew ? Card.Text("登记后为待认定项目，由区合作交流办认定为重点或重大项目。", isSubtle: true, size: "Small") : null,
+            Card.Text("投资额的单位：内资为万元，外资为万美元（与月度填报的到位额一致）；可写 1.5亿、8000万 或 80,000，保存时换算并显示换算结果。", isSubtle: true, size: "Small"),
         };
         void Add(JObject input)
         {
@@ -43,8 +46,13 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         }
         Add(TextInput(ProjectFields.Name, "项目名称", $"不超过{rules.NameMaxLength}个字", required: true, maxLength: rules.NameMaxLength));
         Add(Choices(ProjectFields.Kind, "内资/外资", rules.Kinds.Select(k => (k.Name, k.Id))));
-        Add(TextInput(ProjectFields.TotalInvestment, "计划总投资（内资万元 / 外资万美元）", "例如 50000", required: true, regex: "^[0-9]+(\\.[0-9]{1,2})?$"));
+        // No client regex on amounts: 1.5亿 and 80,000 are read on the server, which says precisely what is wrong.
+        Add(TextInput(ProjectFields.TotalInvestment, "计划总投资（内资万元 / 外资万美元）", "例如 50000、5亿 或 8000万", required: true));
         Add(Choices(ProjectFields.Chain, "产业方向（三十条措施第十至十三条）", rules.Chains.Select(c => (c.Name, c.Id))));
+        var group = Choices(ProjectFields.Group, "协调推动组（第六条，可不选）", rules.Groups.Select(g => (g.Name, g.Id)));
+        group["isRequired"] = false;
+        group.Remove("errorMessage");
+        Add(group);
         if (isNew) Add(Choices(ProjectFields.Stage, "目前阶段", rules.Stages.Select(s => (s.Name, s.Id))));
         Add(DateInput(ProjectFields.ExpectedStart, "预计开工日期（可不填）"));
         Add(DateInput(ProjectFields.ExpectedOperation, "预计投产日期（可不填）"));
@@ -53,7 +61,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         var action = isNew
             ? Card.Execute("登记", RegisterVerb, new RegisterPayload(form.Unit.Id, form.ProjectId).ToData(), style: "positive")
             : Card.Execute("保存", EditVerb, new EditPayload(form.Unit.Id, form.ProjectId, form.Revision).ToData(), style: "positive");
-        return Card.Create(body, [action], $"{form.Unit.Name}{(isNew ? "登记重点项目" : "修改项目信息")}");
+        return Card.Create(body, [action], $"{form.Unit.Name}{(isNew ? "登记项目" : "修改项目信息")}");
     }
 
     public JObject ProgressForm(ProgressForm form)
@@ -68,12 +76,12 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
                 ("项目", CardText.Literal(p.Name)),
                 ("单位", form.Unit.Name),
                 ("月份", form.Month.Label),
-                ("截止", $"{form.Deadline.Month}月{form.Deadline.Day}日"),
+                ("截止", form.Late ? $"{KeyProjectTexts.Day(form.Deadline)}（已过）" : KeyProjectTexts.Day(form.Deadline)),
                 ("当前阶段", StageName(p.Stage)),
                 ("计划总投资", Money(p.Details.TotalInvestment, kind.Unit)),
                 ("累计到位", Money(p.ArrivedTotal, kind.Unit)),
             ]),
-            form.Late ? Card.Text("本月更新已过截止日期，此次提交将记为逾期更新。", color: "Warning") : null,
+            form.Late ? Card.Text(KeyProjectTexts.LateUpdate(form.Month, form.Deadline), color: "Warning") : null,
             form.Notice is null ? null : Card.Text(CardText.Literal(form.Notice), color: form.Errors.Count > 0 || form.Notice.Contains("尚未保存") ? "Attention" : "Default"),
         };
         void Add(JObject input)
@@ -84,8 +92,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             if (form.Errors.TryGetValue(id, out var error)) body.Add(Card.Text("⚠ " + CardText.Literal(error), color: "Attention", spacing: "None"));
         }
         Add(Choices(ProjectFields.Stage, "本月末所处阶段", rules.Stages.Select(s => (s.Name, s.Id))));
-        Add(TextInput(ProjectFields.Arrived, $"本月到位投资（{kind.Unit}）", "没有请填 0", required: true,
-            regex: kind.Metric.Decimals == 0 ? "^[0-9]+$" : $"^[0-9]+(\\.[0-9]{{1,{kind.Metric.Decimals}}})?$"));
+        Add(TextInput(ProjectFields.Arrived, $"本月到位投资（{kind.Unit}）", "没有请填 0；可写 800万 或 1,200", required: true));
         var problems = TextInput(ProjectFields.Problems, "问题及需协调事项（没有可不填）", "例如：用地指标待协调", required: false, maxLength: rules.ProblemsMaxLength);
         problems["isMultiline"] = true;
         Add(problems);
@@ -93,8 +100,8 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         return Card.Create(body, [Card.Execute("提交", ProgressVerb, data, style: "positive")], $"{p.Name}{form.Month.Label}进展");
     }
 
-    /// <summary>A project's card; after a change it starts with what was saved (<paramref name="message"/>).</summary>
-    public JObject Detail(ProjectDetail detail, string message, TimeZoneInfo zone)
+    /// <summary>A project's card; after a change it starts with what was saved (<paramref name="message"/>) and how amounts were read.</summary>
+    public JObject Detail(ProjectDetail detail, string message, TimeZoneInfo zone, IReadOnlyList<string>? conversions = null)
     {
         var s = detail.Status;
         var p = s.Project;
@@ -106,11 +113,14 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             ("内资/外资", kind?.Name ?? p.Details.Kind),
             ("级别", rules.LevelName(p.Level)),
             ("产业方向", rules.Chain(p.Details.Chain)?.Name ?? p.Details.Chain),
+            ("协调推动组", rules.GroupName(p.Details.CoordinationGroup)),
             ("阶段", StageName(p.Stage)),
             ("计划总投资", Money(p.Details.TotalInvestment, unit)),
             ("累计到位", Money(p.ArrivedTotal, unit) + Rate(p.ArrivedTotal, p.Details.TotalInvestment)),
-            ($"{s.Month.Label}进展", s.ThisMonth is null ? "未更新" : $"已更新{(s.ThisMonth.Late ? "（逾期）" : "")}：到位 {Money(s.ThisMonth.Arrived, unit)}"),
-            ("最近一次进展", p.LastProgressMonth.Label),
+            ($"{s.Month.Label}进展", s.ThisMonth is null ? "未更新" : $"已更新{(s.ThisMonth.Late ? "（逾期）" : "")}：{WhatHappened(s.ThisMonth, unit)}"),
+            // From the stored updates, so it never names a month without one; the registration is said as such.
+            ("最近一次进展", detail.Updates.Where(u => ProjectProgress.IsProgress(u, rules)).MaxBy(u => u.Month) is { } last
+                ? $"{last.Month.Label}（{WhatHappened(last, unit)}）" : KeyProjectTexts.NoProgressSince(p.RegisteredMonth)),
             ("预计开工 / 投产", $"{Day(p.Details.ExpectedStart)} / {Day(p.Details.ExpectedOperation)}"),
             ("联系人", CardText.Literal($"{p.Details.Contact} {p.Details.ContactPhone}")),
         };
@@ -118,10 +128,19 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         {
             message.Length > 0 ? Card.Text("✅ " + CardText.Literal(message), weight: "Bolder", color: message.StartsWith("这") ? "Warning" : "Good") : null,
             Card.Title(CardText.Literal(p.Name)),
+            conversions is { Count: > 0 } ? Card.Text("换算：\n" + string.Join("\n", conversions.Select(c => "- " + CardText.Literal(c))), size: "Small") : null,
             s.Stalled ? Card.Text($"⚠ 停滞：已连续 {s.MonthsWithoutProgress} 个月无进展（{rules.StalledMonths}个月无进展即列为停滞，区合作交流办设定）", color: "Attention", weight: "Bolder") : null,
+            s.DateConflict is { } conflict ? Card.Text(conflict, color: "Warning", weight: "Bolder") : null,
             Card.Facts(facts),
-            p.Problems.Length > 0 ? Card.Text("问题及需协调事项：" + CardText.Literal(p.Problems), color: "Warning") : null,
+            p.Problems.Length > 0 ? Card.Text("问题及需协调事项（单位报送）：" + CardText.Literal(p.Problems), color: "Warning") : null,
         };
+        if (detail.Findings.Count > 0)
+        {
+            body.Add(Card.Text("上级和本级检查发现的问题", weight: "Bolder", spacing: "Medium"));
+            body.Add(Card.Text(string.Join("\n\n", detail.Findings.OrderByDescending(f => f.At).Take(5).Select(f =>
+                $"【{f.SourceName}】{CardText.Literal(f.Text)}（{f.Month.Label}检查 · {CardText.Literal(f.ByName ?? "管理员")} {TimeZoneInfo.ConvertTime(f.At, zone):M月d日}）")),
+                size: "Small", color: "Attention"));
+        }
         var recent = detail.Updates.OrderByDescending(u => u.Month).Take(3).ToList();
         if (recent.Count > 0)
         {
@@ -130,6 +149,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
                 $"{u.Month.Label}：{StageName(u.StageBefore)}→{StageName(u.Stage)}，到位 {Money(u.Arrived, unit)}" +
                 (u.Problems.Length > 0 ? $"；{CardText.Literal(u.Problems)}" : "") + $"（{CardText.Literal(u.ByName ?? "填报人")} {TimeZoneInfo.ConvertTime(u.At, zone):M月d日}）")), size: "Small"));
         }
+        if (detail.ViewerReadsOnly) return Card.Create(body, [], p.Name);
         var reference = new ProjectRefPayload(p.UnitId, p.Id).ToData();
         var actions = new List<JToken>
         {
@@ -140,7 +160,8 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         {
             body.Add(Card.ActionSet(rules.Levels.Where(l => l.Id != p.Level)
                 .Select(l => Card.Execute($"认定为{l.Name}", MarkVerb, new MarkPayload(p.UnitId, p.Id, p.Revision, l.Id).ToData()))
-                .Concat(p.Level.Length > 0 ? [Card.Execute("取消认定", MarkVerb, new MarkPayload(p.UnitId, p.Id, p.Revision, "none").ToData())] : [])));
+                .Concat(p.Level.Length > 0 ? [Card.Execute("取消认定", MarkVerb, new MarkPayload(p.UnitId, p.Id, p.Revision, "none").ToData())] : [])
+                .Append(Card.Execute("记录检查问题", FindingOpenVerb, reference))));
         }
         else
         {
@@ -153,35 +174,37 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
     {
         var body = new List<JToken?>
         {
-            Card.Title($"{view.Unit.Name}的重点项目"),
+            Card.Title($"{view.Unit.Name}的项目"),
             Card.Text(view.Projects.Count == 0
                 ? "还没有登记项目。点击“登记新项目”开始。"
-                : $"共 {view.Projects.Count} 个项目；{view.Month.Label}进展待更新 {view.Missing} 个，请在{view.Deadline.Month}月{view.Deadline.Day}日前更新。",
+                : KeyProjectTexts.MineSummary(view.Projects.Count, view.Month, view.Missing, view.Deadline, view.Today),
                 color: view.Missing > 0 ? "Warning" : "Default"),
         };
         foreach (var s in view.Projects.Take(MaxListed))
         {
             var p = s.Project;
             var unit = rules.Kind(p.Details.Kind)?.Unit ?? "";
-            var state = s.ThisMonth is not null ? "本月已更新" : p.Stage == rules.FinalStage.Id ? "已投产" : "本月未更新";
+            var state = s.ThisMonth is not null ? $"{view.Month.Month}月进展已更新" : p.Stage == rules.FinalStage.Id ? "已投产" : $"{view.Month.Month}月进展未更新";
             var reference = new ProjectRefPayload(p.UnitId, p.Id).ToData();
             body.Add(Card.Container(
             [
                 Card.Text($"{(s.Stalled ? "⚠ " : "")}{CardText.Literal(p.Name)}", weight: "Bolder"),
                 Card.Text($"{rules.LevelName(p.Level)} · {StageName(p.Stage)} · 到位 {Money(p.ArrivedTotal, unit)} / {Money(p.Details.TotalInvestment, unit)} · {state}" +
                     (s.Stalled ? $" · 停滞{s.MonthsWithoutProgress}个月" : ""), size: "Small", isSubtle: !s.Stalled, color: s.Stalled ? "Attention" : null, spacing: "None"),
+                s.DateConflict is { } conflict ? Card.Text(conflict, size: "Small", color: "Warning", spacing: "None") : null,
                 Card.ActionSet([Card.Execute(s.ThisMonth is null ? "更新进展" : "修改进展", ProgressOpenVerb, reference), Card.Execute("查看", ViewVerb, reference)]),
             ], separator: true));
         }
         if (view.Projects.Count > MaxListed)
             body.Add(Card.Text($"另有 {view.Projects.Count - MaxListed} 个项目未列出，请联系区合作交流办导出台账。", isSubtle: true));
-        return Card.Create(body, [Card.Execute("登记新项目", NewVerb, new NewProjectPayload(view.Unit.Id).ToData())], $"{view.Unit.Name}的重点项目");
+        return Card.Create(body, [Card.Execute("登记新项目", NewVerb, new NewProjectPayload(view.Unit.Id).ToData())], $"{view.Unit.Name}的项目");
     }
 
     public JObject Overview(ProjectOverview view)
     {
         var projects = view.Projects;
-        var title = view.Filter is null ? $"全区重点项目（{view.Month.Label}检查）" : $"{view.Filter.Name}重点项目（{view.Month.Label}检查）";
+        // The ledger holds 待认定 projects too: its title does not call them all 重点.
+        var title = view.Filter is null ? $"全区项目台账（{view.Month.Label}检查）" : $"{view.Filter.Name}项目台账（{view.Month.Label}检查）";
         var body = new List<JToken?>
         {
             Card.Title(title),
@@ -189,7 +212,7 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             Card.Facts(
             [
                 ("项目", $"{projects.Count} 个（重大 {projects.Count(s => s.Project.Level == KeyProjectRules.MajorLevel)}，重点 {projects.Count(s => s.Project.Level == KeyProjectRules.KeyLevel)}，待认定 {projects.Count(s => s.Project.Level.Length == 0)}）"),
-                ("本月已更新", $"{projects.Count(s => s.ThisMonth is not null)} 个"),
+                ($"{view.Month.Month}月进展已更新", $"{projects.Count(s => s.ThisMonth is not null)} 个"),
                 ("停滞", $"{view.Stalled.Count()} 个"),
             ]),
         };
@@ -207,7 +230,17 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         body.Add(Card.Heading("按阶段"));
         body.Add(Table(["阶段", "项目", "停滞"], view.ByStage.Select(s => new[] { s.Stage.Name, Count(s.Projects), Count(s.Stalled) })));
         body.Add(Card.Heading("按单位"));
-        body.Add(Table(["单位", "项目", "本月已更新", "停滞"], view.ByUnit.Take(MaxListed).Select(u => new[] { u.Unit.Name, Count(u.Projects), Count(u.Updated), Count(u.Stalled) })));
+        body.Add(Table(["单位", "项目", "已更新", "停滞"], view.ByUnit.Take(MaxListed).Select(u => new[] { u.Unit.Name, Count(u.Projects), Count(u.Updated), Count(u.Stalled) })));
+        var reported = projects.Where(s => s.ThisMonth is { Problems.Length: > 0 }).ToList();
+        body.Add(Card.Heading($"单位报送的问题及需协调事项（{view.Month.Label}）"));
+        body.Add(reported.Count == 0 ? Card.Text("无") : Card.Text(string.Join("\n\n", reported.Take(MaxListed).Select(s =>
+            $"{s.Unit.Name} · {CardText.Literal(s.Project.Name)}：{CardText.Literal(s.ThisMonth!.Problems)}")), size: "Small"));
+        body.Add(Card.Heading("上级和本级检查发现的问题"));
+        body.Add(Card.Text($"依据{rules.Describe(rules.Articles["checkFindings"])}；由区合作交流办记录，与单位报送的问题分开列出", size: "Small", isSubtle: true, spacing: "None"));
+        var names = projects.ToDictionary(s => (s.Unit.Id, s.Project.Id));
+        body.Add(view.Findings.Count == 0 ? Card.Text("无") : Card.Text(string.Join("\n\n", view.Findings.Take(MaxListed).Select(f =>
+            $"【{f.SourceName}】{names[(f.UnitId, f.ProjectId)].Unit.Name} · {CardText.Literal(names[(f.UnitId, f.ProjectId)].Project.Name)}：{CardText.Literal(f.Text)}")),
+            size: "Small", color: "Attention"));
         body.Add(Card.Heading("项目（停滞在前，再按阶段）"));
         body.Add(Table(["项目", "单位", "级别", "阶段", "到位/计划"], projects.Take(MaxListed).Select(s =>
         {
@@ -228,6 +261,38 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         body.Add(Card.ActionSet([Card.Execute("查看项目", ViewVerb)]));
         return Card.Create(body, [Card.Execute("导出 Excel", OpenVerb, new OpenCommandPayload(KeyProjectCommands.Export).ToData())], title);
     }
+
+    /// <summary>An admin's form for a problem a 上级 or 本级 check found on the project.</summary>
+    public JObject FindingForm(FindingForm form)
+    {
+        var p = form.Project;
+        var body = new List<JToken?>
+        {
+            Card.Title("记录检查发现的问题"),
+            Card.Facts([("项目", CardText.Literal(p.Name)), ("单位", form.Unit.Name)]),
+            Card.Text($"依据{rules.Describe(rules.Articles["checkFindings"])}。与单位自报的“问题及需协调事项”分开列入月度检查和督查报告。", size: "Small", isSubtle: true),
+            form.Notice is null ? null : Card.Text(CardText.Literal(form.Notice), color: "Attention"),
+        };
+        void Add(JObject input)
+        {
+            var id = input.Value<string>("id")!;
+            if (form.Inputs.TryGetValue(id, out var v) && v.Length > 0) input["value"] = v;
+            body.Add(input);
+            if (form.Errors.TryGetValue(id, out var error)) body.Add(Card.Text("⚠ " + CardText.Literal(error), color: "Attention", spacing: "None"));
+        }
+        Add(Choices(ProjectFields.FindingSource, "检查层级", CheckFinding.Sources.Select(kv => (kv.Value, kv.Key))));
+        var text = TextInput(ProjectFields.FindingText, "发现的问题", "例如：区委督查室检查发现施工许可未按期办理", required: true, maxLength: rules.ProblemsMaxLength);
+        text["isMultiline"] = true;
+        Add(text);
+        var data = new FindingPayload(p.UnitId, p.Id, form.FindingId).ToData();
+        return Card.Create(body, [Card.Execute("记录", FindingVerb, data, style: "positive"), Card.Execute("返回项目", ViewVerb, new ProjectRefPayload(p.UnitId, p.Id).ToData())],
+            $"{p.Name}：记录检查发现的问题");
+    }
+
+    /// <summary>What a month's update did: “签约→开工，到位 100 万元”, or that it reported no progress.</summary>
+    private string WhatHappened(ProgressUpdate u, string unit) =>
+        (u.Stage != u.StageBefore ? $"{StageName(u.StageBefore)}→{StageName(u.Stage)}，" : "") +
+        (ProjectProgress.IsProgress(u, rules) ? $"到位 {Money(u.Arrived, unit)}" : $"无进展（阶段未变，到位 {Money(u.Arrived, unit)}）");
 
     public string StageName(string id) => rules.Stage(id)?.Name ?? id;
 

@@ -12,9 +12,10 @@ public sealed class ProjectReplies(KeyProjectCards cards, OfficeClock clock)
 {
     public (JObject? Card, string Text) Of(ProjectOutcome outcome) => outcome switch
     {
-        ProjectOutcome.Form f => (cards.Form(f.Value), $"{f.Value.Unit.Name}重点项目"),
+        ProjectOutcome.Form f => (cards.Form(f.Value), $"{f.Value.Unit.Name}项目登记"),
         ProjectOutcome.Progress p => (cards.ProgressForm(p.Value), $"{p.Value.Project.Name}{p.Value.Month.Label}进展"),
-        ProjectOutcome.Done d => (cards.Detail(d.Detail, d.Message, clock.Zone), d.Message.Length > 0 ? d.Message : d.Detail.Status.Project.Name),
+        ProjectOutcome.Finding f => (cards.FindingForm(f.Value), $"{f.Value.Project.Name}：记录检查发现的问题"),
+        ProjectOutcome.Done d => (cards.Detail(d.Detail, d.Message, clock.Zone, d.Conversions), d.Message.Length > 0 ? d.Message : d.Detail.Status.Project.Name),
         ProjectOutcome.Denied d => (null, d.Reason),
         _ => (null, KeyProjectTexts.StaleForm),
     };
@@ -49,7 +50,7 @@ public sealed class MyProjectsCommand(KeyProjectViews views, KeyProjectCards car
     {
         var (view, denied) = await views.MineAsync(request.User, null, ct);
         if (view is null) await request.SendTextAsync(denied!, ct);
-        else await request.SendAsync(Card.ToActivity(cards.Mine(view), $"{view.Unit.Name}的重点项目"), ct);
+        else await request.SendAsync(Card.ToActivity(cards.Mine(view), $"{view.Unit.Name}的项目"), ct);
     }
 }
 
@@ -71,7 +72,7 @@ public sealed class OverviewCommand(KeyProjectViews views, KeyProjectCards cards
         var unit = units.FindByName(request.Args) ?? units.FindMentions(request.Args).FirstOrDefault();
         var (view, denied) = await views.OverviewAsync(request.User, unit, month, ct);
         if (view is null) await request.SendTextAsync(denied!, ct);
-        else await request.SendAsync(Card.ToActivity(cards.Overview(view), "重点项目检查"), ct);
+        else await request.SendAsync(Card.ToActivity(cards.Overview(view), "项目台账月度检查"), ct);
     }
 }
 
@@ -90,7 +91,7 @@ public sealed class ExportProjectsCommand(ExportLinks links, KeyProjectService s
         }
         var m = month ?? service.CheckMonth;
         var (url, expires) = await links.CreateAsync(KeyProjectEndpoints.LedgerPath, m.Key, ct);
-        await request.SendAsync(Card.ToActivity(Card.DownloadLink($"重点项目台账（{m.Label}）", url, clock.ToLocal(expires)), "重点项目台账导出"), ct);
+        await request.SendAsync(Card.ToActivity(Card.DownloadLink($"项目台账（{m.Label}）", url, clock.ToLocal(expires)), "项目台账导出"), ct);
     }
 }
 
@@ -163,7 +164,7 @@ public sealed class SupervisionReportCommand(ExportLinks links, QuarterArgument 
         // The report itself is the Word document; the workbook is its annex (明细表).
         var title = $"{quarter.Label}重大招商项目督查报告";
         var card = Card.Create(
-            [Card.Title(title), Card.Text("报告正文为 Word 文档（呈报区级招商引资工作领导小组），Excel 为附件明细表。", size: "Small"),
+            [Card.Title(title), Card.Text("报告正文为 Word 文档（呈报区级招商引资工作领导小组各位领导），Excel 为附件明细表。", size: "Small"),
                 Card.Text(BotTexts.LinkValidUntil(clock.ToLocal(expires)), isSubtle: true)],
             [
                 new JObject { ["type"] = "Action.OpenUrl", ["title"] = "下载报告（Word）", ["url"] = word },

@@ -36,6 +36,12 @@ public sealed record MarkPayload(string UnitId, string ProjectId, int Revision, 
         && Level is { Length: > 0 and <= 16 };
 }
 
+/// <summary>记录 on an admin's check-finding form: the finding id minted when the form was shown, so a replay adds nothing.</summary>
+public sealed record FindingPayload(string UnitId, string ProjectId, string FindingId) : CardPayload
+{
+    protected override bool IsValid() => UnitId is { Length: > 0 and <= 64 } && ProjectIds.IsValid(ProjectId) && ProjectIds.IsValid(FindingId);
+}
+
 /// <summary>查看 under the overview's project list: the picked value "unitId/projectId".</summary>
 public sealed record PickPayload(string Pick) : CardPayload
 {

@@ -19,7 +19,7 @@ public sealed class KeyProjectReminders(IUnitBindingStore bindings, KeyProjectVi
         foreach (var binding in await bindings.ListAsync(ct))
         {
             if (!byUnit.TryGetValue(binding.UnitId, out var view) || view.Month != month || view.Missing == 0) continue;
-            var text = KeyProjectTexts.Reminder(view.Unit.Name, view.Missing, month, deadline);
+            var text = KeyProjectTexts.Reminder(view.Unit.Name, view.Missing, month, deadline, view.Today);
             var activity = Card.ToActivity(cards.Mine(view), text);
             activity.Text = text;
             due.Add((binding.UserId, activity));

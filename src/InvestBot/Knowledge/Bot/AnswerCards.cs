@@ -21,6 +21,7 @@ public static class AnswerCards
         IReadOnlyList<JObject>? articleButtons = null) => answer.Kind switch
     {
         AnswerKind.Article or AnswerKind.Responsible or AnswerKind.Target => ArticleCard(answer, kb, currentYear, articleButtons ?? []),
+        AnswerKind.ScopedTarget => ScopedTargetCard(answer, kb, currentYear),
         AnswerKind.UnitDuties => DutiesCard(answer),
         AnswerKind.AllArticles => AllArticlesCard(kb.Document),
         AnswerKind.Sections => SectionsCard(kb.Document),
@@ -76,6 +77,68 @@ public static class AnswerCards
         }
         body.Add(Card.ActionSet(FeedbackButtons(answer.Question, article.Number)));
         return (Card.Create(body, actions, plain.ToString()), article.Heading);
+    }
+
+    /// <summary>
+    /// A target asked about as one's own unit or a kind: the numbers, then whose they are — the district's (not divided),
+    /// the unit's own figure where the notice writes one (quoted), or each group's — and where the unit's own target is.
+    /// </summary>
+    private static (JObject, string) ScopedTargetCard(PolicyAnswer answer, KnowledgeBase kb, int? currentYear)
+    {
+        var article = answer.Article!;
+        var scope = answer.Scope!;
+        var noticeYear = kb.Document.Year;
+        var otherYear = noticeYear is not null && currentYear is not null && noticeYear != currentYear;
+        // （三）'s figures per unit (科技城：30个，500家；开发区：50个，500家), else the numbers as the article writes them.
+        var numbers = (scope.UnitFigures.Count > 0 && !scope.PerUnitArticle
+            ? string.Join("；", scope.UnitFigures.GroupBy(f => f.UnitName).Select(g =>
+                $"{g.Key}：{string.Join("，", answer.Targets.Where(t => g.Any(f => f.Sentence == t.Clause)).Select(t => t.Phrase).Distinct())}"))
+            : string.Join("；", answer.Targets.Select(t => t.Phrase).Distinct())) + (otherYear ? KnowledgeTexts.OfNoticeYear(noticeYear!.Value) : "");
+        var lines = new List<string>();
+        if (scope.PerUnitArticle)
+            lines.Add(KnowledgeTexts.EachUnitsTarget(article.Label, scope.KindName ?? "单位"));
+        else if (scope.AnswerIsDistrictWide)
+            lines.Add(KnowledgeTexts.DistrictWide(article.Label, scope.Subject, Among(kb, answer)));
+        else
+        {
+            lines.Add(KnowledgeTexts.UnitsOwnFigure(article.Label, string.Join("、", scope.UnitFigures.Select(f => f.UnitName).Distinct())));
+            lines.AddRange(scope.UnitFigures.Select(f => f.Sentence).Distinct().Select(sentence => KnowledgeTexts.Quote(article.Label, sentence)));
+        }
+        if (!scope.PerUnitArticle && !scope.AnswerIsDistrictWide && scope.District.Count > 0)
+            lines.Add(KnowledgeTexts.DistrictWide(string.Concat(scope.District.Select(d => d.Article.Label)), scope.Subject, Among(kb, answer)));
+        if (scope.PerUnitElsewhere.Count > 0)
+            lines.Add(KnowledgeTexts.FiguresOnlyFor(scope.PerUnitElsewhere.Select(x => (x.Who, x.Article.Label))));
+        if (scope.OwnUnit)
+            lines.Add(scope.PerUnitArticle ? KnowledgeTexts.SeeOwnProgress : KnowledgeTexts.OwnTargetsSetByOffice(scope.Subject));
+        var otherTargets = scope.District.Select(d => $"{d.Article.Heading}：{string.Join("；", d.Targets.Select(t => t.Phrase).Distinct())}").ToList();
+
+        var units = kb.ResponsibleFor(article).Select(kb.Describe).ToList();
+        var unitText = units.Count == 0 ? "本条未列明责任单位" : string.Join("、", units);
+        var body = new List<JToken>
+        {
+            Card.Title(article.Heading),
+            Card.Text("答：" + numbers, size: "Medium", weight: "Bolder", color: "Accent"),
+            Card.Text(string.Join("\n\n", lines), weight: "Bolder"),
+        };
+        if (otherTargets.Count > 0) body.Add(Card.Text(KnowledgeTexts.OtherDistrictTargets + "\n\n" + string.Join("\n\n", otherTargets), spacing: "Medium"));
+        body.Add(Card.Text(article.Body, isSubtle: true, spacing: "Medium"));
+        body.Add(Card.Facts([("责任单位", unitText), ("所属部分", kb.Document.SectionOf(article).Heading)]));
+        if (otherYear) body.Add(Card.Text(KnowledgeTexts.NoticeYearNote(noticeYear!.Value, currentYear!.Value), isSubtle: true));
+        body.Add(Card.ActionSet(FeedbackButtons(answer.Question, article.Number)));
+
+        var actions = new List<JToken>();
+        if (scope.OwnUnit) actions.Add(Card.Say(KnowledgeTexts.OwnProgressCommand, KnowledgeTexts.OwnProgressCommand));
+        actions.Add(Card.Say("查看全文", $"第{article.Number}条全文"));
+        actions.AddRange(scope.District.Select(d => Card.Say("相关：" + d.Article.Heading, $"第{d.Article.Number}条")));
+        var plain = $"{article.Heading}\n答：{numbers}\n{string.Join("\n", lines)}" + (otherTargets.Count > 0 ? "\n" + string.Join("\n", otherTargets) : "");
+        return (Card.Create(body, actions, plain), article.Heading);
+    }
+
+    /// <summary>Among whom the notice did not divide the figure: the kind's group word (各街镇), else 各单位.</summary>
+    private static string Among(KnowledgeBase kb, PolicyAnswer answer)
+    {
+        var kind = kb.Units.Kinds.FirstOrDefault(k => k.Name == answer.Scope!.KindName);
+        return kind is null ? "各单位" : kb.Units.GroupWords.FirstOrDefault(g => g.Kind == kind.Id)?.Word ?? "各" + kind.Name;
     }
 
     /// <summary>The article line as the notice prints it: label, title, body, 责任单位 note.</summary>

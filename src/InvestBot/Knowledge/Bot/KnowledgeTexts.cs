@@ -15,6 +15,29 @@ public static class KnowledgeTexts
 
     public static string OfNoticeYear(int noticeYear) => $"（{noticeYear}年通知规定）";
 
+    // Whose figure a target is, when asked about as one's own unit (我们镇…几个) or a kind (走出去招商组的目标是多少).
+    /// <param name="subject">the unit asked about (潮阳街道), its kind's group word (各街镇), or null (我单位, not bound)</param>
+    public static string DistrictWide(string labels, string? subject, string among) =>
+        $"{labels}规定的是全区的年度目标，不是{subject ?? "本单位"}的数字：《三十条措施》没有把它分解到{among}。";
+
+    public static string UnitsOwnFigure(string label, string units) => $"这是文件{label}为{units}写明的数字。";
+
+    public static string Quote(string label, string sentence) => $"{label}原文：“{sentence}”";
+
+    public static string EachUnitsTarget(string label, string kindName) => $"这是文件{label}为每个{kindName}规定的年度目标，每个{kindName}各自完成，不是几个组合计。";
+
+    public static string FiguresOnlyFor(IEnumerable<(string Who, string Label)> units) =>
+        "文件只为以下单位写明了各自的数字：" + string.Join("；", units.Select(u => $"{u.Who}（{u.Label}）")) + "。";
+
+    public const string OwnProgressCommand = "我单位进度";
+
+    public static string OwnTargetsSetByOffice(string? subject) =>
+        $"{subject ?? "本单位"}的年度目标由区合作交流办设定（管理员用“年度目标”录入）；发送“{OwnProgressCommand}”查看本单位的目标和完成情况。";
+
+    public const string SeeOwnProgress = "发送“" + OwnProgressCommand + "”查看本单位的完成情况。";
+
+    public const string OtherDistrictTargets = "全区年度目标还有：";
+
     // Process questions (几号前报 / 多久通报一次 / 落后了会怎样): the dates are the office's settings, the rules the notice's.
     public const string DeadlineTitle = "每月什么时候填报";
     public static string DeadlineAnswer(int start, int end) => start <= 1

@@ -203,20 +203,30 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
     private IEnumerable<List<JObject>> CategoryBlocks(CategoryRanking category, bool compare)
     {
         var ranked = category.RankedUnits.ToList();
-        var heading = $"{category.Category}（{ranked.Count}/{category.Units.Count} 个单位参加排名）";
-        if (ranked.Count == 0)
+        var reported = ranked.Where(u => u.Submitted).ToList();
+        // Units ranked last for not reporting (tied) are one row, not one row each: 22 rows of “未报送” would bury the table.
+        var silent = ranked.Where(u => !u.Submitted).ToList();
+        var heading = $"{category.Category}（{Coverage(category)}" + (silent.Count > 0 ? $"，未报送 {silent.Count} 个列本类最后" : "") + "）";
+        if (reported.Count == 0)
         {
-            yield return [Card.Heading(heading), Card.Text("本月没有参加排名的单位（见文末未报送、未设目标名单）。", size: "Small", isSubtle: true)];
+            yield return
+            [
+                Card.Heading(heading),
+                silent.Count > 0
+                    ? Card.Text($"本月没有单位报送。未报送（{silent.Count}）：{string.Join("、", silent.Select(u => u.UnitName))}",
+                        color: silent.Any(u => u.Interview) ? "Attention" : "Warning", size: "Small")
+                    : Card.Text("本月没有参加排名的单位（见文末未报送、未设目标名单）。", size: "Small", isSubtle: true),
+            ];
             yield break;
         }
         // Split the table by rows when one category alone would not fit a card.
         var chunks = new List<List<RankedUnit>>();
         var chunk = new List<RankedUnit>();
         var budget = MaxCardBytes - 1500;
-        foreach (var unit in ranked)
+        foreach (var unit in reported)
         {
             chunk.Add(unit);
-            if (chunk.Count > 1 && Size(RankTable(chunk, compare)) > budget)
+            if (chunk.Count > 1 && Size(RankTable(chunk, [], compare)) > budget)
             {
                 chunk.RemoveAt(chunk.Count - 1);
                 chunks.Add(chunk);
@@ -225,20 +235,28 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
         }
         chunks.Add(chunk);
         for (var i = 0; i < chunks.Count; i++)
-            yield return [Card.Heading(i == 0 ? heading : $"{category.Category}（续）"), RankTable(chunks[i], compare)];
+            yield return [Card.Heading(i == 0 ? heading : $"{category.Category}（续）"), RankTable(chunks[i], i == chunks.Count - 1 ? silent : [], compare)];
     }
 
-    private static JObject RankTable(IReadOnlyList<RankedUnit> units, bool compare)
+    private static JObject RankTable(IReadOnlyList<RankedUnit> units, IReadOnlyList<RankedUnit> silent, bool compare)
     {
         var rows = new JArray { Row(compare ? ["名次", "单位", "得分", "较上月"] : ["名次", "单位", "得分"], bold: true) };
         foreach (var u in units)
         {
-            // A unit ranked last for not reporting is shown here once, as 未报送 (not as a score of 0).
-            var score = u.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : u.Submitted ? "—" : "未报送";
+            var score = u.Score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "—";
             string[] cells = compare ? [u.Rank!.Value.ToString(CultureInfo.InvariantCulture), u.UnitName, score, Change(u)]
                 : [u.Rank!.Value.ToString(CultureInfo.InvariantCulture), u.UnitName, score];
             var row = Row(cells, bold: false);
             if (u.Interview) row["style"] = "attention";
+            rows.Add(row);
+        }
+        if (silent.Count > 0)
+        {
+            // Shown here once, as 未报送 (not as a score of 0), and not listed again at the end.
+            var rank = silent[0].Rank!.Value.ToString(CultureInfo.InvariantCulture) + (silent.Count > 1 ? "（并列）" : "");
+            var names = string.Join("、", silent.Select(u => u.UnitName));
+            var row = Row(compare ? [rank, names, "未报送", ""] : [rank, names, "未报送"], bold: false);
+            if (silent.Any(u => u.Interview)) row["style"] = "attention";
             rows.Add(row);
         }
         // Widths keep 名次 and a two-digit rank on one line at a phone's width; the unit's name wraps.

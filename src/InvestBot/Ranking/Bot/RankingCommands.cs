@@ -32,7 +32,9 @@ public static class RankingCommands
                     Phrasings =
                     [
                         OwnUnit + @"(今年|年度|全年)?(的)?(目标|任务|指标)?(的)?(完成率|完成情况|完成进度|进度|完成得|完成了|完成)(是)?(怎么样|咋样|如何|多少|是多少|有多少|了多少|多少了)?(了|呢|吗|啊)?$",
-                        OwnUnit + @"(今年|年度|全年)?(的)?(目标|指标|任务数)(是|定了|定的)?(多少|是多少|有多少)(了|呢|吗|啊)?$",
+                        // Not 我们街道的目标是多少: said with a kind word it is answered by the Q&A, which says the notice's
+                        // figures are the district's and points here (issue 21).
+                        @"^(我|我们|咱|咱们|本)(单位)?(的)?(今年|年度|全年)?(的)?(目标|指标|任务数)(是|定了|定的)?(多少|是多少|有多少)(了|呢|吗|啊)?$",
                     ],
                 },
             BotCommand.For<SubscribeCommand>("订阅通报", WordMatch.Exact, ConversationScope.Shared, adminOnly: true,
@@ -48,7 +50,7 @@ public static class RankingCommands
             BotCommand.For<ExportBulletinCommand>("导出通报表", adminOnly: true,
                 help: new("导出通报表", "导出通报表 2026-03（招商引资情况通报表 Word 和 Excel，按发布时的数据）")) with
                 {
-                    Aliases = ["下载通报表"], Privately = true,
+                    Aliases = ["下载通报表"], Privately = true, ForSupervisors = true,
                 },
             BotCommand.For<ScoringRulesCommand>("评分规则", WordMatch.Exact, ConversationScope.Personal, adminOnly: true,
                 help: new("评分规则", "评分规则（排名、约谈和目标规则及其出处）")) with { Aliases = ["排名规则", "约谈规则"] },

@@ -191,14 +191,19 @@ public static class BindingReplies
     };
 }
 
-/// <summary>导入填报人 with an attached .xlsx/.csv (or a pasted table below the command): 单位, 姓名, 邮箱/UPN.</summary>
+/// <summary>
+/// 导入填报人 with an attached .xlsx/.csv, a table pasted below the command, or rows typed after it separated by “；”
+/// (a phone's message box, and clients that send one line): 单位, 姓名, 邮箱/UPN.
+/// </summary>
 public sealed class ImportReportersCommand(ReporterRoster roster, AttachedTableReader files) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
         var lines = request.Args.Split('\n', 2);
-        var table = lines.Length > 1 && lines[1].Trim().Length > 0
-            ? AttachedTable.From(TargetTableReader.FromCsv(lines[1]), ReportingTexts.RosterRejected)
+        var typed = lines.Length > 1 && lines[1].Trim().Length > 0 ? lines[1]
+            : lines[0].IndexOfAny([',', '，']) >= 0 ? string.Join('\n', lines[0].Split([';', '；'])) : null;
+        var table = typed is not null
+            ? AttachedTable.From(TargetTableReader.FromCsv(typed), ReportingTexts.RosterRejected)
             : await files.ReadAsync(request.Turn.Activity, ct);
         if (table.Rows is not { } rows)
         {

@@ -17,7 +17,7 @@ public sealed class RemindMissingActions(ReportingViews views, ReminderSender se
     {
         if (request.Read<ReportMonthPayload>() is not { } payload) return CardActionResult.Say(ReportingTexts.RemindInvalid);
         var month = payload.ReportingMonth;
-        if (await views.StatusAsync(request.User, month, ct) is not { } status) return CardActionResult.Say(BotTexts.AdminOnlyAction);
+        if (await views.StatusAsync(request.User, month, ct, toAct: true) is not { } status) return CardActionResult.Say(BotTexts.AdminOnlyAction);
         if (status.State is WindowState.NotFinished or WindowState.NotYetOpen)
             return CardActionResult.Say(ReportingTexts.RemindTooEarly(month, status.Opens));
         var due = status.ToRemind.ToList();

@@ -82,6 +82,7 @@ public static class ReportCards
             saved.Late ? Card.Text("逾期补报", color: "Warning", weight: "Bolder") : null,
             receipt.Repeated ? Card.Text("这是重复提交，数据只保存了一次。", isSubtle: true) : null,
             Card.Facts(receipt.Progress.Select(p => (p.Metric.Name, Describe(p)))),
+            Conversions(receipt),
             receipt.Covers is null ? null : Card.Text(ReportingTexts.ReceiptCovers(receipt.Covers), size: "Small", isSubtle: true),
             receipt.PublishedRankings.Count > 0 && !receipt.Repeated
                 ? Card.Text(ReportingTexts.RankingsToCorrect(receipt.PublishedRankings) + ReportingTexts.AdminsToldOfChange(receipt.AdminsNotified),
@@ -91,6 +92,14 @@ public static class ReportCards
         var data = new ReportFormPayload(receipt.Unit.Id, saved.Month.Key, null).ToData();
         return Card.Create(body, new[] { Card.Execute("修改", OpenVerb, data), Card.Say("我的填报", "我的填报") },
             $"{receipt.Unit.Name}{saved.Month.Label}数据已提交");
+    }
+
+    /// <summary>“换算：到位额 1.5亿 → 15000 万元” for the fields typed with 亿/万 or separators, as the target card echoes them.</summary>
+    private static JToken? Conversions(FigureReceipt receipt)
+    {
+        var lines = receipt.Progress.Select(p => p.Metric).Where(m => receipt.Conversions.ContainsKey(m.Id))
+            .Select(m => ReportingTexts.ReceiptConversion(m.Name, CardText.Literal(receipt.Conversions[m.Id]))).ToList();
+        return lines.Count == 0 ? null : Card.Text(ReportingTexts.ReceiptConversions(lines), size: "Small");
     }
 
     private static string Describe(MetricYearProgress p)

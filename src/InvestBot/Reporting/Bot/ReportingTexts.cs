@@ -14,6 +14,11 @@ public static class ReportingTexts
     public static string FormSoFar(string covers) => $"各项下方为此前的年累计，含：{covers}。";
     public static string ReceiptCovers(string covers) => $"年累计含：{covers}。";
 
+    /// <param name="conversion">already literal: what was typed → the stored number and unit</param>
+    public static string ReceiptConversion(string metricName, string conversion) => $"- {metricName}：{conversion}";
+
+    public static string ReceiptConversions(IEnumerable<string> lines) => "换算（按填写内容折算后保存）：\n" + string.Join("\n", lines);
+
     public static string ChangedAfterPublication(string unit, string? by, ReportingMonth month, int revision) =>
         $"{unit}（{by ?? "填报人"}）{(revision > 1 ? "修改" : "补报")}了{month.Label}数据（第 {revision} 版）。";
 
@@ -73,7 +78,8 @@ public static class ReportingTexts
     public const string BindingListSummary = "填报人绑定情况";
     public const string NameNotYetKnown = "（尚未在 Teams 中与 InvestBot 见过面，姓名待其首次发言后显示）";
     public const string MentionUnresolved = "无法从 Teams 确认被 @ 的人，未绑定。请在此人所在的群聊中 @ 他，或改用“导入填报人”。";
-    public const string RosterUsage = "请随“导入填报人”附上 .xlsx / .csv 文件（或在下一行起粘贴表格），每行：单位, 姓名, 邮箱/UPN。" +
+    public const string RosterUsage = "请随“导入填报人”附上 .xlsx / .csv 文件（或在下一行起粘贴表格），每行：单位, 姓名, 邮箱/UPN；" +
+        "人数不多时也可直接写在命令后，每人之间用分号隔开，例如：导入填报人 潮阳街道,李明,liming@baodi.gov.cn；宝平街道,张华,zhanghua@baodi.gov.cn。" +
         "名单上已在 Teams 中见过的人立即绑定，其余的人首次与 InvestBot 对话或出现在 InvestBot 所在的群聊时自动绑定。";
     public const string RosterRejected = "名单未导入，没有任何绑定被修改。";
     public static string RosterSummary(RosterImportResult r) =>

@@ -17,7 +17,9 @@ public static class WelcomeCards
         [Card.Say(BotTexts.ShowHelp, "帮助")],
         fallbackText: BotTexts.WelcomeFallback);
 
-    public static JObject Help(CommandTable table, ConversationScope scope, bool isAdmin, string? notUnderstood = null)
+    /// <param name="isSupervisor">a read-only 督查 user: the card lists the commands that role may run (names only; the admins'
+    /// help lines mix in commands that change data)</param>
+    public static JObject Help(CommandTable table, ConversationScope scope, bool isAdmin, string? notUnderstood = null, bool isSupervisor = false)
     {
         var rows = RowsFor(table, scope).ToList();
         var body = new List<JToken>();
@@ -29,6 +31,11 @@ public static class WelcomeCards
         {
             body.Add(Card.Heading(BotTexts.AdminTitle));
             body.Add(EntryList(rows.Where(e => e.AdminOnly)));
+        }
+        if (isSupervisor && !isAdmin)
+        {
+            body.Add(Card.Heading(BotTexts.SupervisorTitle));
+            body.Add(Card.Text(BotTexts.SupervisorCommands(table.Commands.Where(c => c.ForSupervisors).Select(c => c.Name))));
         }
         if (PrivateHint(table, scope, isAdmin) is { } hint) body.Add(hint);
         body.Add(Card.Text(BotTexts.MentionHint, isSubtle: true, spacing: "Medium"));

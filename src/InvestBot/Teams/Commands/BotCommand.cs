@@ -27,6 +27,20 @@ public sealed record HelpLine(string Title, string Examples);
 public sealed record BotCommand(string Name, Type Handler, WordMatch Match = WordMatch.Prefix,
     ConversationScope Scopes = ConversationScope.Anywhere, bool AdminOnly = false, HelpLine? Help = null, string? Manifest = null)
 {
+    /// <summary>
+    /// An admin command that only shows (填报情况, 重点项目, 督查报告, exports): read-only 督查 users may run it too. Only for
+    /// handlers that change nothing; the router checks it, the handler's own view check must allow 督查 as well.
+    /// </summary>
+    public bool ForSupervisors { get; init; }
+
+    /// <summary>Whether <paramref name="user"/> may run it (checked by the router, and by buttons that run commands).</summary>
+    public bool Allows(Access.UserRoles roles, Access.UserIdentity user) =>
+        !AdminOnly || roles.IsAdmin(user) || (ForSupervisors && roles.IsSupervisor(user));
+
+    /// <summary>Why <paramref name="user"/> may not run it: 督查 users are told they only read.</summary>
+    public string Refusal(Access.UserRoles roles, Access.UserIdentity user) =>
+        roles.IsSupervisor(user) ? BotTexts.SupervisorReadOnly(Name) : BotTexts.AdminOnly(Name);
+
     /// <summary>Other words for the same command (学员 type 我要填报 as often as 填报).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 

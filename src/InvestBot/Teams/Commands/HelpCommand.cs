@@ -18,6 +18,7 @@ public static class KernelCommands
 public sealed class HelpCommand(CommandTable table, UserRoles roles) : ICommandHandler
 {
     public Task HandleAsync(CommandRequest request, CancellationToken ct) =>
-        request.SendAsync(Card.ToActivity(WelcomeCards.Help(table, ConversationScopes.Of(request.ConversationType), roles.IsAdmin(request.User)),
+        request.SendAsync(Card.ToActivity(WelcomeCards.Help(table, ConversationScopes.Of(request.ConversationType), roles.IsAdmin(request.User),
+                isSupervisor: roles.IsSupervisor(request.User)),
             BotTexts.HelpSummary), ct);
 }
