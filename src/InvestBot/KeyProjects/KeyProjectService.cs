@@ -205,8 +205,8 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
 
     public async Task<ProjectOutcome> OpenFindingAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct = default)
     {
-        if (!roles.IsAdmin(user)) return new ProjectOutcome.Denied(KeyProjectTexts.FindingAdminOnly);
-        var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
+        if (!roles.MayView(user)) return new ProjectOutcome.Denied(KeyProjectTexts.FindingAdminOnly);
+        var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct, toRead: true);
         if (denied is not null) return new ProjectOutcome.Denied(denied);
         return new ProjectOutcome.Finding(new FindingForm(unit!, project!, ProjectIds.New(), new Dictionary<string, string>(),
             new Dictionary<string, string>(), null));
@@ -216,9 +216,10 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
     public async Task<ProjectOutcome> RecordFindingAsync(UserIdentity user, string? unitId, string? projectId, string? findingId,
         IReadOnlyDictionary<string, string?> raw, CancellationToken ct = default)
     {
-        if (!roles.IsAdmin(user)) return new ProjectOutcome.Denied(KeyProjectTexts.FindingAdminOnly);
+        if (!roles.MayView(user)) return new ProjectOutcome.Denied(KeyProjectTexts.FindingAdminOnly);
         if (!ProjectIds.IsValid(findingId)) return new ProjectOutcome.Denied(KeyProjectTexts.StaleForm);
-        var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct);
+        // A finding is added beside the project, never changing it: 督查 users record theirs (toRead lets them reach any unit).
+        var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct, toRead: true);
         if (denied is not null) return new ProjectOutcome.Denied(denied);
         var input = validator.Finding(raw);
         if (!input.IsValid)

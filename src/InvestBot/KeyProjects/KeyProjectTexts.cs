@@ -13,11 +13,11 @@ public static class KeyProjectTexts
     public const string OtherUnit = "您只能登记、查看和更新本单位的项目，不能操作其他单位的项目。";
     public const string UnknownUnit = "找不到这个单位，请重新发送“我的项目”。";
     public const string AdminNamesUnit = "请写明单位，例如：登记项目 潮阳街道。";
-    public const string OverviewAdminOnly = "只有区合作交流办管理员可以查看全区项目台账；查看本单位项目请发送“我的项目”。";
+    public const string OverviewAdminOnly = "只有区合作交流办管理员和督查用户可以查看全区项目台账；查看本单位项目请发送“我的项目”。";
     /// <summary>To a read-only 督查 user who tries to register, edit, update or mark a project (区合作交流办设定).</summary>
     public const string SupervisorReadsOnly = "督查用户只能查看项目台账，不能登记、修改、更新进展或认定。";
     public const string MarkAdminOnly = "只有区合作交流办管理员可以认定重点、重大项目。";
-    public const string FindingAdminOnly = "只有区合作交流办管理员可以记录上级和本级检查发现的问题。";
+    public const string FindingAdminOnly = "只有区合作交流办管理员和督查用户可以记录上级和本级检查发现的问题。";
 
     // Forms.
     public const string StaleForm = "表单数据不完整或已失效，未保存。请重新发送“我的项目”。";

@@ -137,7 +137,7 @@ public sealed class InvestBotActivityHandler(
             log.LogWarning("Unknown card verb {Verb}", request.Verb);
             return CardActionResult.Say(BotTexts.UnknownButton);
         }
-        if (verb.AdminOnly && !roles.IsAdmin(request.User))
+        if (!verb.Allows(roles, request.User))
             return CardActionResult.Say(roles.IsSupervisor(request.User) ? BotTexts.SupervisorReadOnlyAction : BotTexts.AdminOnlyAction);
         try
         {

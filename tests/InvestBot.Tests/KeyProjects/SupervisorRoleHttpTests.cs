@@ -91,7 +91,26 @@ public sealed class SupervisorRoleHttpTests : KeyProjectBotTestBase
         Assert.DoesNotContain(KeyProjectCards.ProgressOpenVerb, verbs);
         Assert.DoesNotContain(KeyProjectCards.EditOpenVerb, verbs);
         Assert.DoesNotContain("督查用户", opened.Message ?? "");
-        Assert.Contains(opened.Messages, m => BotClient.Cards(m).Any(c => BotClient.CardText(c).Contains("重点项目台账")));
+        Assert.Contains(opened.Messages, m => BotClient.Cards(m).Any(c => BotClient.CardText(c).Contains("项目台账（")));
+    }
+
+    [Fact]
+    public async Task A_supervisor_records_what_their_check_found_beside_the_project_which_stays_unchanged()
+    {
+        // （二十六）: 区纪委监委 and 区委督查室 check the work; a finding is added beside the project, never changing it.
+        await BindAsync(_zhang, Chaoyang);
+        var project = await RegisteredAsync(_zhang, Chaoyang);
+        var detail = (await Bot.ExecuteAsync(KeyProjectCards.ViewVerb, Ref(project), Supervisor)).Card!;
+        var form = (await Bot.ExecuteAsync(KeyProjectCards.FindingOpenVerb, ActionOf(detail, KeyProjectCards.FindingOpenVerb)["data"]!, Supervisor)).Card!;
+        var saved = await Bot.ExecuteAsync(KeyProjectCards.FindingVerb, Submission(form, KeyProjectCards.FindingVerb, new Dictionary<string, string>
+        {
+            [ProjectFields.FindingSource] = CheckFinding.Local, [ProjectFields.FindingText] = "区委督查室检查发现施工许可未按期办理",
+        }), Supervisor);
+
+        Assert.Contains("已记录本级检查发现的问题", BotClient.CardText(saved.Card!));
+        var finding = Assert.Single(await Store.FindingsAsync(Chaoyang, project.Id));
+        Assert.Equal(Supervisor.AadObjectId, finding.By);
+        Assert.Equal(project.Revision, (await Store.GetAsync(Chaoyang, project.Id))!.Revision);
     }
 
     [Theory]

@@ -149,8 +149,9 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
                 $"{u.Month.Label}：{StageName(u.StageBefore)}→{StageName(u.Stage)}，到位 {Money(u.Arrived, unit)}" +
                 (u.Problems.Length > 0 ? $"；{CardText.Literal(u.Problems)}" : "") + $"（{CardText.Literal(u.ByName ?? "填报人")} {TimeZoneInfo.ConvertTime(u.At, zone):M月d日}）")), size: "Small"));
         }
-        if (detail.ViewerReadsOnly) return Card.Create(body, [], p.Name);
         var reference = new ProjectRefPayload(p.UnitId, p.Id).ToData();
+        // 督查 users change nothing on a project; what their checks found they record beside it.
+        if (detail.ViewerReadsOnly) return Card.Create(body, [Card.Execute("记录检查问题", FindingOpenVerb, reference)], p.Name);
         var actions = new List<JToken>
         {
             Card.Execute("更新进展", ProgressOpenVerb, reference, style: "positive"),

@@ -38,8 +38,9 @@ public static class KeyProjectCommands
             CardVerb.For<ProjectActions>(KeyProjectCards.ListVerb),
             CardVerb.For<ProjectActions>(KeyProjectCards.NewVerb),
             CardVerb.For<ProjectActions>(KeyProjectCards.MarkVerb, adminOnly: true),
-            CardVerb.For<ProjectActions>(KeyProjectCards.FindingOpenVerb, adminOnly: true),
-            CardVerb.For<ProjectActions>(KeyProjectCards.FindingVerb, adminOnly: true),
+            // （二十六）: 区纪委监委 and 区委督查室 check the work; what their checks find they may record themselves.
+            CardVerb.For<ProjectActions>(KeyProjectCards.FindingOpenVerb, adminOnly: true) with { ForSupervisors = true },
+            CardVerb.For<ProjectActions>(KeyProjectCards.FindingVerb, adminOnly: true) with { ForSupervisors = true },
             CardVerb.For<OpenCommandAction>(KeyProjectCards.OpenVerb),
             CardVerb.For<ReportPublishActions>(MajorProjectReportCards.ConfirmVerb, adminOnly: true),
             CardVerb.For<ReportPublishActions>(MajorProjectReportCards.CancelVerb, adminOnly: true),

@@ -90,4 +90,10 @@ public sealed record CardVerb(string Verb, Type Handler, bool AdminOnly = false)
 {
     public static CardVerb For<THandler>(string verb, bool adminOnly = false) where THandler : ICardActionHandler =>
         new(verb, typeof(THandler), adminOnly);
+
+    /// <summary>An admin button 督查 users may press too (recording what a check found); the handler checks the role again.</summary>
+    public bool ForSupervisors { get; init; }
+
+    public bool Allows(Access.UserRoles roles, Access.UserIdentity user) =>
+        !AdminOnly || roles.IsAdmin(user) || (ForSupervisors && roles.IsSupervisor(user));
 }
