@@ -87,6 +87,10 @@ public sealed class OpeningBalanceService(OpeningBalanceStore store, MonthlyFigu
             if (values.TryGetValue(metric.Id, out var part) && values.TryGetValue(metric.PartOf!, out var whole) && part > whole)
                 errors[metric.Id] = $"不能大于“{metrics.First(m => m.Id == metric.PartOf).Name}”（{FigureFormService.Format(whole)}）";
         if (errors.Count > 0) return Again("有填写不正确的项目，期初累计未保存。请按提示修改后重新保存。", revision);
+        // Metrics no longer on the unit's form (retired, or the unit changed kind) keep their opening figures while the months
+        // they cover stay the same; a balance through another month drops them from the current reading (its history keeps them).
+        if (current is { IsSet: true } && current.ThroughMonth == through)
+            values = new Dictionary<string, decimal>(RetiredFigures.Keep(values, current.Values, metrics));
 
         var outcome = await store.SaveAsync(new OpeningBalanceChange(unit.Id, year, through, values, revision, admin.Id, admin.Name), ct);
         if (outcome is OpeningSaveOutcome.Stale stale)

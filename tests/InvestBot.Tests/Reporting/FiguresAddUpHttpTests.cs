@@ -71,6 +71,25 @@ public sealed class FiguresAddUpHttpTests : ReportingBotTestBase
     }
 
     [Fact]
+    public async Task A_resaved_opening_balance_keeps_a_figure_whose_metric_left_the_form()
+    {
+        // Stored before （十五）'s 链主 contacts left the units' forms (issue 19): 1—5月 with 7 contacts.
+        Time.SetUtcNow(TestClock.Beijing(2023, 7, 3));
+        Assert.IsType<OpeningSaveOutcome.Saved>(await Openings.SaveAsync(new OpeningBalanceChange(Chaoyang, 2023, 5,
+            new Dictionary<string, decimal> { ["domesticProjects"] = 4, ["chainLeaderContacts"] = 7 }, 0, "old", "旧数据")));
+        var card = await OpeningCardAsync();
+        Assert.DoesNotContain("链主", BotClient.CardText(card));
+
+        // The submission also carries a 链主 figure the card never showed: the server reads only what the form shows.
+        var saved = (await Bot.ExecuteAsync(OpeningBalanceCards.SaveVerb, OpeningSubmission(card), TestUser.Admin)).Card!;
+
+        Assert.Contains("✅ 已保存", BotClient.CardText(saved));
+        var balance = (await Openings.GetAsync(2023, Chaoyang))!;
+        Assert.Equal(10m, balance.Values["domesticProjects"]);   // the form's figure replaced the old one
+        Assert.Equal(7m, balance.Values["chainLeaderContacts"]);  // the retired one was kept
+    }
+
+    [Fact]
     public async Task An_opening_balance_makes_form_receipt_and_ranking_add_up_from_January()
     {
         Time.SetUtcNow(TestClock.Beijing(2023, 7, 3));
