@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Tests.Infrastructure;
 using InvestBot.Tests.Ranking;
 

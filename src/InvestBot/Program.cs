@@ -2,7 +2,7 @@ using InvestBot.Hosting;
 using InvestBot.KeyProjects;
 using InvestBot.Knowledge;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Bulletin;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Common;
 
@@ -19,7 +19,7 @@ var app = builder.Build();
 app.MapInvestBot();
 app.MapReportingEndpoints();
 app.MapKeyProjectEndpoints();
-app.MapRankingEndpoints();
+app.MapAnnouncementDocuments();
 app.Run();
 
 /// <summary>Entry point type, visible to WebApplicationFactory in the HTTP tests.</summary>

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using InvestBot.Announcements;
 using InvestBot.Access;
 using InvestBot.Common;
 using InvestBot.Conversations;
@@ -76,6 +77,7 @@ public static class ServiceRegistration
         services.AddSingleton<PeopleTracker>();
         services.AddSingleton<PersonalMessenger>();
         services.AddSingleton<IPersonalMessenger>(sp => sp.GetRequiredService<PersonalMessenger>());
+        services.AddAnnouncements(configuration);
 
         services.AddSingleton<CommandTable>();
         services.AddCommandSection(KernelCommands.Section);

@@ -2,7 +2,7 @@ using InvestBot.Common;
 using InvestBot.KeyProjects.Bot;
 using InvestBot.Knowledge;
 using InvestBot.Knowledge.Bot;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Reporting.Bot;
 using InvestBot.Teams.Commands;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using InvestBot.Access;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 
 namespace InvestBot.KeyProjects;
 

@@ -1,5 +1,5 @@
 using InvestBot.Common;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Scheduling;
 using InvestBot.Storage;
@@ -27,42 +27,24 @@ public static class RankingModule
         services.AddSingleton<RankingCalculator>();
         services.AddSingleton<RankingService>();
 
-        // Subscriptions, announcements, deliveries (Table Storage) and the delivery queue (Queue Storage, same account).
-        services.AddSingleton<SubscriptionStore>();
-        services.AddSingleton<AnnouncementStore>();
+        // The monthly ranking as an announcement kind of the kernel's delivery (Announcements/).
+        services.AddSingleton<RankingAnnouncementStore>();
         services.AddSingleton<IPublishedRankingSource, AnnouncedRankings>();
-        services.AddSingleton<DeliveryStore>();
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<InvestBotOptions>>().Value;
-            var name = DeliveryQueue.NameFor(o.TablePrefix, sp.GetRequiredService<IOptions<RankingOptions>>().Value.QueueName);
-            return new DeliveryQueue(sp.GetRequiredService<StorageClients>().CreateQueue(name));
-        });
-        services.AddSingleton<InvestBot.Common.IQueueDepth, DeliveryQueueDepth>();
-        services.AddSingleton<SendPacer>();
-        services.AddSingleton<WorkerRegistry>();
-        services.AddSingleton<DeliveryProcessor>();
-        services.AddSingleton<AnnouncementDispatcher>();
         services.AddSingleton<IAnnouncementKind, RankingAnnouncementKind>();
         services.AddSingleton<RankingPublisher>();
-        services.AddSingleton<AdminNotifier>();
-        services.AddSingleton<PoisonDeliveries>();
-        services.AddSingleton<DeliveryWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddSingleton<ScheduledPublication>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ScheduledPublication>());
 
         // Teams glue.
-        services.AddSingleton<IAnnouncementSender, RankingConnectorSender>();
         services.AddSingleton(sp => new RankingAnnouncementCards(sp.GetRequiredService<MetricCatalog>(), sp.GetRequiredService<OfficeClock>()));
         services.AddSingleton<IAnnouncementRenderer>(sp => sp.GetRequiredService<RankingAnnouncementCards>());
         services.AddSingleton<RankingPreview>();
         services.AddSingleton<RankingRulesCard>();
         services.AddSingleton<Bulletin.RankingBulletin>();
         services.AddSingleton<Bulletin.BulletinLinks>();
+        services.AddSingleton<IAnnouncementDocument, Bulletin.RankingBulletinDocument>();
         services.AddSingleton<IPreviewSender, AdminPreviewSender>();
         services.AddCommandSection(RankingCommands.Section);
-        services.AddSingleton<IConversationRemovedListener, SubscriptionRemovalListener>();
         return services;
     }
 }

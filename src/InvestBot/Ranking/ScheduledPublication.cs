@@ -1,6 +1,6 @@
 using InvestBot.Access;
 using InvestBot.Common;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Scheduling;
 using Microsoft.Extensions.Options;
 

@@ -10,7 +10,7 @@ namespace InvestBot.Reporting;
 /// Short-lived signed download links for Excel exports: HMAC-SHA256 over (path, resource, expiry); the month export signs its month.
 /// Anyone holding the link can download until it expires, so links go only to admins and live minutes.
 /// </summary>
-public sealed class ExportLinks(IOptions<ReportingOptions> options, SharedSecretStore secrets, TimeProvider time)
+public sealed class ExportLinks(IOptions<ReportingOptions> options, SharedSecretStore secrets, TimeProvider time) : Announcements.IDownloadSigner
 {
     public const string Path = "/api/reporting/export";
     private const string SecretName = "export-link-key";
@@ -46,6 +46,18 @@ public sealed class ExportLinks(IOptions<ReportingOptions> options, SharedSecret
         if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(sig))) return Check.BadSignature;
         return time.GetUtcNow().ToUnixTimeSeconds() > seconds ? Check.Expired : Check.Valid;
     }
+
+    /// <summary>The kernel's announcement documents (the 通报表) are signed like every other download.</summary>
+    Task<(string Url, DateTimeOffset Expires)> Announcements.IDownloadSigner.SignAsync(string path, string resource, DateTimeOffset? expires, CancellationToken ct) =>
+        expires is { } until ? CreateAsync(path, resource, until, ct) : CreateAsync(path, resource, ct);
+
+    async Task<Announcements.DownloadCheck> Announcements.IDownloadSigner.VerifyAsync(string path, string resource, string? exp, string? sig, CancellationToken ct) =>
+        await VerifyAsync(path, resource, exp, sig, ct) switch
+        {
+            Check.Valid => Announcements.DownloadCheck.Valid,
+            Check.Expired => Announcements.DownloadCheck.Expired,
+            _ => Announcements.DownloadCheck.BadSignature,
+        };
 
     /// <summary>The configured key, else the one all instances share in storage (fetched once per process).</summary>
     private async Task<byte[]> KeyAsync(CancellationToken ct) => _key ??= await secrets.GetOrCreateAsync(SecretName, 32, ct);

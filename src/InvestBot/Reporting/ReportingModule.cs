@@ -51,6 +51,7 @@ public static class ReportingModule
         });
         services.AddSingleton<TargetService>();
         services.AddSingleton<ExportLinks>();
+        services.AddSingleton<Announcements.IDownloadSigner>(sp => sp.GetRequiredService<ExportLinks>());
         services.AddSingleton<FiguresWorkbook>();
         services.AddSingleton<ReminderPlanner>();
         // A file's URL comes from the activity: redirects are never followed (a 3xx is refused), see AttachedTableReader.

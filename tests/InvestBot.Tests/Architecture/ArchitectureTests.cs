@@ -8,7 +8,7 @@ namespace InvestBot.Tests.Architecture;
 public sealed class ArchitectureTests(ITestOutputHelper output)
 {
     /// <summary>The shared kernel: what every capability builds on. It must not know any capability.</summary>
-    private static readonly string[] Kernel = ["Common", "Storage", "Organization", "Conversations", "Access", "Scheduling", "Teams"];
+    private static readonly string[] Kernel = ["Common", "Storage", "Organization", "Conversations", "Access", "Scheduling", "Teams", "Announcements"];
 
     private const string CompositionRoot = "Hosting";
 
@@ -33,6 +33,24 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
             var used = Graph.Value.Edges.GetValueOrDefault(folder) ?? [];
             Assert.True(!used.Overlaps(capabilities), $"{folder} uses {string.Join(", ", used.Intersect(capabilities))}");
         }
+    }
+
+    [Fact]
+    public void KeyProjects_does_not_depend_on_Ranking()
+    {
+        // Both publish through the kernel's announcement delivery, each registering its own kinds, so neither needs the other.
+        Assert.Contains("Announcements", Graph.Value.Edges["Ranking"]);
+        Assert.Contains("Announcements", Graph.Value.Edges["KeyProjects"]);
+        Assert.DoesNotContain("Ranking", Graph.Value.Edges["KeyProjects"]);
+    }
+
+    [Fact]
+    public void The_rest_of_the_kernel_stays_below_Announcements()
+    {
+        // The delivery builds on Teams, Storage, Conversations and Access, never the other way round.
+        Assert.Contains("Teams", Graph.Value.Edges["Announcements"]);
+        var users = Kernel.Where(f => f != "Announcements" && Graph.Value.Edges.GetValueOrDefault(f)?.Contains("Announcements") == true).ToList();
+        Assert.Empty(users);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using InvestBot.Conversations;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Tests.Foundation;
 using InvestBot.Tests.Infrastructure;
 using Xunit;

@@ -3,7 +3,7 @@ using Azure.Identity;
 using InvestBot.Hosting;
 using InvestBot.Knowledge;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Storage;
 using InvestBot.Common;

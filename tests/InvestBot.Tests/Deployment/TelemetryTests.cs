@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Teams;
 using InvestBot.Common;
 using InvestBot.Hosting;

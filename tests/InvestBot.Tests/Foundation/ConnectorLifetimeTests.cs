@@ -1,5 +1,5 @@
 using InvestBot.Conversations;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Tests.Infrastructure;
 using Xunit;
 

@@ -7,7 +7,7 @@ using InvestBot.Knowledge.Bot;
 using InvestBot.Organization;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Bot;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Reporting.Bot;
 using InvestBot.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using InvestBot.KeyProjects;
 using InvestBot.KeyProjects.Bot;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Teams.Cards;
 using InvestBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;

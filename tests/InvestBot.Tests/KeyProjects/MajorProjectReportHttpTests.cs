@@ -1,7 +1,7 @@
 using InvestBot.Common;
 using InvestBot.KeyProjects;
 using InvestBot.KeyProjects.Bot;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting.Bot;
 using InvestBot.Teams;
 using InvestBot.Tests.Infrastructure;
@@ -74,7 +74,7 @@ public sealed class MajorProjectReportHttpTests : KeyProjectBotTestBase
         var stored = Assert.Single(await App.Service<AnnouncementStore>().ListRecordsAsync(MajorProjectPublisher.Kind));
         Assert.Equal(("kp-2023Q1.r0", AnnouncementState.Completed), (stored.Id, stored.State));
         // The ranking's own list is not confused by another kind of announcement.
-        Assert.Empty(await App.Service<AnnouncementStore>().ListAsync());
+        Assert.Empty(await App.Service<InvestBot.Ranking.RankingAnnouncementStore>().ListAsync());
         Assert.Contains("目前还没有发布过排名通报", await SayAsync("排名", _zhang));
     }
 

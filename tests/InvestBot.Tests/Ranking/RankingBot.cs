@@ -1,7 +1,7 @@
 using InvestBot.Access;
 using InvestBot.Conversations;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,7 +80,7 @@ public sealed class RankingBot : IAsyncDisposable
     /// <summary>Waits for the state; returns the announcement with its snapshot unless <paramref name="headerOnly"/>.</summary>
     public async Task<Announcement> WaitForStateAsync(string announcementId, AnnouncementState state, TimeSpan timeout, bool headerOnly = false)
     {
-        var store = Service<AnnouncementStore>();
+        var store = Service<RankingAnnouncementStore>();
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Bot;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Tests.Infrastructure;
 using MiniExcelLibs;
 using Newtonsoft.Json.Linq;

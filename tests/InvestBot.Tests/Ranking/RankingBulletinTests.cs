@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using InvestBot.Ranking;
 using InvestBot.Ranking.Bulletin;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using MiniExcelLibs;
 using Xunit;
 

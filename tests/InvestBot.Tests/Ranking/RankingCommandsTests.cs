@@ -2,7 +2,7 @@ using InvestBot.Teams;
 using InvestBot.Ranking.Bot;
 using InvestBot.Access;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Teams.Cards;
 using InvestBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
@@ -98,7 +98,7 @@ public sealed class RankingCommandsTests : IAsyncLifetime
         Assert.Equal(RankingCards.ProgressVerb, started.Card!["refresh"]!["action"]!.Value<string>("verb"));
 
         var announcement = await _bot.WaitForStateAsync("2023-03.r0", AnnouncementState.Completed, Timeout);
-        var parts = _bot.PartsOf((await _bot.Service<AnnouncementStore>().GetAsync(announcement.Id))!);
+        var parts = _bot.PartsOf((await _bot.Service<RankingAnnouncementStore>().GetAsync(announcement.Id))!);
         Assert.Equal(parts, _connector.PostsTo(Group.Id).Count);
         Assert.Equal(parts, _connector.PostsTo(Channel.Id).Count);
         Assert.Contains("宝坻区招商引资情况通报（2023年3月）", _connector.PostsTo(Channel.Id)[0].Activity.ToString());
@@ -172,7 +172,7 @@ public sealed class RankingCommandsTests : IAsyncLifetime
         var data = (JObject)preview.Last()["actions"]![1]!["data"]!;
         var cancelled = await Client.ExecuteAsync(RankingCards.CancelVerb, data, Admin);
         Assert.Contains("已取消发布", BotClient.CardText(cancelled.Card!));
-        Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
+        Assert.Empty(await _bot.Service<RankingAnnouncementStore>().ListAsync());
         Assert.Empty(_connector.Posts);
     }
 
@@ -186,7 +186,7 @@ public sealed class RankingCommandsTests : IAsyncLifetime
     {
         await SubscribeBothAsync();
         Assert.Contains(expected, Infrastructure.CardMarkdown.Shown(await SayAsync(text, Admin))); // the month is echoed literally
-        Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
+        Assert.Empty(await _bot.Service<RankingAnnouncementStore>().ListAsync());
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class RankingCommandsTests : IAsyncLifetime
         var text = await SayAsync($"发布排名 {now:yyyy-MM}", Admin);
         Assert.Contains($"{now.Year}年{now.Month}月还没有结束，不能发布排名", text);
         Assert.DoesNotContain("确认发布", text);
-        Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
+        Assert.Empty(await _bot.Service<RankingAnnouncementStore>().ListAsync());
     }
 
     [Fact]
@@ -227,7 +227,7 @@ public sealed class RankingCommandsTests : IAsyncLifetime
                      new JObject { ["period"] = "2023-03", ["revision"] = 0 }, new JObject { ["period"] = "2023-03", ["revision"] = 0, ["interview"] = "x' or 1" },
                      new JObject() })
             Assert.Contains("数据无效", (await Client.ExecuteAsync(RankingCards.ConfirmVerb, bad, Admin)).Message);
-        Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
+        Assert.Empty(await _bot.Service<RankingAnnouncementStore>().ListAsync());
         Assert.Empty(_connector.Posts);
     }
 

@@ -1,6 +1,6 @@
 using InvestBot.Ranking;
 using InvestBot.Ranking.Bot;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Teams;
 using InvestBot.Tests.Infrastructure;
 using Newtonsoft.Json.Linq;
@@ -90,7 +90,7 @@ public sealed class RankingPublishGuardTests : IAsyncLifetime
         var pressed = await _bot.Client.ExecuteAsync(RankingCards.ConfirmVerb, data, TestUser.Admin);
 
         Assert.Contains("约谈名单已与预览不同，本次没有发送", pressed.Message);
-        Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
+        Assert.Empty(await _bot.Service<RankingAnnouncementStore>().ListAsync());
         Assert.Empty(_connector.PostsTo(Group.Id));
         // A fresh preview shows the new list and can be confirmed.
         var again = await ConfirmCardAsync();
@@ -113,7 +113,7 @@ public sealed class RankingPublishGuardTests : IAsyncLifetime
         var pressed = await _bot.Client.ExecuteAsync(verb, data, TestUser.Admin);
 
         Assert.Equal(BotTexts.UnknownButton, pressed.Message);
-        Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
+        Assert.Empty(await _bot.Service<RankingAnnouncementStore>().ListAsync());
         Assert.Empty(_connector.PostsTo(Group.Id));
     }
 
@@ -124,7 +124,7 @@ public sealed class RankingPublishGuardTests : IAsyncLifetime
         var outcome = await _bot.Service<ScheduledPublication>().RunOnceAsync(TestClock.Beijing(2023, 4, 6, 9), CancellationToken.None);
 
         Assert.Equal(PublishStatus.PreviewSent, outcome!.Status);
-        Assert.Empty(await _bot.Service<AnnouncementStore>().ListAsync());
+        Assert.Empty(await _bot.Service<RankingAnnouncementStore>().ListAsync());
         Assert.Empty(_connector.PostsTo(Group.Id));
         var personal = _connector.PostsTo(TestConversation.Personal(TestUser.Admin).Id);
         Assert.Contains("按计划生成了2023年3月招商引资情况通报的预览，尚未发送", personal[0].Activity.Value<string>("text"));
@@ -156,7 +156,7 @@ public sealed class RankingAutoPublishTests
 
         var early = await bot.Service<ScheduledPublication>().RunOnceAsync(TestClock.Beijing(2023, 4, 3, 9), CancellationToken.None);
         Assert.Equal(PublishStatus.PreviewSent, early!.Status);
-        Assert.Empty(await bot.Service<AnnouncementStore>().ListAsync());
+        Assert.Empty(await bot.Service<RankingAnnouncementStore>().ListAsync());
 
         time.Set(TestClock.Beijing(2023, 4, 6, 9));
         var onTime = await bot.Service<ScheduledPublication>().RunOnceAsync(TestClock.Beijing(2023, 4, 6, 9), CancellationToken.None);

@@ -1,6 +1,6 @@
 using InvestBot.Organization;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Tests.Infrastructure;
 

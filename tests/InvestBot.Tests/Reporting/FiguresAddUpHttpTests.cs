@@ -1,6 +1,6 @@
 using InvestBot.Ranking;
 using InvestBot.Ranking.Bot;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Reporting.Bot;
 using InvestBot.Teams;

@@ -1,6 +1,6 @@
 using System.Net;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Reporting.Bot;
 using InvestBot.Tests.Infrastructure;
@@ -16,7 +16,7 @@ public sealed class HonestNoticesHttpTests : ReportingBotTestBase
     private readonly TestUser _talked = TestUser.Named("张三");
     private readonly TestUser _silent = TestUser.Named("王五");
 
-    private Task PublishAsync(int month) => App.Service<AnnouncementStore>().TryCreateAsync(
+    private Task PublishAsync(int month) => App.Service<RankingAnnouncementStore>().TryCreateAsync(
         new Announcement(new RankingPeriod(2023, month), 0, new RankingResult(new RankingPeriod(2023, month), [], []), BotApp.AdminAadId, "王主任", Time.GetUtcNow()));
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class HonestNoticesHttpTests : ReportingBotTestBase
         await BindAsync(_talked, Chaoyang);
         await PublishAsync(3);
         await PublishAsync(2);
-        await App.Service<AnnouncementStore>().TryCreateAsync(new Announcement(new RankingPeriod(2022, 12), 0,
+        await App.Service<RankingAnnouncementStore>().TryCreateAsync(new Announcement(new RankingPeriod(2022, 12), 0,
             new RankingResult(new RankingPeriod(2022, 12), [], []), "a", null, Time.GetUtcNow()));
 
         var admin = (await Bot.ExecuteAsync("report.submit", Submission(await FormAsync(TestUser.Admin, "填报 潮阳街道 2023-02"), TownValues()), TestUser.Admin)).Card!;

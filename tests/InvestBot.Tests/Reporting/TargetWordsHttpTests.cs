@@ -1,6 +1,6 @@
 using System.Globalization;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Reporting.Bot;
 using InvestBot.Tests.Infrastructure;
@@ -92,7 +92,7 @@ public sealed class TargetWordsHttpTests : ReportingBotTestBase
         Assert.DoesNotContain("排名测算", unpublished);
 
         var live = await App.Service<RankingService>().ComputeAsync(new RankingPeriod(2023, 3));
-        await App.Service<AnnouncementStore>().TryCreateAsync(new Announcement(live.Period, 0, RankingSnapshot.ForPublication(live),
+        await App.Service<RankingAnnouncementStore>().TryCreateAsync(new Announcement(live.Period, 0, RankingSnapshot.ForPublication(live),
             BotApp.AdminAadId, "王主任", Time.GetUtcNow()));
         var publishedScore = live.Find("town-baoping")!.Score!.Value.ToString("0.00", CultureInfo.InvariantCulture);
         var card = await ProgressAsync();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using InvestBot.Common;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Teams.Cards;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InvestBot.Common;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Teams.Cards;
 using Newtonsoft.Json;

@@ -3,7 +3,7 @@ using InvestBot.Teams.Cards;
 using InvestBot.Teams;
 using System.Globalization;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using Newtonsoft.Json.Linq;
 

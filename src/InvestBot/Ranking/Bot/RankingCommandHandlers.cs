@@ -1,6 +1,6 @@
 using InvestBot.Access;
 using InvestBot.Common;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
@@ -93,7 +93,7 @@ public sealed class AdminPreviewSender(PersonalMessenger messenger, UserRoles ro
 }
 
 /// <summary>排名 / 本月排名: the latest published ranking, always privately (a private row of the table).</summary>
-public sealed class LatestRankingCommand(AnnouncementStore announcements, IAnnouncementRenderer renderer, Bulletin.BulletinLinks links) : ICommandHandler
+public sealed class LatestRankingCommand(RankingAnnouncementStore announcements, IAnnouncementRenderer renderer, Bulletin.BulletinLinks links) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
@@ -108,7 +108,7 @@ public sealed class LatestRankingCommand(AnnouncementStore announcements, IAnnou
 }
 
 /// <summary>我单位排名: the bound unit's place in the latest ranking, always privately (a private row of the table).</summary>
-public sealed class UnitRankingCommand(AnnouncementStore announcements, IUnitBindingStore bindings, MetricCatalog catalog) : ICommandHandler
+public sealed class UnitRankingCommand(RankingAnnouncementStore announcements, IUnitBindingStore bindings, MetricCatalog catalog) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {
@@ -143,7 +143,7 @@ public sealed class UnitRankingCommand(AnnouncementStore announcements, IUnitBin
 /// 导出通报表 2026-03 (admins, privately): the month's 招商引资情况通报表 as Word and Excel, from the latest published
 /// revision's snapshot (a 更正 if there was one), as two short-lived links.
 /// </summary>
-public sealed class ExportBulletinCommand(AnnouncementStore announcements, Bulletin.BulletinLinks links, OfficeClock clock) : ICommandHandler
+public sealed class ExportBulletinCommand(RankingAnnouncementStore announcements, Bulletin.BulletinLinks links, OfficeClock clock) : ICommandHandler
 {
     public async Task HandleAsync(CommandRequest request, CancellationToken ct)
     {

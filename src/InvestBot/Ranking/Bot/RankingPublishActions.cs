@@ -1,10 +1,10 @@
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Teams;
 
 namespace InvestBot.Ranking.Bot;
 
 /// <summary>确认发布 / 取消 on the preview, and 刷新进度 on the progress card. The router checks the admin role on every press.</summary>
-public sealed class RankingPublishActions(RankingPublisher publisher, AnnouncementStore announcements, DeliveryStore deliveries) : ICardActionHandler
+public sealed class RankingPublishActions(RankingPublisher publisher, RankingAnnouncementStore announcements, DeliveryStore deliveries) : ICardActionHandler
 {
     public async Task<CardActionResult> HandleAsync(CardActionRequest request, CancellationToken ct)
     {

@@ -1,4 +1,4 @@
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 
 namespace InvestBot.Ranking.Bot;
 

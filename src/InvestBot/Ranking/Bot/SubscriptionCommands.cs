@@ -2,6 +2,7 @@ using InvestBot.Common;
 using InvestBot.Conversations;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
+using InvestBot.Announcements;
 
 namespace InvestBot.Ranking.Bot;
 
@@ -40,10 +41,4 @@ public sealed class SubscriptionListCommand(SubscriptionStore subscriptions, Off
 internal static class Place
 {
     public static string Of(MessageRequest request) => request.ConversationType == "channel" ? "本频道" : "本群";
-}
-
-/// <summary>Removing the bot from a conversation ends its subscription.</summary>
-public sealed class SubscriptionRemovalListener(SubscriptionStore subscriptions) : IConversationRemovedListener
-{
-    public Task OnConversationRemovedAsync(string conversationId, CancellationToken ct) => subscriptions.UnsubscribeAsync(conversationId, ct);
 }

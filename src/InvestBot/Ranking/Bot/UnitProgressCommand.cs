@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using InvestBot.Access;
 using InvestBot.Organization;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using InvestBot.Teams;
 using InvestBot.Teams.Cards;
@@ -16,7 +16,7 @@ namespace InvestBot.Ranking.Bot;
 /// figures not yet published are never shown or hinted at. Always answered privately.
 /// </summary>
 public sealed partial class UnitProgressCommand(IUnitBindingStore bindings, UnitDirectory units, UserRoles roles, UnitYearReader years,
-    MetricCatalog catalog, ReportingWindow window, RankingService ranking, RankingRules rules, AnnouncementStore announcements) : ICommandHandler
+    MetricCatalog catalog, ReportingWindow window, RankingService ranking, RankingRules rules, RankingAnnouncementStore announcements) : ICommandHandler
 {
     /// <summary>A unit name and filler words only: 我单位进度怎么样 is ours, 我单位进度慢怎么办 is a question.</summary>
     public bool Accepts(string args)

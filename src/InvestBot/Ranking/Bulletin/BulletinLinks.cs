@@ -1,9 +1,6 @@
-using System.Text.RegularExpressions;
-using InvestBot.Ranking.Delivery;
-using InvestBot.Reporting;
-using Microsoft.Extensions.Options;
-
+using InvestBot.Announcements;
 using InvestBot.Ranking.Bot;
+using Microsoft.Extensions.Options;
 
 namespace InvestBot.Ranking.Bulletin;
 
@@ -11,63 +8,50 @@ namespace InvestBot.Ranking.Bulletin;
 public enum BulletinFormat { Word, Workbook }
 
 /// <summary>
-/// Signed links to one announcement's 通报表 (<see cref="ExportLinks"/>' HMAC over path, resource and expiry). The resource is
-/// the announcement id and the format ("2026-03.r0.docx"), so a link opens that document only. The card's link expires
-/// <see cref="RankingOptions.BulletinLinkDays"/> after publication (every conversation gets the same link); the admin's
-/// 导出通报表 links live as long as other exports.
+/// The 通报表 as the document of the monthly ranking's announcements: the kernel signs and serves it like any announcement's
+/// document (<see cref="AnnouncementDocumentLinks"/>). The card's link expires <see cref="RankingOptions.BulletinLinkDays"/>
+/// after publication (every conversation gets the same link); the admin's 导出通报表 links live as long as other exports.
 /// </summary>
-public sealed partial class BulletinLinks(ExportLinks links, IOptions<RankingOptions> options)
+public sealed class RankingBulletinDocument(RankingAnnouncementStore announcements, RankingBulletin bulletin, IOptions<RankingOptions> options)
+    : IAnnouncementDocument
 {
+    /// <summary>Unchanged since the 通报表 was first posted, so links already in the groups' cards keep working.</summary>
     public const string Path = "/api/ranking/bulletin";
 
-    public static string Resource(string announcementId, BulletinFormat format) =>
-        $"{announcementId}.{(format == BulletinFormat.Word ? "docx" : "xlsx")}";
+    public string Kind => RankingAnnouncementKind.Name;
 
-    public DateTimeOffset ExpiryOf(Announcement a) => a.PublishedAt.AddDays(Math.Max(1, options.Value.BulletinLinkDays));
+    string IAnnouncementDocument.Path => Path;
 
-    /// <summary>The link posted with the announcement.</summary>
-    public async Task<string> ForCardAsync(Announcement a, CancellationToken ct) =>
-        (await links.CreateAsync(Path, Resource(a.Id, BulletinFormat.Word), ExpiryOf(a), ct)).Url;
+    public IReadOnlyList<string> Formats { get; } = ["docx", "xlsx"];
+
+    public DateTimeOffset CardLinkExpiry(AnnouncementRecord announcement) =>
+        announcement.PublishedAt.AddDays(Math.Max(1, options.Value.BulletinLinkDays));
+
+    public async Task<AnnouncementFile?> BuildAsync(AnnouncementRecord announcement, string format, CancellationToken ct)
+    {
+        if (await announcements.GetAsync(announcement.Id, ct) is not { } a) return null;
+        return format == "docx"
+            ? new AnnouncementFile(bulletin.Word(a), Common.Documents.OfficialDocument.ContentType, RankingBulletin.FileName(a, "docx"))
+            : new AnnouncementFile(bulletin.Workbook(a), RankingBulletin.WorkbookContentType, RankingBulletin.FileName(a, "xlsx"));
+    }
+
+    public string InvalidLinkText => RankingTexts.BulletinLinkInvalid;
+
+    public string ExpiredLinkText(string announcementId) => RankingTexts.BulletinLinkExpired(announcementId);
+
+    public string MissingText => RankingTexts.BulletinMissing;
+}
+
+/// <summary>The 通报表 links of a ranking announcement, through the kernel's <see cref="AnnouncementDocumentLinks"/>.</summary>
+public sealed class BulletinLinks(AnnouncementDocumentLinks links)
+{
+    /// <summary>The link posted with the announcement (the Word document).</summary>
+    public Task<string?> ForCardAsync(Announcement a, CancellationToken ct) => links.ForCardAsync(RecordOf(a), ct);
 
     /// <summary>A short-lived link for an admin's 导出通报表.</summary>
     public Task<(string Url, DateTimeOffset Expires)> ForAdminAsync(Announcement a, BulletinFormat format, CancellationToken ct) =>
-        links.CreateAsync(Path, Resource(a.Id, format), ct);
+        links.ForAdminAsync(RecordOf(a), format == BulletinFormat.Word ? "docx" : "xlsx", ct);
 
-    public Task<ExportLinks.Check> VerifyAsync(string resource, string? exp, string? sig, CancellationToken ct) =>
-        links.VerifyAsync(Path, resource, exp, sig, ct);
-
-    /// <summary>"2026-03.r0.docx" → (id, format); null for anything else.</summary>
-    public static (string Id, BulletinFormat Format)? Parse(string? resource) =>
-        resource is not null && ResourcePattern().Match(resource) is { Success: true } m
-            ? (m.Groups[1].Value, m.Groups[2].Value == "docx" ? BulletinFormat.Word : BulletinFormat.Workbook)
-            : null;
-
-    [GeneratedRegex(@"^([0-9]{4}-[0-9]{2}\.r[0-9]{1,3})\.(docx|xlsx)$")]
-    private static partial Regex ResourcePattern();
-}
-
-public static class BulletinEndpoints
-{
-    private const string TextType = "text/plain; charset=utf-8";
-
-    /// <summary>GET /api/ranking/bulletin/{id}.{docx|xlsx}?exp=…&amp;sig=…: the published 通报表, built from its snapshot.</summary>
-    public static void MapRankingEndpoints(this WebApplication app) =>
-        app.MapGet(BulletinLinks.Path + "/{resource}", async (string resource, string? exp, string? sig, BulletinLinks links,
-            AnnouncementStore announcements, RankingBulletin bulletin, CancellationToken ct) =>
-        {
-            if (BulletinLinks.Parse(resource) is not { } target)
-                return Results.Text(RankingTexts.BulletinLinkInvalid, TextType, statusCode: StatusCodes.Status400BadRequest);
-            switch (await links.VerifyAsync(resource, exp, sig, ct))
-            {
-                case ExportLinks.Check.Expired:
-                    return Results.Text(RankingTexts.BulletinLinkExpired(target.Id), TextType, statusCode: StatusCodes.Status410Gone);
-                case ExportLinks.Check.BadSignature:
-                    return Results.Text(RankingTexts.BulletinLinkInvalid, TextType, statusCode: StatusCodes.Status403Forbidden);
-            }
-            if (await announcements.GetAsync(target.Id, ct) is not { } a)
-                return Results.Text(RankingTexts.BulletinMissing, TextType, statusCode: StatusCodes.Status404NotFound);
-            return target.Format == BulletinFormat.Word
-                ? Results.File(bulletin.Word(a), Common.Documents.OfficialDocument.ContentType, RankingBulletin.FileName(a, "docx"))
-                : Results.File(bulletin.Workbook(a), RankingBulletin.WorkbookContentType, RankingBulletin.FileName(a, "xlsx"));
-        });
+    private static AnnouncementRecord RecordOf(Announcement a) =>
+        new(a.Id, RankingAnnouncementKind.Name, a.PublishedBy, a.PublishedByName, a.PublishedAt, a.State, a.Total);
 }

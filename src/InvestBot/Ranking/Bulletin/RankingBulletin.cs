@@ -1,7 +1,7 @@
 using System.Globalization;
 using InvestBot.Common;
 using InvestBot.Common.Documents;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Reporting;
 using MiniExcelLibs;
 

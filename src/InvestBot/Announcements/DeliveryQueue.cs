@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>A queued unit of work: deliver one announcement to one conversation.</summary>
 public sealed record DeliveryTicket(string AnnouncementId, string ConversationId);

@@ -1,6 +1,6 @@
 using InvestBot.Common;
 
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>
 /// The queue-depth gauge's source. Gauge callbacks are synchronous, so it answers the last known length at once and

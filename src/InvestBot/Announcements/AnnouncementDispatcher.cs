@@ -1,6 +1,6 @@
 using InvestBot.Conversations;
 
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>
 /// Starts (or resumes) the delivery of a stored announcement of any kind: one delivery record per subscribed conversation,

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using InvestBot.Storage;
 
-namespace InvestBot.Ranking;
+namespace InvestBot.Announcements;
 
 /// <summary>A group chat or channel that receives the ranking announcements.</summary>
 /// <param name="Active">False once Teams answered 403/404 for it: the bot lost access, so it is skipped until subscribed again.</param>

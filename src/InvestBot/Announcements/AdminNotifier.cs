@@ -2,7 +2,7 @@ using InvestBot.Teams.Cards;
 using InvestBot.Access;
 using InvestBot.Conversations;
 
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>Tells admins, in their personal chat with the bot, how a publication went.</summary>
 public sealed class AdminNotifier(IPersonalMessenger messenger, UserRoles roles)

@@ -3,16 +3,17 @@ using Azure.Data.Tables;
 using InvestBot.Conversations;
 using InvestBot.Common;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Scheduling;
 using InvestBot.Tests.Infrastructure;
+using InvestBot.Tests.Ranking;
 using Xunit;
 
-namespace InvestBot.Tests.Ranking;
+namespace InvestBot.Tests.Announcements;
 
 /// <summary>Delivery through Azure Queue Storage (Azurite) to a loopback Bot Connector that fails on demand.</summary>
 [Trait("Category", "Integration")]
-public sealed class RankingDeliveryTests : IAsyncLifetime
+public sealed class AnnouncementDeliveryTests : IAsyncLifetime
 {
     private static readonly RankingPeriod March = new(2023, 3);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
@@ -44,7 +45,7 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         Assert.Equal(PublishStatus.Started, outcome.Status);
         Assert.Equal(8, outcome.Total);
         var done = await bot.WaitForStateAsync(outcome.Announcement!.Id, AnnouncementState.Completed, Timeout);
-        var parts = bot.PartsOf(await bot.Service<AnnouncementStore>().GetAsync(done.Id) ?? done);
+        var parts = bot.PartsOf(await bot.Service<RankingAnnouncementStore>().GetAsync(done.Id) ?? done);
 
         var live = ids.Where((_, i) => i is not 3 and not 4).ToList();
         AssertExactlyOnce(live, parts);
@@ -94,7 +95,7 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         AssertExactlyOnce(ids, 2 * parts);
         var corrected = _connector.PostsTo(ids[0]).Skip(parts).First();
         Assert.Contains("【更正】宝坻区招商引资情况通报（2023年3月）", corrected.Activity.ToString());
-        Assert.Equal(2, (await bot.Service<AnnouncementStore>().ListAsync(March)).Count);
+        Assert.Equal(2, (await bot.Service<RankingAnnouncementStore>().ListAsync(March)).Count);
     }
 
     [Fact]
@@ -289,7 +290,7 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         Assert.Single(results, r => r is FireOutcome.AlreadyDone or FireOutcome.HeldElsewhere);
         var fired = await a.WaitForStateAsync("2023-03.r0", AnnouncementState.Completed, Timeout);
         AssertExactlyOnce(ids, a.PartsOf(fired));
-        Assert.Single(await a.Service<AnnouncementStore>().ListAsync());
+        Assert.Single(await a.Service<RankingAnnouncementStore>().ListAsync());
     }
 
     [Fact]
@@ -320,7 +321,7 @@ public sealed class RankingDeliveryTests : IAsyncLifetime
         // Let a few more occurrences fire on both instances: none of them may post again.
         await _connector.WaitForPostsAsync(_connector.Posts.Count + 2, Timeout);
         AssertExactlyOnce(ids, a.PartsOf(done));
-        Assert.Single(await a.Service<AnnouncementStore>().ListAsync());
+        Assert.Single(await a.Service<RankingAnnouncementStore>().ListAsync());
         var notes = _connector.PostsTo(adminChat).Select(p => p.Activity.Value<string>("text")).ToList();
         Assert.Single(notes, n => n!.Contains("已按计划自动发布"));
         Assert.Contains(notes, n => n!.Contains("未重复发送"));

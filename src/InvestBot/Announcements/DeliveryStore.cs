@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using InvestBot.Conversations;
 using InvestBot.Storage;
 
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>
 /// One (announcement, conversation) pair and where it stands. The record carries the conversation's address as it was at

@@ -1,24 +1,23 @@
-using InvestBot.Ranking.Bot;
 using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Scheduling;
 using InvestBot.Teams;
 using Xunit;
 
-namespace InvestBot.Tests.Ranking;
+namespace InvestBot.Tests.Announcements;
 
 [Trait("Category", "Unit")]
-public sealed class RankingDeliveryRulesTests
+public sealed class AnnouncementDeliveryRulesTests
 {
     [Fact]
     public void Retry_after_is_read_as_seconds_or_http_date()
     {
-        Assert.Equal(TimeSpan.FromSeconds(3), RankingConnectorSender.RetryAfter(new Dictionary<string, IEnumerable<string>> { ["retry-after"] = ["3"] }));
+        Assert.Equal(TimeSpan.FromSeconds(3), BotConnectorSender.RetryAfter(new Dictionary<string, IEnumerable<string>> { ["retry-after"] = ["3"] }));
         var date = DateTimeOffset.UtcNow.AddSeconds(30).ToString("R");
-        var parsed = RankingConnectorSender.RetryAfter(new Dictionary<string, IEnumerable<string>> { ["Retry-After"] = [date] });
+        var parsed = BotConnectorSender.RetryAfter(new Dictionary<string, IEnumerable<string>> { ["Retry-After"] = [date] });
         Assert.InRange(parsed!.Value.TotalSeconds, 25, 31);
-        Assert.Null(RankingConnectorSender.RetryAfter(new Dictionary<string, IEnumerable<string>>()));
-        Assert.Null(RankingConnectorSender.RetryAfter(new Dictionary<string, IEnumerable<string>> { ["Retry-After"] = ["soon"] }));
+        Assert.Null(BotConnectorSender.RetryAfter(new Dictionary<string, IEnumerable<string>>()));
+        Assert.Null(BotConnectorSender.RetryAfter(new Dictionary<string, IEnumerable<string>> { ["Retry-After"] = ["soon"] }));
     }
 
     [Fact]

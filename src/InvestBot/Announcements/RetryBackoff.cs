@@ -1,4 +1,4 @@
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>When to try again: the service's Retry-After when given, else exponential backoff with jitter, capped.</summary>
 public static class RetryBackoff

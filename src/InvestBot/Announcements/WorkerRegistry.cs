@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using InvestBot.Storage;
 
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>
 /// Which delivery workers are alive, so Teams' per-bot limit can be split among them (<see cref="SendPacer.ShareAmong"/>).

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using InvestBot.Common;
 using Microsoft.Extensions.Options;
 
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>
 /// Delivers one announcement to one conversation, exactly once as far as storage can tell:
@@ -10,11 +10,11 @@ namespace InvestBot.Ranking.Delivery;
 /// </summary>
 public sealed class DeliveryProcessor(DeliveryStore deliveries, AnnouncementStore announcements,
     SubscriptionStore subscriptions, IAnnouncementSender sender, IEnumerable<IAnnouncementKind> kinds, SendPacer pacer,
-    PoisonDeliveries poison, IOptions<RankingOptions> options, TimeProvider time, ILogger<DeliveryProcessor> log,
+    PoisonDeliveries poison, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<DeliveryProcessor> log,
     InvestBotMetrics metrics)
 {
     private readonly Dictionary<string, IAnnouncementKind> _kinds = kinds.ToDictionary(k => k.Kind);
-    private readonly RankingOptions _options = options.Value;
+    private readonly DeliveryOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<OutgoingMessage>?>>> _rendered = new();
 
     /// <summary>Identifies this instance in claims.</summary>
@@ -24,7 +24,7 @@ public sealed class DeliveryProcessor(DeliveryStore deliveries, AnnouncementStor
     /// Null: the ticket is done (delete it). A delay: try again after it (429/5xx, or another instance holds the claim).
     /// Sends are never cancelled half-way: <paramref name="stopping"/> only stops before a send, releasing the claim.
     /// Processing that throws leaves the claim to run out (the ticket comes back), unless the ticket has already been taken
-    /// <see cref="RankingOptions.MaxDequeueCount"/> times: then the delivery is poison, marked Failed with the error.
+    /// <see cref="DeliveryOptions.MaxDequeueCount"/> times: then the delivery is poison, marked Failed with the error.
     /// </summary>
     public async Task<TimeSpan?> ProcessAsync(DeliveryTicket ticket, CancellationToken stopping, long dequeueCount = 1)
     {

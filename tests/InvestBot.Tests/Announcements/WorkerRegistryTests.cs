@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using InvestBot.Tests.Infrastructure;
 using Xunit;
 
-namespace InvestBot.Tests.Ranking;
+namespace InvestBot.Tests.Announcements;
 
 [Trait("Category", "Integration")]
 public sealed class WorkerRegistryTests

@@ -2,7 +2,9 @@ using InvestBot.Access;
 using InvestBot.Conversations;
 using InvestBot.Reporting;
 
-namespace InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
+
+namespace InvestBot.Ranking;
 
 /// <summary>Stale: another publication came in between. InterviewChanged: the 约谈 list is no longer the one the admin confirmed.
 /// PreviewSent: the schedule sent the admins a preview to confirm instead of publishing.</summary>
@@ -27,7 +29,7 @@ public sealed record PublishPreview(RankingResult Ranking, int NextRevision, IRe
 /// Publishing: stores the announcement (insert-only, so a period is published once unless corrected), one delivery record per
 /// subscribed conversation, and one queue ticket per delivery (<see cref="AnnouncementDispatcher"/>). Every step can be repeated after a crash.
 /// </summary>
-public sealed class RankingPublisher(RankingService ranking, AnnouncementStore announcements,
+public sealed class RankingPublisher(RankingService ranking, RankingAnnouncementStore announcements,
     AnnouncementDispatcher dispatcher, TimeProvider time, ReportingWindow window)
 {
     public async Task<PublishPreview> PreviewAsync(RankingPeriod period, CancellationToken ct = default)
@@ -58,7 +60,7 @@ public sealed class RankingPublisher(RankingService ranking, AnnouncementStore a
     {
         if (existing.Count == 0) return false;
         var last = await announcements.GetAsync(existing.MaxBy(a => a.Revision)!.Id, ct);
-        return last is not null && AnnouncementStore.SnapshotText(last.Ranking) == AnnouncementStore.SnapshotText(RankingSnapshot.ForPublication(computed));
+        return last is not null && RankingAnnouncementStore.SnapshotText(last.Ranking) == RankingAnnouncementStore.SnapshotText(RankingSnapshot.ForPublication(computed));
     }
 
     /// <param name="expectedRevision">The revision the admin previewed; another publication in between makes this Stale.</param>

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>
-/// Spaces sends evenly so the bot never exceeds Teams' limits: <see cref="RankingOptions.PerConversationPerSecond"/>
+/// Spaces sends evenly so the bot never exceeds Teams' limits: <see cref="DeliveryOptions.PerConversationPerSecond"/>
 /// into one conversation (a delivery, all of one conversation's cards, runs on one instance) and
-/// <see cref="RankingOptions.GlobalPerSecond"/> for the whole bot, split evenly among the running workers.
+/// <see cref="DeliveryOptions.GlobalPerSecond"/> for the whole bot, split evenly among the running workers.
 /// Every attempt, retries included, passes here.
 /// </summary>
 public sealed class SendPacer
@@ -17,7 +17,7 @@ public sealed class SendPacer
     private readonly IntervalGate _global;
     private readonly ConcurrentDictionary<string, IntervalGate> _conversations = new();
 
-    public SendPacer(IOptions<RankingOptions> options, TimeProvider time)
+    public SendPacer(IOptions<DeliveryOptions> options, TimeProvider time)
     {
         _time = time;
         _botPerSecond = options.Value.GlobalPerSecond;

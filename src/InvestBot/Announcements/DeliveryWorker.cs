@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>
 /// Background sending: a receiver takes tickets from the queue and hands them to <see cref="DeliveryProcessor"/>; another loop
@@ -10,11 +10,11 @@ namespace InvestBot.Ranking.Delivery;
 /// </summary>
 public sealed class DeliveryWorker(DeliveryQueue queue, DeliveryProcessor processor, AnnouncementStore announcements,
     DeliveryStore deliveries, AnnouncementDispatcher dispatcher, IEnumerable<IAnnouncementKind> kinds,
-    AdminNotifier notifier, WorkerRegistry registry, SendPacer pacer, IOptions<RankingOptions> options,
+    AdminNotifier notifier, WorkerRegistry registry, SendPacer pacer, IOptions<DeliveryOptions> options,
     TimeProvider time, ILogger<DeliveryWorker> log) : BackgroundService
 {
     private readonly Dictionary<string, IAnnouncementKind> _kinds = kinds.ToDictionary(k => k.Kind);
-    private readonly RankingOptions _options = options.Value;
+    private readonly DeliveryOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
@@ -57,7 +57,7 @@ public sealed class DeliveryWorker(DeliveryQueue queue, DeliveryProcessor proces
     }
 
     /// <summary>
-    /// One receiver fills up to <see cref="RankingOptions.WorkerConcurrency"/> parallel deliveries, taking as many tickets
+    /// One receiver fills up to <see cref="DeliveryOptions.WorkerConcurrency"/> parallel deliveries, taking as many tickets
     /// per request as there are free slots (at most 32, the queue's limit). An idle instance polls once per interval.
     /// </summary>
     private async Task ReceiveLoopAsync(CancellationToken stopping)

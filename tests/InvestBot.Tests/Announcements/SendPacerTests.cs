@@ -1,11 +1,10 @@
 using InvestBot.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
-using InvestBot.Ranking;
-using InvestBot.Ranking.Delivery;
+using InvestBot.Announcements;
 using Microsoft.Extensions.Options;
 using Xunit;
 
-namespace InvestBot.Tests.Ranking;
+namespace InvestBot.Tests.Announcements;
 
 [Trait("Category", "Unit")]
 public sealed class SendPacerTests
@@ -13,7 +12,7 @@ public sealed class SendPacerTests
     private static (SendPacer Pacer, FakeTimeProvider Time) Create(double global = 50, double perConversation = 7)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2023, 4, 6, 1, 0, 0, TimeSpan.Zero));
-        var options = Options.Create(new RankingOptions { GlobalPerSecond = global, PerConversationPerSecond = perConversation });
+        var options = Options.Create(new DeliveryOptions { GlobalPerSecond = global, PerConversationPerSecond = perConversation });
         return (new SendPacer(options, time), time);
     }
 

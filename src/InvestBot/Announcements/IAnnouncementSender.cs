@@ -1,6 +1,6 @@
 using InvestBot.Conversations;
 
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>One message to post: an Adaptive Card (JSON) with a text summary, or just text.</summary>
 /// <param name="ShowText">Also post <paramref name="Text"/> as the message text next to the card: Teams then shows it in the chat
@@ -19,11 +19,4 @@ public sealed record SendResult(SendStatus Status, TimeSpan? RetryAfter = null, 
 public interface IAnnouncementSender
 {
     Task<SendResult> SendAsync(ConversationRecord to, OutgoingMessage message, CancellationToken ct);
-}
-
-/// <summary>Turns an announcement into the messages (cards) posted into each conversation, in order.</summary>
-public interface IAnnouncementRenderer
-{
-    /// <param name="downloadUrl">The signed link to the announcement's 通报表 (下载通报表), when there is one.</param>
-    IReadOnlyList<OutgoingMessage> Render(Announcement announcement, string? downloadUrl = null);
 }

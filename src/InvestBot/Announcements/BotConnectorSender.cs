@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using InvestBot.Conversations;
-using InvestBot.Ranking.Delivery;
 using InvestBot.Teams.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
@@ -12,14 +11,14 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace InvestBot.Ranking.Bot;
+namespace InvestBot.Announcements;
 
 /// <summary>
 /// Proactive posts through the Bot Connector REST API to the conversation's stored serviceUrl, authenticated the way
 /// CloudAdapter does for ContinueConversation (no token when MicrosoftAppId is empty, e.g. against a loopback connector in tests).
 /// It does not retry itself: <see cref="DeliveryProcessor"/> owns retries and pacing.
 /// </summary>
-public sealed class RankingConnectorSender(BotFrameworkAuthentication auth, IConfiguration configuration, TimeProvider time) : IAnnouncementSender
+public sealed class BotConnectorSender(BotFrameworkAuthentication auth, IConfiguration configuration, TimeProvider time) : IAnnouncementSender
 {
     private readonly string _appId = configuration["MicrosoftAppId"] ?? "";
     private readonly TimeSpan _lifetime = BotConnectorHttp.Lifetime(configuration);

@@ -1,13 +1,13 @@
 using InvestBot.Teams.Cards;
 using InvestBot.Storage;
 
-namespace InvestBot.Ranking.Delivery;
+namespace InvestBot.Announcements;
 
 /// <summary>
 /// A delivery whose processing keeps throwing (not a refused send: those are retried and counted by
-/// <see cref="DeliveryProcessor"/>) would otherwise come back every <see cref="RankingOptions.ClaimSeconds"/> for the queue's
+/// <see cref="DeliveryProcessor"/>) would otherwise come back every <see cref="DeliveryOptions.ClaimSeconds"/> for the queue's
 /// seven days. <see cref="DeliveryProcessor"/> marks it Failed with the error once its ticket has been taken
-/// <see cref="RankingOptions.MaxDequeueCount"/> times; this tells the publishing admin, once per announcement across instances
+/// <see cref="DeliveryOptions.MaxDequeueCount"/> times; this tells the publishing admin, once per announcement across instances
 /// (a broken announcement would otherwise send one notice per conversation). The completion report lists every failure.
 /// </summary>
 public sealed class PoisonDeliveries(AnnouncementStore announcements, IEnumerable<IAnnouncementKind> kinds, AdminNotifier notifier, JobLeaseStore leases,
