@@ -13,6 +13,7 @@ namespace InvestBot.Tests.Announcements;
 
 /// <summary>Delivery through Azure Queue Storage (Azurite) to a loopback Bot Connector that fails on demand.</summary>
 [Trait("Category", "Integration")]
+[Collection(InvestBot.Tests.Infrastructure.TimingSensitiveCollection.Name)]
 public sealed class AnnouncementDeliveryTests : IAsyncLifetime
 {
     private static readonly RankingPeriod March = new(2023, 3);

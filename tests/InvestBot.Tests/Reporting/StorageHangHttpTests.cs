@@ -12,6 +12,7 @@ namespace InvestBot.Tests.Reporting;
 /// again without a restart.
 /// </summary>
 [Trait("Category", "Http")]
+[Collection(InvestBot.Tests.Infrastructure.TimingSensitiveCollection.Name)]
 public sealed class StorageHangHttpTests : ReportingBotTestBase
 {
     private static readonly TimeSpan UserPatience = TimeSpan.FromSeconds(5);
