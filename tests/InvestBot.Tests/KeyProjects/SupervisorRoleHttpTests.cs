@@ -50,7 +50,10 @@ public sealed class SupervisorRoleHttpTests : KeyProjectBotTestBase
     [Fact]
     public async Task A_supervisor_sees_the_reporting_status_and_downloads_the_exports_and_the_supervision_report()
     {
-        var status = await SayAsync("填报情况 2023-03", Supervisor);
+        await BindAsync(_zhang, Chaoyang); // a reporter who has not reported: someone 一键催报 would remind
+        var statusCard = await CardAsync("填报情况 2023-03", Supervisor);
+        var adminStatusCard = await CardAsync("填报情况 2023-03", TestUser.Admin);
+        var status = BotClient.CardText(statusCard);
         var export = await CardAsync("导出 2023-03", Supervisor);
         var ledger = await CardAsync("导出项目 2023-03", Supervisor);
         var report = await CardAsync("督查报告 2023Q1", Supervisor);
@@ -60,6 +63,10 @@ public sealed class SupervisorRoleHttpTests : KeyProjectBotTestBase
         Assert.Contains("2023年3月", status);
         Assert.Contains("潮阳街道", status);
         Assert.DoesNotContain("只有区合作交流办管理员", status);
+        // The units to remind are there, but 一键催报 is an admin's act: a 督查 reader is not offered it.
+        Assert.DoesNotContain(statusCard.SelectTokens("$..verb"), v => v.ToString() == ReportViewCards.RemindVerb);
+        Assert.Contains(adminStatusCard.SelectTokens("$..verb"), v => v.ToString() == ReportViewCards.RemindVerb);
+        Assert.Contains(statusCard.SelectTokens("$..title"), t => t.ToString() == "导出 Excel");
         foreach (var link in new[] { export.SelectToken("actions[0].url"), ledger.SelectToken("actions[0].url"),
                      report.SelectToken("actions[?(@.title == '下载报告（Word）')].url") })
         {

@@ -11,7 +11,9 @@ public static class ReportViewCards
 {
     public const string RemindVerb = "report.remind";
 
-    public static JObject Status(MonthStatus status, UnitDirectory units, TimeZoneInfo zone, UnitRequirements requirements, MetricCatalog catalog)
+    /// <param name="mayRemind">The reader may send 一键催报 (an admin; a read-only 督查 reader gets no such button).</param>
+    public static JObject Status(MonthStatus status, UnitDirectory units, TimeZoneInfo zone, UnitRequirements requirements, MetricCatalog catalog,
+        bool mayRemind = true)
     {
         var submitted = status.Submitted.ToList();
         var missing = status.Missing.ToList();
@@ -49,7 +51,7 @@ public static class ReportViewCards
             body.Add(Card.Facts(submitted.Select(u => (u.Unit.Name,
                 $"{TimeZoneInfo.ConvertTime(u.Saved!.SubmittedAt, zone):M月d日 HH:mm} {CardText.Literal(u.Saved.SubmittedByName)}" + (u.Saved.Late ? " 逾期" : "")))));
         body.AddRange(Shortfalls(status, requirements, catalog));
-        var remind = status.ToRemind.Any()
+        var remind = mayRemind && status.ToRemind.Any()
             ? Card.Execute($"一键催报（{status.ToRemind.Count()} 个单位）", RemindVerb, new ReportMonthPayload(status.Month.Key).ToData())
             : null;
         return Card.Create(body, new[] { remind, Card.Say("导出 Excel", $"导出 {status.Month.Key}") }, $"{status.Month.Label}填报情况");
