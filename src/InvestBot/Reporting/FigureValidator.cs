@@ -46,8 +46,8 @@ public static partial class FigureValidator
         return new FigureValidation(errors.Count == 0 ? values : new Dictionary<string, decimal>(), errors) { Conversions = conversions };
     }
 
-    /// <summary>One number against one metric's rules; Error is null when the value is acceptable.</summary>
-    /// <summary>Amounts as people write them (1.5亿, 8000万, 80,000), read as on the target card (<see cref="AmountText"/>).</summary>
+    /// <summary>One amount, as people write it (1.5亿, 8000万, 80,000), against one metric's rules, read as on the target
+    /// card (<see cref="AmountText"/>); Error is null when the value is acceptable.</summary>
     public static (decimal Value, string? Error) ParseValue(Metric metric, string? text)
     {
         var (value, error, _) = Read(metric, text);

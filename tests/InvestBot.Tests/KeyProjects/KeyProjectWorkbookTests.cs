@@ -35,8 +35,8 @@ public sealed class KeyProjectWorkbookTests
         Assert.Equal("潮阳街道", rows[1]["单位"]);
     }
 
-    [Fact]
-    public async Task The_supervision_report_addresses_the_leading_group_and_lists_stages_projects_problems_and_stalled_ones()
+    /// <summary>Two 重大 projects of 潮阳街道 in 2023Q1: 电池项目 started with 2500 万元 and a problem; the other stalled. Today 2023-04-03.</summary>
+    private static async Task<KeyProjectHarness> FirstQuarterWithAStalledMajorProjectAsync()
     {
         var h = await StartAsync(2023, 1, 10);
         var zhang = await h.ReporterAsync("张三", Chaoyang);
@@ -44,6 +44,13 @@ public sealed class KeyProjectWorkbookTests
         await h.MarkAsync(await h.RegisterAsync(zhang, Chaoyang, DetailInputs(name: "停滞的重大项目", stage: "started")), "major");
         h.SetToday(2023, 4, 3);
         await h.ProgressAsync(zhang, a, "started", "2500", "供电线路待协调");
+        return h;
+    }
+
+    [Fact]
+    public async Task The_supervision_report_addresses_the_leading_group_and_lists_stages_projects_problems_and_stalled_ones()
+    {
+        var h = await FirstQuarterWithAStalledMajorProjectAsync();
 
         var book = await h.Workbooks.SupervisionAsync(new ReportQuarter(2023, 1));
 
@@ -66,12 +73,7 @@ public sealed class KeyProjectWorkbookTests
     [Fact]
     public async Task The_supervision_report_in_word_is_addressed_to_the_leading_group_with_a_written_summary_then_tables()
     {
-        var h = await StartAsync(2023, 1, 10);
-        var zhang = await h.ReporterAsync("张三", Chaoyang);
-        var a = await h.MarkAsync(await h.RegisterAsync(zhang, Chaoyang, DetailInputs(name: "电池项目", total: "10000", stage: "signed")), "major");
-        await h.MarkAsync(await h.RegisterAsync(zhang, Chaoyang, DetailInputs(name: "停滞的重大项目", stage: "started")), "major");
-        h.SetToday(2023, 4, 3);
-        await h.ProgressAsync(zhang, a, "started", "2500", "供电线路待协调");
+        var h = await FirstQuarterWithAStalledMajorProjectAsync();
 
         var word = InvestBot.Tests.Ranking.RankingBulletinTests.ReadWord(await h.Supervision.BuildAsync(new ReportQuarter(2023, 1)));
         var text = string.Join("\n", word.Paragraphs);
