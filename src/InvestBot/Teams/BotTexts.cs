@@ -1,3 +1,5 @@
+using InvestBot.Teams.Cards;
+
 namespace InvestBot.Teams;
 
 /// <summary>The kernel's user-facing text: the router's one wording for scope and role, help and welcome.</summary>
@@ -48,7 +50,7 @@ public static class BotTexts
     public const string HelpTitle = "InvestBot 使用帮助";
     public const string HelpFallback = "InvestBot 使用帮助：发送“帮助”查看可用命令。";
     public const string MentionHint = "在群聊或频道中使用时，请先 @InvestBot。";
-    public static string NotUnderstood(string text) => $"抱歉，我没有理解“{text}”。您可以这样问我：";
+    public static string NotUnderstood(string typed) => $"抱歉，我没有理解“{CardText.Quote(typed)}”。您可以这样问我：";
 
     public const string WelcomeSummary = "欢迎使用 InvestBot";
     public const string WelcomeTitle = "您好，我是宝坻区招商引资助手 InvestBot";

@@ -76,4 +76,27 @@ public sealed class CardTextTests
         }
         Assert.Equal(typed, back.ToString());
     }
+
+    [Fact]
+    public void A_quote_is_cut_to_its_length_with_an_ellipsis_and_escaped()
+    {
+        var typed = "[" + new string('宝', 100);
+
+        var quoted = CardText.Quote(typed);
+
+        Assert.Equal("\\[" + new string('宝', CardText.QuoteLength - 1) + "…", quoted);
+        Assert.Equal("潮阳街道", CardText.Quote("潮阳街道"));
+        Assert.Equal("", CardText.Quote(null));
+    }
+
+    [Fact]
+    public void A_quote_never_splits_an_emoji_and_drops_control_characters()
+    {
+        var typed = "第\0条\u001b[31m" + string.Concat(Enumerable.Repeat("😀", 50));
+
+        var quoted = CardText.Quote(typed, 10);
+
+        Assert.Equal("第条\\[31m😀😀😀😀…", quoted);
+        Assert.DoesNotContain(quoted, char.IsControl);
+    }
 }

@@ -56,4 +56,25 @@ public sealed class UserTextHttpTests : ReportingBotTestBase
             Assert.True(DateTime.UtcNow < deadline, "the question never reached 未答问题");
         AssertLiteral(stats);
     }
+
+    [Theory]
+    [InlineData("导出通报表")]
+    [InlineData("发布排名")]
+    public async Task A_month_typed_as_markdown_is_echoed_literally(string command)
+    {
+        var reply = BotClient.AllText(await Bot.SayAsync($"{command} 13月{Link}", TestUser.Admin));
+
+        Assert.Contains($"月份“13月{CardText.Literal(Link)}”不正确", reply);
+        AssertNoLiveMarkdown(reply);
+    }
+
+    [Fact]
+    public async Task A_pasted_page_is_quoted_back_cut_short_and_without_control_characters()
+    {
+        var reply = BotClient.AllText(await Bot.SayAsync("绑定 x\u0000\u001b" + new string('x', 3000), TestUser.Named("张三")));
+
+        Assert.Contains($"没有找到单位“{new string('x', CardText.QuoteLength)}…”", reply);
+        Assert.True(reply.Length < 200, $"the reply echoes {reply.Length} characters");
+        Assert.DoesNotContain(reply, char.IsControl);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using InvestBot.Reporting;
 using InvestBot.Reporting.Bot;
+using InvestBot.Teams.Cards;
 using InvestBot.Tests.Infrastructure;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,6 +99,19 @@ public sealed class TeamsFileImportHttpTests : ReportingBotTestBase
         Assert.DoesNotContain("Exception", text);
         Assert.Equal(9m, Assert.Single(await Targets.GetUnitAsync(2023, Chaoyang)).Value);
         Assert.Single(await Targets.GetYearAsync(2023));
+    }
+
+    [Theory]
+    [InlineData("导入目标 2023")]
+    [InlineData("导入填报人")]
+    public async Task A_file_named_as_markdown_is_named_literally(string command)
+    {
+        var name = CardMarkdown.Link + ".docx";
+
+        var text = BotClient.AllText(await Bot.SayAsync(command, TestUser.Admin, attachments: [TeamsFile(name, Encoding.UTF8.GetBytes(Table))]));
+
+        Assert.Contains($"“{CardText.Literal(name)}”", text);
+        CardMarkdown.AssertNoLiveMarkdown(text);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class PublishRankingCommand(RankingPublisher publisher, RankingPre
         }
         if (month is not { } reportingMonth)
         {
-            await request.SendTextAsync(RankingTexts.BadMonth(CardText.Literal(request.Args), thisMonth.PreviousMonth), ct);
+            await request.SendTextAsync(RankingTexts.BadMonth(request.Args, thisMonth.PreviousMonth), ct);
             return;
         }
         var period = RankingPeriod.From(reportingMonth);

@@ -1,4 +1,5 @@
 using InvestBot.Announcements;
+using InvestBot.Teams.Cards;
 
 namespace InvestBot.Ranking.Bot;
 
@@ -15,7 +16,7 @@ public static class RankingTexts
     public const string NoSubscribersSent = "没有订阅通报的群聊或频道，未发送。请先在群聊或频道中发送“订阅通报”。";
 
     public static string AskMonth(string verb, string action, string example) => $"请写明要{action}的月份，例如：{verb} {example}";
-    public static string BadMonth(string text, RankingPeriod example) => $"月份“{text}”不正确，请写成 {example.Key} 或 {example.Month}月。";
+    public static string BadMonth(string typed, RankingPeriod example) => $"月份“{CardText.Quote(typed)}”不正确，请写成 {example.Key} 或 {example.Month}月。";
     public static string NotYet(RankingPeriod p) => $"{p.Label}还没有结束，不能发布排名。{p.Month % 12 + 1}月1日起可发布（填报截止后发布数据最全）。";
     public static string PublishedAt(RankingPeriod p, DateTimeOffset at) => $"{p.Label}的排名已于 {at:yyyy-MM-dd HH:mm} 发布，不会重复发送。如需更正，请发送“更正排名 {p.Key}”。";
     public static string NothingToCorrect(RankingPeriod p) => $"{p.Label}的排名尚未发布，无需更正。请发送“发布排名 {p.Key}”。";

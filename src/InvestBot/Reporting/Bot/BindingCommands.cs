@@ -35,7 +35,7 @@ public sealed partial class BindCommand(BindingService service, UnitDirectory un
             // 绑定谁来审批 / 绑定怎么弄: a question about binding, not a unit's name.
             await request.SendTextAsync(rest.Length == 0 ? ReportingTexts.BindUsage
                 : AsksHow().IsMatch(rest) ? ReportingTexts.BindHowTo
-                : ReportingTexts.UnitNotFound(CardText.Literal(rest)), ct);
+                : ReportingTexts.UnitNotFound(rest), ct);
             return;
         }
         var target = await BindingTarget.OfAsync(request, rest, people, ct);
@@ -89,7 +89,7 @@ public sealed class UnbindCommand(BindingService service, UnitDirectory units, P
             (rest.Length > 0 && b.UserName == rest)).ToList();
         if (matches.Count != 1)
         {
-            await request.SendTextAsync(matches.Count == 0 ? ReportingTexts.NoSuchBinding(CardText.Literal(rest)) : ReportingTexts.AmbiguousBinding(CardText.Literal(rest), matches.Count), ct);
+            await request.SendTextAsync(matches.Count == 0 ? ReportingTexts.NoSuchBinding(rest) : ReportingTexts.AmbiguousBinding(rest, matches.Count), ct);
             return;
         }
         await BindingReplies.SayAsync(request, await service.UnbindAsync(request.User, matches[0].UserId, ct), units, messenger, ct);

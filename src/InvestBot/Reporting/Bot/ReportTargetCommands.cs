@@ -65,7 +65,7 @@ public sealed class ImportTargetsCommand(TargetService targets, ReportingWindow 
             : await files.ReadAsync(request.Turn.Activity, ct);
         if (table.Rows is not { } rows)
         {
-            await request.SendTextAsync(table.Problem is { } problem ? CardText.Literal(problem) : ReportingTexts.ImportUsage, ct);
+            await request.SendTextAsync(table.Problem ?? ReportingTexts.ImportUsage, ct);
             return;
         }
         var result = await targets.ImportAsync(request.User, year, rows, ct);

@@ -1,3 +1,5 @@
+using InvestBot.Teams.Cards;
+
 namespace InvestBot.Reporting.Bot;
 
 /// <summary>What 月度填报 says in messages, in one place for the office to review (card layouts live with their cards).</summary>
@@ -66,15 +68,15 @@ public static class ReportingTexts
     public const string BindUsage = "请在“绑定”后写上您的单位，例如：绑定 潮阳街道。";
     public const string BindHowTo = "绑定填报单位：发送“绑定 单位名称”（例如：绑定 潮阳街道），申请会发给区合作交流办管理员，在 Teams 中审批；" +
         "审批结果会通知您，之后发送“填报”即可填写本单位的月度数据。（这是区合作交流办的办理方式，《三十条措施》对此没有规定。）";
-    public static string UnitNotFound(string text) => $"没有找到单位“{text}”。请使用单位全称或常用简称，例如：绑定 潮阳街道、绑定 商务局。";
+    public static string UnitNotFound(string typed) => $"没有找到单位“{CardText.Quote(typed)}”。请使用单位全称或常用简称，例如：绑定 潮阳街道、绑定 商务局。";
     public static string BindingRequested(string unit, bool adminsNotified) =>
         $"已提交绑定“{unit}”的申请，等待区合作交流办管理员审批，审批结果会通知您。" +
         (adminsNotified ? "" : "（管理员暂时无法收到通知，可请管理员发送“绑定列表”处理。）");
     public static string BindingRequestUpdated(string unit) =>
         $"您已有一条待审批的绑定申请，已更新为绑定“{unit}”。管理员审批时以最新的单位为准，无需重复申请；审批结果会通知您。";
     public static string BindingRequestSummary(string? user, string unit) => $"{user} 申请绑定 {unit}";
-    public static string NoSuchBinding(string text) => $"没有找到“{text}”的绑定。发送“绑定列表”查看全部，并可在列表中直接解绑。";
-    public static string AmbiguousBinding(string text, int count) => $"“{text}”对应 {count} 个绑定，请发送“绑定列表”后点击对应的“解绑”按钮。";
+    public static string NoSuchBinding(string typed) => $"没有找到“{CardText.Quote(typed)}”的绑定。发送“绑定列表”查看全部，并可在列表中直接解绑。";
+    public static string AmbiguousBinding(string typed, int count) => $"“{CardText.Quote(typed)}”对应 {count} 个绑定，请发送“绑定列表”后点击对应的“解绑”按钮。";
     public const string BindingListSummary = "填报人绑定情况";
     public const string NameNotYetKnown = "（尚未在 Teams 中与 InvestBot 见过面，姓名待其首次发言后显示）";
     public const string MentionUnresolved = "无法从 Teams 确认被 @ 的人，未绑定。请在此人所在的群聊中 @ 他，或改用“导入填报人”。";
@@ -122,13 +124,15 @@ public static class ReportingTexts
             : $"各单位{year}年目标合计（没有文件规定的全区目标可对比）。";
     }
 
-    public static string FileTypeUnsupported(string name) => $"无法导入“{name}”：只支持 .xlsx 或 .csv 文件。没有任何目标被修改。";
-    public static string FileDownloadFailed(string name) => $"文件“{name}”下载失败，没有任何目标被修改。请重新发送“导入目标”并附上文件。";
-    public static string FileTooLarge(string name) => $"文件“{name}”超过 2 MB，没有任何目标被修改。请只保留目标表后重新发送。";
+    /// <summary>File names are the sender's words: quoted literally, at most this long.</summary>
+    private const int FileNameLength = 80;
+    public static string FileTypeUnsupported(string name) => $"无法导入“{CardText.Quote(name, FileNameLength)}”：只支持 .xlsx 或 .csv 文件。没有任何目标被修改。";
+    public static string FileDownloadFailed(string name) => $"文件“{CardText.Quote(name, FileNameLength)}”下载失败，没有任何目标被修改。请重新发送“导入目标”并附上文件。";
+    public static string FileTooLarge(string name) => $"文件“{CardText.Quote(name, FileNameLength)}”超过 2 MB，没有任何目标被修改。请只保留目标表后重新发送。";
     public static string FileHostRefused(string name) =>
-        $"文件“{name}”的下载地址不是本单位 Teams（SharePoint/OneDrive）的 https 地址，为安全起见没有下载，没有任何目标被修改。请在 Teams 中直接附上文件后重新发送“导入目标”。";
-    public static string FileOverLimits(string name, string limit) => $"无法导入“{name}”：{limit}没有任何目标被修改。请只保留目标表（一张工作表）后重新发送。";
-    public static string FileUnreadable(string name) => $"无法读取文件“{name}”（文件可能已损坏或不是 Excel/CSV 表格），没有任何目标被修改。";
+        $"文件“{CardText.Quote(name, FileNameLength)}”的下载地址不是本单位 Teams（SharePoint/OneDrive）的 https 地址，为安全起见没有下载，没有任何目标被修改。请在 Teams 中直接附上文件后重新发送“导入目标”。";
+    public static string FileOverLimits(string name, string limit) => $"无法导入“{CardText.Quote(name, FileNameLength)}”：{limit}没有任何目标被修改。请只保留目标表（一张工作表）后重新发送。";
+    public static string FileUnreadable(string name) => $"无法读取文件“{CardText.Quote(name, FileNameLength)}”（文件可能已损坏或不是 Excel/CSV 表格），没有任何目标被修改。";
     public const string TargetCardInvalid = "表单数据无效，目标未保存。";
     public const string TargetErrors = "有填写不正确的项目，目标未保存。";
 }

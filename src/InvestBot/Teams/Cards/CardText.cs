@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace InvestBot.Teams.Cards;
@@ -25,6 +26,31 @@ public static class CardText
         }
         return sb?.ToString() ?? text;
     }
+
+    /// <summary>
+    /// Something a person typed or named, quoted back in a reply (“没有找到单位“…””, a file's name): control characters
+    /// dropped, cut to <paramref name="max"/> characters with “…” (a pasted page is not echoed whole), shown literally.
+    /// </summary>
+    public static string Quote(string? typed, int max = QuoteLength)
+    {
+        if (string.IsNullOrEmpty(typed)) return "";
+        var text = new StringBuilder(Math.Min(typed.Length, max + 1));
+        var shown = 0;
+        // By text element, so a cut never splits an emoji or a combining sequence.
+        var elements = StringInfo.GetTextElementEnumerator(typed);
+        while (elements.MoveNext())
+        {
+            var element = (string)elements.Current;
+            if (char.IsControl(element[0])) continue;
+            if (shown == max) { text.Append('…'); break; }
+            text.Append(element);
+            shown++;
+        }
+        return Literal(text.ToString());
+    }
+
+    /// <summary>How much of what someone typed a reply quotes back.</summary>
+    public const int QuoteLength = 40;
 
     /// <summary>CommonMark's escapable characters: ASCII punctuation.</summary>
     private static bool NeedsEscape(char c) => c is >= '!' and <= '/' or >= ':' and <= '@' or >= '[' and <= '`' or >= '{' and <= '~';

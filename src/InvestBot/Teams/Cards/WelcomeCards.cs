@@ -24,7 +24,7 @@ public static class WelcomeCards
         var rows = RowsFor(table, scope).ToList();
         var body = new List<JToken>();
         if (notUnderstood is not null)
-            body.Add(Card.Text(BotTexts.NotUnderstood(CardText.Literal(Truncate(notUnderstood, 40))), color: "Attention"));
+            body.Add(Card.Text(BotTexts.NotUnderstood(notUnderstood), color: "Attention"));
         body.Add(Card.Title(BotTexts.HelpTitle));
         body.Add(EntryList(rows.Where(e => !e.AdminOnly)));
         if (isAdmin && rows.Any(e => e.AdminOnly))
@@ -56,5 +56,4 @@ public static class WelcomeCards
 
     private static JObject EntryList(IEnumerable<HelpRow> rows) => Card.Facts(rows.Select(e => (e.Line.Title, e.Line.Examples)));
 
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 }
