@@ -43,9 +43,9 @@ public sealed class UserTextInCardsTests
     [Fact]
     public void The_bindings_list_shows_pending_and_bound_names_and_the_approver_literally()
     {
-        var card = BindingCards.List(
+        var card = Assert.Single(BindingCards.List(
             [new UnitBinding("aad-b", Typed, Chaoyang.Id, "**批准人**", At)],
-            [new BindingRequest("aad-p", Link, Chaoyang.Id, At)], Units);
+            [new BindingRequest("aad-p", Link, Chaoyang.Id, At)], Units));
 
         AssertLiteral(card);
         AssertLiteral(card, Link);

@@ -1,5 +1,7 @@
 using InvestBot.Access;
+using InvestBot.Organization;
 using InvestBot.Reporting;
+using InvestBot.Teams.Cards;
 using InvestBot.Tests.Infrastructure;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -148,6 +150,24 @@ public sealed class BindingHttpTests : ReportingBotTestBase
         var result = await Bot.ExecuteAsync("binding.unbind", unbind["data"]!, TestUser.Admin);
         Assert.Contains("已解除", BotClient.CardText(result.Card!));
         Assert.Null(await Bindings.GetAsync(user.AadObjectId));
+    }
+
+    [Fact]
+    public async Task A_long_bindings_list_comes_as_several_cards_Teams_accepts_and_a_button_on_the_last_unbinds()
+    {
+        var units = App.Service<UnitDirectory>().Units;
+        for (var i = 0; i < 120; i++)
+            await Bindings.SetAsync(new UnitBinding($"aad-many-{i:D3}", $"填报人{i}", units[i % units.Count].Id, "王主任", DateTimeOffset.UtcNow));
+
+        var cards = (await Bot.SayAsync("绑定列表", TestUser.Admin)).SelectMany(BotClient.Cards).ToList();
+
+        Assert.True(cards.Count > 1, "120 bindings in one card");
+        Assert.All(cards, card => Assert.InRange(Card.Size(card), 1, Card.MaxBytes));
+        var last = cards[^1].SelectTokens("$..actions[?(@.verb == 'binding.unbind')]").Last();
+        var userId = last["data"]!.Value<string>("userId")!;
+        var result = await Bot.ExecuteAsync("binding.unbind", last["data"]!, TestUser.Admin);
+        Assert.Contains("已解除", BotClient.CardText(result.Card!));
+        Assert.Null(await Bindings.GetAsync(userId));
     }
 
     [Fact]

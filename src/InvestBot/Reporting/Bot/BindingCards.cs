@@ -38,58 +38,52 @@ public static class BindingCards
     /// <param name="text">A plain sentence that names the reporter as they call themselves: shown literally.</param>
     public static JObject Decided(string text) => Card.Create(new[] { Card.Title("填报人绑定申请"), Card.Text(CardText.Literal(text)) });
 
-    public static JObject List(IReadOnlyList<UnitBinding> bindings, IReadOnlyList<BindingRequest> pending, UnitDirectory units,
+    public const string ListTitle = "填报人绑定情况";
+
+    /// <summary>
+    /// 绑定列表: the pending requests (批准 / 拒绝) and every binding (解绑), in as many cards as Teams accepts — a district
+    /// onboarded in a day has a hundred reporters, three times what one message may carry. Each button replaces its own card.
+    /// </summary>
+    public static IReadOnlyList<JObject> List(IReadOnlyList<UnitBinding> bindings, IReadOnlyList<BindingRequest> pending, UnitDirectory units,
         IReadOnlyList<RosterEntry>? listed = null)
     {
         listed ??= [];
-        var body = new List<JToken?> { Card.Title("填报人绑定情况"), Card.Text($"已绑定 {bindings.Count} 人，待审批 {pending.Count} 条" +
-            (listed.Count > 0 ? $"，名单中待首次出现 {listed.Count} 人" : "") + "。", isSubtle: true) };
-        if (listed.Count > 0)
+        var blocks = new List<IReadOnlyList<JObject>>
         {
-            body.Add(Card.Heading("名单中待首次出现（首次与 InvestBot 对话时自动绑定）"));
-            body.Add(Card.Text(string.Join("\n\n", listed.OrderBy(e => e.UnitId).Select(e =>
-                $"{units.FindById(e.UnitId)?.Name ?? e.UnitId}：{CardText.Literal(e.Name)}")), wrap: true));
-        }
-        if (pending.Count > 0)
-        {
-            body.Add(Card.Heading("待审批"));
-            foreach (var r in pending)
+            new[] { Card.Text($"已绑定 {bindings.Count} 人，待审批 {pending.Count} 条" +
+                (listed.Count > 0 ? $"，名单中待首次出现 {listed.Count} 人" : "") + "。", isSubtle: true) },
+        };
+        blocks.AddRange(Card.LineBlocks("名单中待首次出现（首次与 InvestBot 对话时自动绑定）", listed.OrderBy(e => e.UnitId).Select(e =>
+            $"{units.FindById(e.UnitId)?.Name ?? e.UnitId}：{CardText.Literal(e.Name)}")));
+        var requests = pending.Select(r => units.FindById(r.UnitId) is { } unit
+            ? Card.Container(new JToken?[]
             {
-                if (units.FindById(r.UnitId) is not { } unit) continue;
-                body.Add(Card.Container(new JToken?[]
-                {
-                    Card.Text($"{CardText.Literal(ReporterName.Of(r.UserName))} → {unit.Name}"),
-                    Card.ActionSet(DecisionButtons(r, unit)),
-                }, separator: true));
-            }
-        }
-        body.Add(Card.Heading("已绑定"));
-        if (bindings.Count == 0) body.Add(Card.Text("暂无。", isSubtle: true));
-        foreach (var b in bindings)
+                Card.Text($"{CardText.Literal(ReporterName.Of(r.UserName))} → {unit.Name}"),
+                Card.ActionSet(DecisionButtons(r, unit)),
+            }, separator: true)
+            : null).OfType<JObject>().ToList();
+        blocks.AddRange(Headed("待审批", requests));
+        var bound = bindings.Select(b => Card.Container(new JToken?[]
         {
-            body.Add(Card.Container(new JToken?[]
-            {
-                Card.Text($"{units.FindById(b.UnitId)?.Name ?? b.UnitId}：{CardText.Literal(ReporterName.Of(b.UserName))}（批准人 {CardText.Literal(b.BoundBy)}）"),
-                Card.ActionSet(new[] { Card.Execute("解绑", UnbindVerb, new UnbindPayload(b.UserId).ToData(), "destructive") }),
-            }, separator: true));
-        }
-        return Card.Create(body, fallbackText: "填报人绑定情况");
+            Card.Text($"{units.FindById(b.UnitId)?.Name ?? b.UnitId}：{CardText.Literal(ReporterName.Of(b.UserName))}（批准人 {CardText.Literal(b.BoundBy)}）"),
+            Card.ActionSet(new[] { Card.Execute("解绑", UnbindVerb, new UnbindPayload(b.UserId).ToData(), "destructive") }),
+        }, separator: true)).ToList();
+        blocks.AddRange(bound.Count == 0 ? [[Card.Heading("已绑定"), Card.Text("暂无。", isSubtle: true)]] : Headed("已绑定", bound));
+        return Card.Pages(blocks, Card.MaxBytes, Card.PageTitle(ListTitle), ListTitle);
     }
 
-    /// <summary>导入填报人's summary: who is bound now, who when first seen, which rows could not be used.</summary>
-    public static JObject RosterImported(RosterImportResult result)
+    /// <summary>导入填报人's summary: who is bound now, who when first seen, which rows could not be used — in as many cards as it takes.</summary>
+    public static IReadOnlyList<JObject> RosterImported(RosterImportResult result)
     {
-        var body = new List<JToken?> { Card.Title("填报人名单导入结果"), Card.Text(ReportingTexts.RosterSummary(result) + "。", isSubtle: true) };
-        void Section(string heading, IEnumerable<string> lines)
-        {
-            var list = lines.ToList();
-            if (list.Count == 0) return;
-            body.Add(Card.Heading(heading));
-            body.Add(Card.Text(string.Join("\n\n", list)));
-        }
-        Section("已绑定", result.Bound.Select(b => $"{b.Unit}：{CardText.Literal(b.Name)}"));
-        Section("待首次出现（首次与 InvestBot 对话或出现在其所在群聊时自动绑定）", result.Pending.Select(p => $"{p.Unit}：{CardText.Literal(p.Name)}"));
-        Section("无法识别（未导入）", result.Unknown.Select(u => $"{CardText.Literal(u.Row)}：{u.Reason}"));
-        return Card.Create(body, fallbackText: "填报人名单导入结果");
+        const string title = "填报人名单导入结果";
+        var blocks = new List<IReadOnlyList<JObject>> { new[] { Card.Text(ReportingTexts.RosterSummary(result) + "。", isSubtle: true) } };
+        blocks.AddRange(Card.LineBlocks("已绑定", result.Bound.Select(b => $"{b.Unit}：{CardText.Literal(b.Name)}")));
+        blocks.AddRange(Card.LineBlocks("待首次出现（首次与 InvestBot 对话或出现在其所在群聊时自动绑定）", result.Pending.Select(p => $"{p.Unit}：{CardText.Literal(p.Name)}")));
+        blocks.AddRange(Card.LineBlocks("无法识别（未导入）", result.Unknown.Select(u => $"{CardText.Literal(u.Row)}：{u.Reason}")));
+        return Card.Pages(blocks, Card.MaxBytes, Card.PageTitle(title), title);
     }
+
+    /// <summary>One block per item, the first carrying the heading so a heading never ends a card alone.</summary>
+    private static IEnumerable<IReadOnlyList<JObject>> Headed(string heading, IReadOnlyList<JObject> items) =>
+        items.Select((item, i) => i == 0 ? new[] { Card.Heading(heading), item } : new[] { item });
 }

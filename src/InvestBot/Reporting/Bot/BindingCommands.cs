@@ -104,7 +104,8 @@ public sealed class BindingListCommand(BindingService service, UnitDirectory uni
         if (await service.ListAsync(request.User, ct) is not { } list)
             await request.SendTextAsync(BotTexts.AdminOnly(request.Command.Name), ct);
         else
-            await request.SendAsync(Card.ToActivity(BindingCards.List(list.Bindings, list.Pending, units, await roster.ListAsync(ct)), ReportingTexts.BindingListSummary), ct);
+            foreach (var page in BindingCards.List(list.Bindings, list.Pending, units, await roster.ListAsync(ct)))
+                await request.SendAsync(Card.ToActivity(page, ReportingTexts.BindingListSummary), ct);
     }
 }
 
@@ -215,7 +216,8 @@ public sealed class ImportReportersCommand(ReporterRoster roster, AttachedTableR
             await request.SendTextAsync(BotTexts.AdminOnly(request.Command.Name), ct);
             return;
         }
-        await request.SendAsync(Card.ToActivity(BindingCards.RosterImported(result), ReportingTexts.RosterSummary(result)), ct);
+        foreach (var page in BindingCards.RosterImported(result))
+            await request.SendAsync(Card.ToActivity(page, ReportingTexts.RosterSummary(result)), ct);
     }
 }
 

@@ -91,6 +91,9 @@ public static class Card
         return a;
     }
 
+    /// <summary>What one card may weigh (UTF-8 JSON): the activity around it stays well inside Teams' ~28 KB message limit.</summary>
+    public const int MaxBytes = 24 * 1024;
+
     /// <summary>The card's size as Teams counts it (UTF-8 JSON); Teams rejects messages above about 28 KB.</summary>
     public static int Size(JObject card) => System.Text.Encoding.UTF8.GetByteCount(card.ToString(Newtonsoft.Json.Formatting.None));
 
@@ -117,6 +120,20 @@ public static class Card
         pages.Add(current);
         return pages.Select((body, i) => Create(body.Prepend(heading(i + 1, pages.Count)), fallbackText: fallbackText)).ToList();
     }
+
+    /// <summary>A title for <see cref="Pages"/>: the title alone on a single card, “（2/3）” after it when there are several.</summary>
+    public static Func<int, int, JObject> PageTitle(string title) => (page, pages) => Title(pages == 1 ? title : $"{title}（{page}/{pages}）");
+
+    /// <summary>
+    /// Lines of text (already markdown-safe) as blocks for <see cref="Pages"/>: <paramref name="perBlock"/> lines to a
+    /// TextBlock, the first block under <paramref name="heading"/>; nothing when there are no lines.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<JObject>> LineBlocks(string heading, IEnumerable<string> lines, int perBlock = 20) =>
+        lines.Chunk(perBlock).Select((chunk, i) =>
+        {
+            var text = Text(string.Join("\n\n", chunk));
+            return (IReadOnlyList<JObject>)(i == 0 ? [Heading(heading), text] : [text]);
+        });
 
     /// <summary>A signed, short-lived download link (an Excel export): the title, until when it works, and the button.</summary>
     /// <param name="validUntil">The link's expiry in office time.</param>
