@@ -89,6 +89,15 @@ public static class KeyProjectTexts
     public static string Opened(string command) => $"已发送“{command}”的结果。";
     public static string OpenedBelow(string project) => $"已在新消息中打开“{project}”，台账保留在上方。";
 
+    // Long lists: what a card leaves out is counted and said, with where to find it.
+    public static string MineMore(int more) => $"另有 {more} 个项目未列出，请联系区合作交流办导出台账。";
+    public static string QuotedProblems(int length) => $"每条最多显示 {length} 个字，全文见项目卡片（查看项目）和导出的台账。";
+    private static string Elsewhere(bool filtered) => filtered ? "见导出的台账" : "见导出的台账，或发送“重点项目 单位名称”按单位查看";
+    public static string MoreListed(int more, bool filtered) => $"另有 {more} 条未列出，{Elsewhere(filtered)}。";
+    public static string MoreProjects(int more, bool filtered) => $"另有 {more} 个项目未列出，{Elsewhere(filtered)}。";
+    public static string PickerPartial(int shown, int total, bool filtered) =>
+        $"列表中为前 {shown} 个项目（共 {total} 个，停滞在前）；其他项目请{(filtered ? "在导出的台账中查找" : "发送“重点项目 单位名称”按单位查看")}。";
+
     // Reminders.
     public static string Reminder(string unit, int missing, ReportingMonth month, DateOnly deadline, DateOnly today) => today > deadline
         ? $"提醒：{unit}有 {missing} 个项目的{month.Label}进展逾期未更新（已于{Day(deadline)}截止），请尽快补报。"

@@ -71,26 +71,120 @@ public sealed class WorstCaseLedger : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 }
 
+/// <summary>
+/// Every ledger card at a district's worst stays within what Teams accepts in one message (before: the overview weighed
+/// 166 KB, the quarterly report's problem pages 36 KB), is valid 1.5, and says what it leaves out or cuts.
+/// </summary>
 [Trait("Category", "Integration")]
-public sealed class KeyProjectLongListsTests(WorstCaseLedger ledger, ITestOutputHelper output) : IClassFixture<WorstCaseLedger>
+public sealed class KeyProjectLongListsTests(WorstCaseLedger ledger) : IClassFixture<WorstCaseLedger>
 {
     private static readonly KeyProjectCards Cards = new(Rules);
     private KeyProjectHarness H => ledger.H;
 
-    [Fact]
-    public async Task Measure()
+    private static void AssertSendable(IEnumerable<JObject> cards) => Assert.All(cards, card =>
     {
-        var overview = Cards.Overview((await H.Views.OverviewAsync(Admin, null, null)).View!);
-        output.WriteLine($"overview: {Card.Size(overview)}");
-        foreach (var e in overview["body"]!) output.WriteLine($"  {e.Value<string>("type")} {System.Text.Encoding.UTF8.GetByteCount(e.ToString(Newtonsoft.Json.Formatting.None))} {e.Value<string>("text")?[..Math.Min(20, e.Value<string>("text")!.Length)]}");
-        var mine = Cards.Mine((await H.Views.MineAsync(Admin, Units.Units[0])).View!);
-        output.WriteLine($"mine: {Card.Size(mine)}");
-        var detail = Cards.Detail(Done(await H.Service.DetailAsync(Admin, ledger.Busiest.UnitId, ledger.Busiest.Id)), "", H.Window.Zone);
-        output.WriteLine($"detail: {Card.Size(detail)}");
-        var report = await H.Reports.BuildAsync(new ReportQuarter(2023, 1));
-        var reportCards = new MajorProjectReportCards(Rules, new InvestBot.Common.OfficeClock(H.Time, H.Window.Zone)).Build(report);
-        output.WriteLine($"report: {string.Join(", ", reportCards.Select(Card.Size))}");
-        var unit = Cards.Overview((await H.Views.OverviewAsync(Admin, Units.Units[0], null)).View!);
-        output.WriteLine($"overview of unit 0: {Card.Size(unit)}");
+        Assert.InRange(Card.Size(card), 1, Card.MaxBytes);
+        CardSchema.AssertValid(card);
+    });
+
+    private static string Shown(IEnumerable<JObject> cards) => string.Join("\n", cards.SelectMany(CardMarkdown.Of).Select(CardMarkdown.Shown));
+
+    [Fact]
+    public async Task The_districts_overview_goes_out_in_cards_teams_accepts_and_says_what_it_cuts_and_leaves_out()
+    {
+        var view = (await H.Views.OverviewAsync(Admin, null, null)).View!;
+
+        var pages = Cards.Overview(view);
+
+        AssertSendable(pages);
+        Assert.InRange(pages.Count, 2, 8);
+        Assert.Equal(Enumerable.Range(1, pages.Count).Select(n => $"全区项目台账（2023年3月检查）（{n}/{pages.Count}）"),
+            pages.Select(p => p["body"]![0]!.Value<string>("text")));
+        var shown = Shown(pages);
+        Assert.Contains("300 个（重大 60，重点 0，待认定 240）", shown);
+        // Each list names its first 30 and counts the rest; the project table too.
+        Assert.Equal(2, CountOf(shown, KeyProjectTexts.MoreListed(WorstCaseLedger.ProjectCount - KeyProjectCards.MaxListed, filtered: false)));
+        Assert.Contains(KeyProjectTexts.MoreListed(view.Findings.Count - KeyProjectCards.MaxListed, filtered: false), shown);
+        Assert.Contains(KeyProjectTexts.MoreProjects(WorstCaseLedger.ProjectCount - KeyProjectCards.MaxListed, filtered: false), shown);
+        Assert.Contains("重点项目 单位名称", shown);
+        // Problems and findings are quoted to 100 characters with “…”, and the card says where the whole text is.
+        var first = view.Projects[0];
+        Assert.Contains($"{first.Unit.Name} · {first.Project.Name}：{first.ThisMonth!.Problems[..KeyProjectCards.QuotedProblemLength]}…\n", shown);
+        Assert.DoesNotContain(first.ThisMonth.Problems[..(KeyProjectCards.QuotedProblemLength + 1)], shown);
+        Assert.Equal(2, CountOf(shown, KeyProjectTexts.QuotedProblems(KeyProjectCards.QuotedProblemLength)));
+        Assert.Equal(2 * KeyProjectCards.MaxListed, CountOf(shown + "\n", "…\n"));
+        // Every unit is in the 按单位 table, none dropped.
+        var unitRows = pages.SelectMany(p => p.SelectTokens("$..[?(@.type == 'Table')]"))
+            .Where(t => t.SelectToken("rows[0].cells[0].items[0].text")!.ToString() == "单位")
+            .SelectMany(t => t["rows"]!.Skip(1).Select(r => r.SelectToken("cells[0].items[0].text")!.ToString())).ToList();
+        Assert.Equal(view.ByUnit.Select(u => u.Unit.Name), unitRows);
+        Assert.Equal(WorstCaseLedger.UnitCount, unitRows.Count);
+        // The picker and its buttons come last, together; it holds what fits and says where the others are.
+        Assert.All(pages.SkipLast(1), p => Assert.Null(p.SelectToken("$..[?(@.id == 'pick')]")));
+        var last = pages[^1];
+        var choices = last.SelectTokens("$..[?(@.id == 'pick')].choices[*].value").Select(t => t.ToString()).ToList();
+        Assert.Equal(view.Projects.Take(choices.Count).Select(s => s.Unit.Id + "/" + s.Project.Id), choices);
+        Assert.InRange(choices.Count, 20, WorstCaseLedger.ProjectCount - 1);
+        Assert.Contains(KeyProjectTexts.PickerPartial(choices.Count, WorstCaseLedger.ProjectCount, filtered: false), shown);
+        Assert.Single(last.SelectTokens($"$..actions[?(@.verb == '{KeyProjectCards.ViewVerb}')]"));
+        Assert.Single(pages.SelectMany(p => p.SelectTokens($"$..actions[?(@.verb == '{KeyProjectCards.OpenVerb}')]")));
+        Assert.NotNull(last.SelectToken($"actions[?(@.verb == '{KeyProjectCards.OpenVerb}')]"));
     }
+
+    [Fact]
+    public async Task One_units_overview_fits_and_its_picker_holds_all_its_projects()
+    {
+        var view = (await H.Views.OverviewAsync(Admin, Units.Units[0], null)).View!;
+
+        var pages = Cards.Overview(view);
+
+        AssertSendable(pages);
+        var shown = Shown(pages);
+        Assert.Equal(WorstCaseLedger.BiggestUnit, pages[^1].SelectTokens("$..[?(@.id == 'pick')].choices[*]").Count());
+        Assert.Contains(KeyProjectTexts.MoreProjects(WorstCaseLedger.BiggestUnit - KeyProjectCards.MaxListed, filtered: true), shown);
+        Assert.DoesNotContain("重点项目 单位名称", shown); // already one unit: the export is where the rest are
+    }
+
+    [Fact]
+    public async Task A_units_long_list_is_one_card_that_counts_the_projects_it_leaves_out()
+    {
+        var mine = Cards.Mine((await H.Views.MineAsync(Admin, Units.Units[0])).View!);
+
+        AssertSendable([mine]);
+        var listed = mine.SelectTokens($"$..actions[?(@.verb == '{KeyProjectCards.ViewVerb}')]").Count();
+        Assert.InRange(listed, 10, KeyProjectCards.MaxListed - 1); // thirty of them made 30 KB
+        Assert.Equal(listed, mine.SelectTokens($"$..actions[?(@.verb == '{KeyProjectCards.ProgressOpenVerb}')]").Count());
+        Assert.Contains(KeyProjectTexts.MineMore(WorstCaseLedger.BiggestUnit - listed), Shown([mine]));
+        Assert.Contains("还没有到", Shown([mine])); // the date warnings that made it heavy are there
+    }
+
+    [Fact]
+    public async Task The_busiest_projects_card_keeps_every_problem_and_finding_whole()
+    {
+        var detail = Done(await H.Service.DetailAsync(Admin, ledger.Busiest.UnitId, ledger.Busiest.Id));
+
+        var card = Cards.Detail(detail, KeyProjectTexts.FindingRecorded("上级检查", detail.Status.Month), H.Window.Zone);
+
+        AssertSendable([card]);
+        var shown = Shown([card]);
+        Assert.Equal(3, detail.Updates.Count);
+        Assert.All(detail.Updates, u => Assert.Contains(u.Problems, shown));
+        Assert.Equal(5, detail.Findings.Count);
+        Assert.All(detail.Findings, f => Assert.Contains(f.Text, shown));
+    }
+
+    [Fact]
+    public async Task The_quarterly_report_of_sixty_major_projects_with_long_problems_fits_and_keeps_them_whole()
+    {
+        var report = await H.Reports.BuildAsync(new ReportQuarter(2023, 1));
+
+        var cards = new MajorProjectReportCards(Rules, new InvestBot.Common.OfficeClock(H.Time, H.Window.Zone)).Build(report);
+
+        AssertSendable(cards);
+        Assert.Equal(60, report.WithProblems.Count());
+        var shown = Shown(cards);
+        Assert.All(report.WithProblems, p => Assert.Contains($"{p.UnitName} · {p.Name}（{p.ProblemsMonth}）：{p.Problems}", shown));
+    }
+
+    private static int CountOf(string text, string part) => text.Split(part).Length - 1;
 }

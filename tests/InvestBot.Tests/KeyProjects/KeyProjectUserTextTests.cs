@@ -43,7 +43,7 @@ public sealed class KeyProjectUserTextTests
         var mine = Cards.Mine((await h.Views.MineAsync(reporter, null)).View!);
         AssertLiteral(mine, Link);
 
-        var overview = Cards.Overview((await h.Views.OverviewAsync(Admin, null, null)).View!);
+        var overview = Assert.Single(Cards.Overview((await h.Views.OverviewAsync(Admin, null, null)).View!));
         AssertLiteral(overview, Link);
         Assert.Contains($"潮阳街道 · {Link}", overview.SelectTokens("$..choices[*].title").Select(t => t.ToString())); // choice titles are plain
 

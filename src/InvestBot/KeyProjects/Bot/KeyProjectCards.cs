@@ -181,6 +181,10 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
                 : KeyProjectTexts.MineSummary(view.Projects.Count, view.Month, view.Missing, view.Deadline, view.Today),
                 color: view.Missing > 0 ? "Warning" : "Default"),
         };
+        var actions = new[] { Card.Execute("登记新项目", NewVerb, new NewProjectPayload(view.Unit.Id).ToData()) };
+        // One card (it replaces itself and goes out as the reminder): projects while they fit, the rest counted. The
+        // reserve keeps room for that line.
+        var listed = 0;
         foreach (var s in view.Projects.Take(MaxListed))
         {
             var p = s.Project;
@@ -195,20 +199,37 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
                 s.DateConflict is { } conflict ? Card.Text(conflict, size: "Small", color: "Warning", spacing: "None") : null,
                 Card.ActionSet([Card.Execute(s.ThisMonth is null ? "更新进展" : "修改进展", ProgressOpenVerb, reference), Card.Execute("查看", ViewVerb, reference)]),
             ], separator: true));
+            if (Card.Size(Card.Create(body, actions)) > Card.MaxBytes - 400)
+            {
+                body.RemoveAt(body.Count - 1);
+                break;
+            }
+            listed++;
         }
-        if (view.Projects.Count > MaxListed)
-            body.Add(Card.Text($"另有 {view.Projects.Count - MaxListed} 个项目未列出，请联系区合作交流办导出台账。", isSubtle: true));
-        return Card.Create(body, [Card.Execute("登记新项目", NewVerb, new NewProjectPayload(view.Unit.Id).ToData())], $"{view.Unit.Name}的项目");
+        if (view.Projects.Count > listed)
+            body.Add(Card.Text(KeyProjectTexts.MineMore(view.Projects.Count - listed), isSubtle: true));
+        return Card.Create(body, actions, $"{view.Unit.Name}的项目");
     }
 
-    public JObject Overview(ProjectOverview view)
+    /// <summary>How many characters of a problem or finding the overview quotes; the project's card and the export have it whole.</summary>
+    public const int QuotedProblemLength = 100;
+
+    /// <summary>What the 查看项目 picker's choices may weigh, so that they and the buttons fit the last card.</summary>
+    public const int PickerMaxBytes = 14 * 1024;
+
+    /// <summary>
+    /// The monthly check (重点项目), in as many cards as Teams accepts — one for a small ledger; a district's 300 projects with
+    /// long problems made a 160 KB card. Each list shows at most <see cref="MaxListed"/> entries and says how many more there
+    /// are; problems and findings are quoted to <see cref="QuotedProblemLength"/> characters. The 查看项目 picker and the
+    /// buttons come last, together.
+    /// </summary>
+    public IReadOnlyList<JObject> Overview(ProjectOverview view)
     {
         var projects = view.Projects;
         // The ledger holds 待认定 projects too: its title does not call them all 重点.
         var title = view.Filter is null ? $"全区项目台账（{view.Month.Label}检查）" : $"{view.Filter.Name}项目台账（{view.Month.Label}检查）";
-        var body = new List<JToken?>
+        var summary = new List<JObject>
         {
-            Card.Title(title),
             Card.Text($"依据{rules.Describe(rules.Articles["monthlyCheck"])}", size: "Small", isSubtle: true, spacing: "None"),
             Card.Facts(
             [
@@ -218,49 +239,95 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             ]),
         };
         if (projects.Count == 0)
-        {
-            body.Add(Card.Text("还没有单位登记项目。各单位填报人发送“登记项目”即可登记。"));
-            return Card.Create(body, fallbackText: title);
-        }
+            return [Card.Create(summary.Prepend(Card.Title(title)).Append(Card.Text("还没有单位登记项目。各单位填报人发送“登记项目”即可登记。")), fallbackText: title)];
+        var blocks = new List<IReadOnlyList<JObject>> { summary };
+        var filtered = view.Filter is not null;
         var stalled = view.Stalled.ToList();
-        body.Add(Card.Heading($"停滞项目（连续{rules.StalledMonths}个月无进展，区合作交流办设定）"));
-        body.Add(stalled.Count == 0
-            ? Card.Text("无")
-            : Card.Text(string.Join("\n\n", stalled.Take(MaxListed).Select(s =>
-                $"⚠ {s.Unit.Name} · {CardText.Literal(s.Project.Name)}（{StageName(s.Project.Stage)}，{s.MonthsWithoutProgress}个月无进展）")), color: "Attention"));
-        body.Add(Card.Heading("按阶段"));
-        body.Add(Table(["阶段", "项目", "停滞"], view.ByStage.Select(s => new[] { s.Stage.Name, Count(s.Projects), Count(s.Stalled) })));
-        body.Add(Card.Heading("按单位"));
-        body.Add(Table(["单位", "项目", "已更新", "停滞"], view.ByUnit.Take(MaxListed).Select(u => new[] { u.Unit.Name, Count(u.Projects), Count(u.Updated), Count(u.Stalled) })));
-        var reported = projects.Where(s => s.ThisMonth is { Problems.Length: > 0 }).ToList();
-        body.Add(Card.Heading($"单位报送的问题及需协调事项（{view.Month.Label}）"));
-        body.Add(reported.Count == 0 ? Card.Text("无") : Card.Text(string.Join("\n\n", reported.Take(MaxListed).Select(s =>
-            $"{s.Unit.Name} · {CardText.Literal(s.Project.Name)}：{CardText.Literal(s.ThisMonth!.Problems)}")), size: "Small"));
-        body.Add(Card.Heading("上级和本级检查发现的问题"));
-        body.Add(Card.Text($"依据{rules.Describe(rules.Articles["checkFindings"])}；由区合作交流办记录，与单位报送的问题分开列出", size: "Small", isSubtle: true, spacing: "None"));
-        var names = projects.ToDictionary(s => (s.Unit.Id, s.Project.Id));
-        body.Add(view.Findings.Count == 0 ? Card.Text("无") : Card.Text(string.Join("\n\n", view.Findings.Take(MaxListed).Select(f =>
-            $"【{f.SourceName}】{names[(f.UnitId, f.ProjectId)].Unit.Name} · {CardText.Literal(names[(f.UnitId, f.ProjectId)].Project.Name)}：{CardText.Literal(f.Text)}")),
-            size: "Small", color: "Attention"));
-        body.Add(Card.Heading("项目（停滞在前，再按阶段）"));
-        body.Add(Table(["项目", "单位", "级别", "阶段", "到位/计划"], projects.Take(MaxListed).Select(s =>
+        blocks.AddRange(Listed($"停滞项目（连续{rules.StalledMonths}个月无进展，区合作交流办设定）", null, stalled, s =>
+            $"⚠ {s.Unit.Name} · {CardText.Literal(s.Project.Name)}（{StageName(s.Project.Stage)}，{s.MonthsWithoutProgress}个月无进展）", "Attention", filtered));
+        blocks.Add([Card.Heading("按阶段"), Table(["阶段", "项目", "停滞"], view.ByStage.Select(s => new[] { s.Stage.Name, Count(s.Projects), Count(s.Stalled) }))]);
+        // Every unit: 47 rows are several tables, so that no block outgrows a card.
+        blocks.AddRange(view.ByUnit.Chunk(MaxListed).Select((chunk, i) =>
         {
-            var unit = rules.Kind(s.Project.Details.Kind)?.Unit ?? "";
-            return new[] { (s.Stalled ? "⚠ " : "") + CardText.Literal(s.Project.Name), s.Unit.Name, rules.LevelName(s.Project.Level), StageName(s.Project.Stage),
-                $"{ProjectValidator.Format(s.Project.ArrivedTotal)}/{ProjectValidator.Format(s.Project.Details.TotalInvestment)}{unit}" };
-        })));
-        if (projects.Count > MaxListed) body.Add(Card.Text($"另有 {projects.Count - MaxListed} 个项目见导出的台账。", isSubtle: true));
-        body.Add(new JObject
+            var table = Table(["单位", "项目", "已更新", "停滞"], chunk.Select(u => new[] { u.Unit.Name, Count(u.Projects), Count(u.Updated), Count(u.Stalled) }));
+            return (IReadOnlyList<JObject>)(i == 0 ? [Card.Heading("按单位"), table] : [table]);
+        }));
+        var reported = projects.Where(s => s.ThisMonth is { Problems.Length: > 0 }).ToList();
+        blocks.AddRange(Listed($"单位报送的问题及需协调事项（{view.Month.Label}）", KeyProjectTexts.QuotedProblems(QuotedProblemLength), reported, s =>
+            $"{s.Unit.Name} · {CardText.Literal(s.Project.Name)}：{CardText.Quote(s.ThisMonth!.Problems, QuotedProblemLength)}", null, filtered, size: "Small"));
+        var names = projects.ToDictionary(s => (s.Unit.Id, s.Project.Id));
+        blocks.AddRange(Listed("上级和本级检查发现的问题",
+            $"依据{rules.Describe(rules.Articles["checkFindings"])}；由区合作交流办记录，与单位报送的问题分开列出。{KeyProjectTexts.QuotedProblems(QuotedProblemLength)}",
+            view.Findings, f => $"【{f.SourceName}】{names[(f.UnitId, f.ProjectId)].Unit.Name} · {CardText.Literal(names[(f.UnitId, f.ProjectId)].Project.Name)}：{CardText.Quote(f.Text, QuotedProblemLength)}",
+            "Attention", filtered, size: "Small"));
+        // The project table: rows in tables of ten, so that a page break never needs a whole 30-row table to move.
+        blocks.AddRange(projects.Take(MaxListed).Chunk(10).Select((chunk, i) =>
+        {
+            var table = Table(["项目", "单位", "级别", "阶段", "到位/计划"], chunk.Select(s =>
+            {
+                var unit = rules.Kind(s.Project.Details.Kind)?.Unit ?? "";
+                return new[] { (s.Stalled ? "⚠ " : "") + CardText.Literal(s.Project.Name), s.Unit.Name, rules.LevelName(s.Project.Level), StageName(s.Project.Stage),
+                    $"{ProjectValidator.Format(s.Project.ArrivedTotal)}/{ProjectValidator.Format(s.Project.Details.TotalInvestment)}{unit}" };
+            }));
+            return (IReadOnlyList<JObject>)(i == 0 ? [Card.Heading("项目（停滞在前，再按阶段）"), table] : [table]);
+        }));
+        if (projects.Count > MaxListed) blocks.Add([Card.Text(KeyProjectTexts.MoreProjects(projects.Count - MaxListed, filtered), isSubtle: true)]);
+        blocks.Add(Picker(projects, filtered));
+        var export = Card.Execute("导出 Excel", OpenVerb, new OpenCommandPayload(KeyProjectCommands.Export).ToData());
+        // The export button joins the last card after packing: its bytes are kept free here.
+        var pages = Card.Pages(blocks, Card.MaxBytes - Card.Size(Card.Create([], [export])), Card.PageTitle(title), title);
+        pages[^1]["actions"] = new JArray(export);
+        return pages;
+    }
+
+    /// <summary>A headed list of at most <see cref="MaxListed"/> lines, ten to a block; what is left out is counted and said.</summary>
+    private static IEnumerable<IReadOnlyList<JObject>> Listed<T>(string heading, string? note, IReadOnlyList<T> items, Func<T, string> line,
+        string? color, bool filtered, string? size = null)
+    {
+        var head = new List<JObject> { Card.Heading(heading) };
+        if (note is not null) head.Add(Card.Text(note, size: "Small", isSubtle: true, spacing: "None"));
+        if (items.Count == 0)
+        {
+            yield return [.. head, Card.Text("无")];
+            yield break;
+        }
+        var chunks = items.Take(MaxListed).Chunk(10).ToList();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var text = Card.Text(string.Join("\n\n", chunks[i].Select(line)), size: size, color: color);
+            yield return i == 0 ? [.. head, text] : [text];
+        }
+        if (items.Count > MaxListed) yield return [Card.Text(KeyProjectTexts.MoreListed(items.Count - MaxListed, filtered), isSubtle: true, size: "Small")];
+    }
+
+    /// <summary>
+    /// 查看项目: a compact picker of the projects in the overview's order, as many as fit <see cref="PickerMaxBytes"/>
+    /// (long names make a hundred of them a whole card); when some are left out, where to find them is said.
+    /// </summary>
+    private static JObject[] Picker(IReadOnlyList<ProjectStatus> projects, bool filtered)
+    {
+        var choices = new JArray();
+        var bytes = 0;
+        foreach (var s in projects)
+        {
+            var choice = new JObject { ["title"] = $"{s.Unit.Name} · {s.Project.Name}", ["value"] = PickPayload.ValueOf(s.Project) };
+            bytes += System.Text.Encoding.UTF8.GetByteCount(choice.ToString(Newtonsoft.Json.Formatting.None)) + 1;
+            if (bytes > PickerMaxBytes) break;
+            choices.Add(choice);
+        }
+        var picker = new JObject
         {
             ["type"] = "Input.ChoiceSet",
             ["id"] = "pick",
             ["label"] = "查看或认定项目",
             ["style"] = "compact",
-            ["choices"] = new JArray(projects.Take(100).Select(s => new JObject { ["title"] = $"{s.Unit.Name} · {s.Project.Name}", ["value"] = PickPayload.ValueOf(s.Project) })),
+            ["choices"] = choices,
             ["value"] = PickPayload.ValueOf(projects[0].Project),
-        });
-        body.Add(Card.ActionSet([Card.Execute("查看项目", ViewVerb)]));
-        return Card.Create(body, [Card.Execute("导出 Excel", OpenVerb, new OpenCommandPayload(KeyProjectCommands.Export).ToData())], title);
+        };
+        var buttons = Card.ActionSet([Card.Execute("查看项目", ViewVerb)]);
+        return choices.Count == projects.Count
+            ? [picker, buttons]
+            : [picker, Card.Text(KeyProjectTexts.PickerPartial(choices.Count, projects.Count, filtered), size: "Small", isSubtle: true, spacing: "None"), buttons];
     }
 
     /// <summary>An admin's form for a problem a 上级 or 本级 check found on the project.</summary>

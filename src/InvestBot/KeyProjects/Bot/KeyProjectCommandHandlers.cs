@@ -72,7 +72,10 @@ public sealed class OverviewCommand(KeyProjectViews views, KeyProjectCards cards
         var unit = units.FindByName(request.Args) ?? units.FindMentions(request.Args).FirstOrDefault();
         var (view, denied) = await views.OverviewAsync(request.User, unit, month, ct);
         if (view is null) await request.SendTextAsync(denied!, ct);
-        else await request.SendAsync(Card.ToActivity(cards.Overview(view), "项目台账月度检查"), ct);
+        else
+            // Each card its own message: a district's ledger is more than one message may carry.
+            foreach (var page in cards.Overview(view))
+                await request.SendAsync(Card.ToActivity(page, "项目台账月度检查"), ct);
     }
 }
 

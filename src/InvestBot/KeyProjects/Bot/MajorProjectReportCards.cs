@@ -79,7 +79,10 @@ public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock c
         return Card.Pages(blocks, maxCardBytes, (page, pages) => Card.Title(pages == 1 ? title : $"{title}（{page}/{pages}）"), title);
     }
 
-    /// <summary>A headed list, in blocks of 20 lines so that no block outgrows a card (a problem is at most 500 characters).</summary>
+    /// <summary>
+    /// A headed list, in blocks of 5 lines so that no block outgrows a card: a problem is at most 500 characters, which
+    /// markdown escaping and JSON can make 2 KB (20 such lines made 36 KB cards).
+    /// </summary>
     private static IEnumerable<IReadOnlyList<JObject>> ListBlocks(string heading, IReadOnlyList<string> lines, string color)
     {
         if (lines.Count == 0)
@@ -87,7 +90,7 @@ public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock c
             yield return [Card.Heading($"{heading}（0）"), Card.Text("无")];
             yield break;
         }
-        var chunks = lines.Chunk(20).ToList();
+        var chunks = lines.Chunk(5).ToList();
         for (var i = 0; i < chunks.Count; i++)
             yield return [Card.Heading(i == 0 ? $"{heading}（{lines.Count}）" : $"{heading}（续）"), Card.Text(string.Join("\n\n", chunks[i]), color: color)];
     }
