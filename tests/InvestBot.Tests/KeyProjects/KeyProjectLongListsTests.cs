@@ -188,3 +188,36 @@ public sealed class KeyProjectLongListsTests(WorstCaseLedger ledger) : IClassFix
 
     private static int CountOf(string text, string part) => text.Split(part).Length - 1;
 }
+
+/// <summary>重点项目 over a ledger too long for one message, through the real endpoint: several messages, and 查看项目 on the last one opens the project picked.</summary>
+[Trait("Category", "Http")]
+public sealed class KeyProjectLongOverviewHttpTests : KeyProjectBotTestBase
+{
+    [Fact]
+    public async Task A_long_overview_comes_as_several_messages_and_its_picker_still_opens_a_project()
+    {
+        var admin = new InvestBot.Access.UserIdentity(BotApp.AdminAadId, "合作办管理员");
+        var service = App.Service<KeyProjectService>();
+        var units = Units.Units.Take(10).ToList();
+        foreach (var batch in Enumerable.Range(0, 70).Chunk(10))
+            await Task.WhenAll(batch.Select(async i => Done(await service.RegisterAsync(admin, units[i % units.Count].Id, ProjectIds.New(),
+                DetailInputs(name: $"{i:D2}" + string.Concat(Enumerable.Repeat("宝坻区智能装备产业园新能源汽车零部件", 3))[..48])))));
+
+        var replies = await Bot.SayAsync("重点项目", TestUser.Admin);
+        var pages = replies.SelectMany(BotClient.Cards).ToList();
+        var last = pages[^1];
+        var choices = last.SelectTokens("$..[?(@.id == 'pick')].choices[*]").ToList();
+        var picked = choices[^1];
+        var viewed = await Bot.ExecuteAsync(KeyProjectCards.ViewVerb,
+            Submission(last, KeyProjectCards.ViewVerb, new Dictionary<string, string> { ["pick"] = picked.Value<string>("value")! }), TestUser.Admin);
+
+        Assert.Equal(pages.Count, replies.Count); // one card to a message
+        Assert.True(pages.Count > 1, $"{pages.Count} card(s)");
+        Assert.All(pages, p => Assert.InRange(InvestBot.Teams.Cards.Card.Size(p), 1, InvestBot.Teams.Cards.Card.MaxBytes));
+        Assert.InRange(choices.Count, 2, 69);
+        Assert.Contains(KeyProjectTexts.PickerPartial(choices.Count, 70, filtered: false), BotClient.CardText(last));
+        var detail = Assert.Single(viewed.Messages.SelectMany(BotClient.Cards));
+        Assert.Contains(picked.Value<string>("title")!.Split(" · ")[1], BotClient.CardText(detail));
+        Assert.Contains("已在新消息中打开", viewed.Message);
+    }
+}
