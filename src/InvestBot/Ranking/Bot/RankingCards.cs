@@ -149,7 +149,7 @@ public static class RankingCards
         if (subscriptions.Count == 0)
             body.Add(Card.Text("还没有会话订阅。请在群聊或团队频道中 @InvestBot 发送“订阅通报”。"));
         else
-            body.Add(Card.Facts(subscriptions.Select(s => (CardText.Literal(s.DisplayName),
+            body.Add(Card.Facts(subscriptions.Select(s => (CardText.Quote(s.DisplayName),
                 (s.Active ? "正常" : $"已失效（{CardText.Literal(s.InactiveReason)}）") + $" · {clock.ToLocal(s.SubscribedAt):yyyy-MM-dd} 订阅"))));
         return Card.Create(body);
     }
