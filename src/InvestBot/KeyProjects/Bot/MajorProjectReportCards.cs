@@ -14,7 +14,7 @@ namespace InvestBot.KeyProjects.Bot;
 /// </summary>
 public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock clock, int maxCardBytes = MajorProjectReportCards.DefaultMaxCardBytes) : IAnnouncementKind
 {
-    public const int DefaultMaxCardBytes = 24 * 1024;
+    public const int DefaultMaxCardBytes = Card.MaxBytes;
     public const string ConfirmVerb = "keyprojects.report.publish";
     public const string CancelVerb = "keyprojects.report.cancel";
 
@@ -76,7 +76,7 @@ public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock c
         blocks.Add([Card.Text($"说明：计划总投资为各项目登记的总投资，内资按万元、外资按万美元分别统计；停滞指连续{report.StalledMonths}个月阶段未推进且无投资到位（区合作交流办设定）。督查报告（Excel）由区合作交流办呈报区级招商引资工作领导小组各位领导。",
             size: "Small", isSubtle: true, separator: true)]);
         var title = MajorProjectPublisher.Title(report);
-        return Card.Pages(blocks, maxCardBytes, (page, pages) => Card.Title(pages == 1 ? title : $"{title}（{page}/{pages}）"), title);
+        return Card.Pages(blocks, maxCardBytes, Card.PageTitle(title), title);
     }
 
     /// <summary>

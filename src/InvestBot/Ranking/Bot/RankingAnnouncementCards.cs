@@ -20,7 +20,7 @@ public sealed class RankingAnnouncementCards(MetricCatalog catalog, OfficeClock 
     : IAnnouncementRenderer
 {
     /// <summary>Card JSON budget; the activity envelope around it stays well inside Teams' 28 KB.</summary>
-    public const int DefaultMaxCardBytes = 24 * 1024;
+    public const int DefaultMaxCardBytes = Card.MaxBytes;
 
     public int MaxCardBytes { get; } = maxCardBytes;
 
