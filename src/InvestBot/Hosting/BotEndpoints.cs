@@ -26,8 +26,9 @@ public static class BotEndpoints
             var activity = IncomingActivityMiddleware.ActivityOf(context);
             try
             {
-                // What CloudAdapter.ProcessAsync does, with the activity the check has already read: the body is parsed once.
-                var invokeResponse = await adapter.ProcessAsync(request.Headers.Authorization.ToString(), activity!, bot, ct);
+                // What CloudAdapter.ProcessAsync does, with the activity and the token the check has already read and
+                // validated: the body is parsed once, the token validated once.
+                var invokeResponse = await adapter.ProcessAsync(IncomingActivityMiddleware.AuthenticationOf(context), activity!, bot, ct);
                 await HttpHelper.WriteResponseAsync(response, invokeResponse);
             }
             catch (UnauthorizedAccessException) when (!response.HasStarted)

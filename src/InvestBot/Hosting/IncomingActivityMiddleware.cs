@@ -19,9 +19,14 @@ public sealed class IncomingActivityMiddleware(
     ILogger<IncomingActivityMiddleware> log)
 {
     private const string ItemKey = "InvestBot.Activity";
+    private const string AuthenticatedKey = "InvestBot.Authenticated";
 
     /// <summary>The activity this middleware read and let through.</summary>
     public static Activity ActivityOf(HttpContext context) => (Activity)context.Items[ItemKey]!;
+
+    /// <summary>What the token check found for the activity (the caller, the connector for replies): the adapter runs the turn with it.</summary>
+    public static Microsoft.Bot.Connector.Authentication.AuthenticateRequestResult AuthenticationOf(HttpContext context) =>
+        (Microsoft.Bot.Connector.Authentication.AuthenticateRequestResult)context.Items[AuthenticatedKey]!;
 
     public static Activity? TryActivityOf(HttpContext context) => context.Items.TryGetValue(ItemKey, out var a) ? a as Activity : null;
 
@@ -57,11 +62,13 @@ public sealed class IncomingActivityMiddleware(
                 $"channel {Clip(activity!.ChannelId)}, tenant {Clip(activity.Conversation?.TenantId)}, type {Clip(activity.Type)}");
             return;
         }
-        // The token is checked here as well as in the adapter, so that the rate limiter after this only ever counts
-        // turns of people Teams vouched for: a forged request naming a victim's id cannot use up the victim's turns.
+        // The token is checked here, once, before the rate limiter, so that the limiter only ever counts turns of
+        // people Teams vouched for: a forged request naming a victim's id cannot use up the victim's turns. The adapter
+        // runs the turn with this result instead of checking again.
         try
         {
-            await authentication.AuthenticateRequestAsync(activity!, request.Headers.Authorization.ToString(), context.RequestAborted);
+            context.Items[AuthenticatedKey] =
+                await authentication.AuthenticateRequestAsync(activity!, request.Headers.Authorization.ToString(), context.RequestAborted);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or Microsoft.IdentityModel.Tokens.SecurityTokenException)
         {

@@ -31,7 +31,7 @@ public sealed class InvestBotAdapter : CloudAdapter
         };
     }
 
-    /// <summary>Runs an activity already read from the request (the endpoint reads and checks the body once).</summary>
-    public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, IBot bot, CancellationToken ct) =>
-        ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, ct);
+    /// <summary>Runs an activity already read from the request and its token already validated (the endpoint's trust boundary does both once).</summary>
+    public Task<InvokeResponse> ProcessAsync(AuthenticateRequestResult authenticated, Activity activity, IBot bot, CancellationToken ct) =>
+        ProcessActivityAsync(authenticated, activity, bot.OnTurnAsync, ct);
 }

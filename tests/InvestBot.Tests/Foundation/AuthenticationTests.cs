@@ -1,7 +1,13 @@
 using System.Net;
+using System.Security.Claims;
 using System.Net.Http.Headers;
 using System.Text;
+using InvestBot.Hosting;
+using InvestBot.Teams;
 using InvestBot.Tests.Infrastructure;
+using Microsoft.Bot.Builder.Skills;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace InvestBot.Tests.Foundation;
@@ -78,6 +84,46 @@ public sealed class AuthenticationTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("InvestBot 使用帮助", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_valid_token_is_validated_once_per_turn_by_the_trust_boundary_and_the_reply_still_goes_out()
+    {
+        await using var tokens = await LoopbackTokenService.StartAsync();
+        var counting = new List<CountingAuthentication>();
+        await using var app = await BotApp.StartAsync(tokens.BotSettings(AppId), services => services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            var auth = new CountingAuthentication(new ReusedClientsAuthentication(BotAuthenticationSettings.Create(sp)));
+            counting.Add(auth);
+            return auth;
+        }));
+
+        var response = await PostWithTokenAsync(app, tokens.Token(AppId, ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("InvestBot 使用帮助", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, Assert.Single(counting).Requests);
+    }
+
+    /// <summary>The bot's authentication, counting the inbound requests it validates.</summary>
+    private sealed class CountingAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+    {
+        private int _requests;
+        public int Requests => _requests;
+
+        public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Microsoft.Bot.Schema.Activity activity, string authHeader, CancellationToken ct)
+        {
+            Interlocked.Increment(ref _requests);
+            return inner.AuthenticateRequestAsync(activity, authHeader, ct);
+        }
+
+        public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken ct) =>
+            inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, ct);
+        public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken ct) => inner.AuthenticateChannelRequestAsync(authHeader, ct);
+        public override string GetOriginatingAudience() => inner.GetOriginatingAudience();
+        public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
+        public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity identity) => inner.CreateConnectorFactory(identity);
+        public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity identity, CancellationToken ct) => inner.CreateUserTokenClientAsync(identity, ct);
     }
 
     private static Task<HttpResponseMessage> PostWithTokenAsync(BotApp app, string token)
