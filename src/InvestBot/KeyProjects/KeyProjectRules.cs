@@ -59,6 +59,8 @@ public sealed class KeyProjectRules
     public required bool ArrivedMayExceedTotal { get; init; }
     public required int NameMaxLength { get; init; }
     public required int ProblemsMaxLength { get; init; }
+    /// <summary>How long the 下载通报 link on a published quarterly report works, from its publication.</summary>
+    public required int ReportLinkDays { get; init; }
     /// <summary>Every office setting with its note, for documents and tests.</summary>
     public required IReadOnlyDictionary<string, RuleSource> Settings { get; init; }
 
@@ -128,6 +130,7 @@ public sealed class KeyProjectRules
             ArrivedMayExceedTotal = Setting(settings, "arrivedMayExceedTotal").GetBoolean(),
             NameMaxLength = Setting(settings, "nameMaxLength").GetInt32(),
             ProblemsMaxLength = Setting(settings, "problemsMaxLength").GetInt32(),
+            ReportLinkDays = Setting(settings, "reportLinkDays").GetInt32(),
             Settings = settings.ToDictionary(p => p.Key, p => Source(p.Value)),
         };
         rules.Check();
@@ -154,6 +157,7 @@ public sealed class KeyProjectRules
             throw new InvalidDataException($"{FileName}：计划总投资的上下限不正确");
         if (NameMaxLength is < 4 or > 200 || ProblemsMaxLength is < 10 or > 2000)
             throw new InvalidDataException($"{FileName}：长度限制不正确");
+        if (ReportLinkDays is < 1 or > 3660) throw new InvalidDataException($"{FileName}：reportLinkDays 应在 1 到 3660 天之间");
     }
 
     private static string Id(JsonElement e) => e.GetProperty("id").GetString()!;

@@ -84,6 +84,17 @@ public static class KeyProjectTexts
     public static string ReportUnchanged(ReportQuarter q) =>
         $"自上次发布以来，{q.Label}重大项目的台账没有变化，更正后的通报与已发布的完全相同，因此不发送更正。";
     public static string ReportStale(ReportQuarter q) => $"{q.Label}重大项目通报在您预览后已有新的发布，请重新发送“更正项目通报 {q.Key}”查看最新预览。";
+    // The published report's Word document (下载通报), and its links.
+    public const string DownloadReport = "下载通报（Word）";
+    public const string CorrectionMark = "【更正】";
+    public static string ReportCorrectionNote(string quarterLabel, int revision) =>
+        $"本通报为第 {revision} 次更正，替代此前发布的{quarterLabel}重大招商项目推进情况通报，请以本通报为准。";
+    public const string ReportLinkInvalid = "下载链接无效（链接不完整或已被改动）。请回到 Teams 通报卡片，点击“下载通报（Word）”重新打开。";
+    public static string ReportLinkExpired(string quarterKey, int days) =>
+        $"下载链接已过期（通报链接自发布起 {days} 天内有效）。请联系区合作交流办，由管理员发送“发布项目通报 {quarterKey}”获取新的下载链接。";
+    public const string ReportMissing = "找不到这期重大招商项目推进情况通报，可能链接有误。请联系区合作交流办。";
+    public static string ReportDownloadReady(string title) => $"{title}（Word，按发布时的内容）";
+
     public const string NoSubscribers = "还没有群聊或频道订阅通报。请先在群聊或团队频道中 @InvestBot 发送“订阅通报”。";
     public const string NoSubscribersSent = "没有订阅通报的群聊或频道，未发送。请先在群聊或频道中发送“订阅通报”。";
     public static string Opened(string command) => $"已发送“{command}”的结果。";

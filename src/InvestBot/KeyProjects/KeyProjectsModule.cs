@@ -28,14 +28,18 @@ public static class KeyProjectsModule
         services.AddSingleton<KeyProjectViews>();
         services.AddSingleton<MajorProjectReportBuilder>();
         services.AddSingleton<KeyProjectWorkbooks>();
+        services.AddSingleton<MajorProjectReportSections>();
         services.AddSingleton<SupervisionDocument>();
+        services.AddSingleton<MajorProjectReportWord>();
+        services.AddSingleton<IAnnouncementDocument, MajorProjectReportDocument>();
         services.AddSingleton<MajorProjectPublisher>();
 
         // Teams glue: the command table section, cards, the report as an announcement kind of the shared delivery.
         services.AddSingleton<KeyProjectCards>();
         services.AddSingleton<ProjectReplies>();
         services.AddSingleton<QuarterArgument>();
-        services.AddSingleton(sp => new MajorProjectReportCards(sp.GetRequiredService<KeyProjectRules>(), sp.GetRequiredService<OfficeClock>()));
+        services.AddSingleton(sp => new MajorProjectReportCards(sp.GetRequiredService<KeyProjectRules>(), sp.GetRequiredService<OfficeClock>(),
+            links: sp.GetRequiredService<AnnouncementDocumentLinks>()));
         services.AddSingleton<IAnnouncementKind>(sp => sp.GetRequiredService<MajorProjectReportCards>());
         services.AddSingleton<IReminderContribution, KeyProjectReminders>();
         services.AddSingleton<IArticleButtons, KeyProjectArticleButtons>();

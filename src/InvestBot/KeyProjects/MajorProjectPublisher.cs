@@ -32,6 +32,9 @@ public sealed class MajorProjectPublisher(MajorProjectReportBuilder reports, Ann
 
     public static string IdOf(ReportQuarter quarter, int revision = 0) => $"kp-{quarter.Key}.r{revision}";
 
+    /// <summary>"kp-2023Q1.r1" → "2023Q1" (the id itself for anything else).</summary>
+    public static string QuarterKeyOf(string id) => id.StartsWith("kp-", StringComparison.Ordinal) && id.IndexOf('.') is > 3 and var dot ? id[3..dot] : id;
+
     public static string Title(MajorProjectReport report) =>
         $"{report.QuarterLabel}重大招商项目推进情况通报" + (report.Revision > 0 ? $"（第 {report.Revision} 次更正）" : "");
 
@@ -86,7 +89,19 @@ public sealed class MajorProjectPublisher(MajorProjectReportBuilder reports, Ann
     private static string Content(MajorProjectReport report) =>
         JsonSerializer.Serialize(report with { GeneratedAt = default, Revision = 0 }, Json);
 
-    /// <summary>The report inside a stored announcement of this kind (null when it is not one).</summary>
-    public static MajorProjectReport? Read(AnnouncementRecord record) =>
-        record.Kind == Kind && record.Snapshot is { Length: > 0 } json ? JsonSerializer.Deserialize<MajorProjectReport>(json, Json) : null;
+    /// <summary>The report inside a stored announcement of this kind (null when it is not one, or its snapshot cannot be read).</summary>
+    public static MajorProjectReport? Read(AnnouncementRecord record)
+    {
+        if (record.Kind != Kind || record.Snapshot is not { Length: > 0 } json) return null;
+        try
+        {
+            // A snapshot stored by an older version may lack a list: then it is not readable as this kind, rather than a 500.
+            return JsonSerializer.Deserialize<MajorProjectReport>(json, Json) is { ByStage: not null, Projects: not null, KindNames: not null } report
+                ? report : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InvestBot.Common;
 using InvestBot.Common.Documents;
 
@@ -10,7 +9,7 @@ namespace InvestBot.KeyProjects;
 /// projects that started or went into production this quarter, the stalled ones and why, the open problems and who must
 /// act — then its tables. The .xlsx (<see cref="KeyProjectWorkbooks.SupervisionAsync"/>) stays as its annex.
 /// </summary>
-public sealed class SupervisionDocument(MajorProjectReportBuilder reports, KeyProjectRules rules, OfficeClock clock)
+public sealed class SupervisionDocument(MajorProjectReportBuilder reports, MajorProjectReportSections sections, KeyProjectRules rules, OfficeClock clock)
 {
     public const string Addressee = "呈报区级招商引资工作领导小组各位领导：";
 
@@ -29,22 +28,7 @@ public sealed class SupervisionDocument(MajorProjectReportBuilder reports, KeyPr
         doc.Paragraph($"根据{rules.Heading(basis.Article ?? 26)}“{basis.Quote}”的要求，区合作交流办依据项目台账，对{quarter.Label}全区重大招商项目推进情况进行了督查，现报告如下。");
 
         doc.Heading("一、总体情况");
-        if (report.Projects.Count == 0)
-            doc.Paragraph($"截至{quarter.Label}末，项目台账中没有重大招商项目。");
-        else
-        {
-            var stages = string.Join("、", report.ByStage.Select(s => $"{s.StageName} {s.Projects} 个"));
-            doc.Paragraph($"截至{quarter.Label}末，全区在库重大招商项目 {report.Projects.Count} 个，其中{stages}。");
-            foreach (var kind in report.KindNames)
-            {
-                var plan = Sum(report.Sum(l => l.Plan), kind);
-                var toDate = Sum(report.Sum(l => l.ArrivedToDate), kind);
-                var inQuarter = Sum(report.Sum(l => l.ArrivedInQuarter), kind);
-                if (plan.Amount == 0 && toDate.Amount == 0) continue;
-                var rate = plan.Amount > 0 ? $"，到位率 {toDate.Amount / plan.Amount * 100:0.#}%" : "";
-                doc.Paragraph($"{kind}项目计划总投资 {Amount(plan)}，本季度到位 {Amount(inQuarter)}，累计到位 {Amount(toDate)}{rate}。");
-            }
-        }
+        sections.Overview(doc, report);
 
         doc.Heading("二、本季度新开工、新投产项目");
         var started = rules.Stage("started")?.Index ?? int.MaxValue;
@@ -89,35 +73,12 @@ public sealed class SupervisionDocument(MajorProjectReportBuilder reports, KeyPr
                 doc.Paragraph($"{n++}. 【{f.SourceName}】{p.UnitName}“{p.Name}”：{f.Text}（{f.Month.Label}检查）。请{p.UnitName}对照整改。");
         }
 
-        doc.Table("表1　重大招商项目分阶段情况", [3, 2, .. report.KindNames.SelectMany(_ => new[] { 4, 4 })],
-            [[new("阶段"), new("项目数"), .. report.KindNames.SelectMany(k => new DocCell[] { new($"{k}计划总投资"), new($"{k}累计到位") })]],
-            report.ByStage.Select(s => (IReadOnlyList<DocCell>)
-            [
-                new(s.StageName), new(s.Projects.ToString(CultureInfo.InvariantCulture)),
-                .. report.KindNames.SelectMany(k => new DocCell[] { new(Amount(Sum(s.Plan, k))), new(Amount(Sum(s.ArrivedToDate, k))) }),
-            ]).ToList());
+        sections.StageTable(doc, report, "表1　重大招商项目分阶段情况");
         doc.Paragraph("附件：重大招商项目督查报告明细表（Excel，与本报告同时下载）");
 
-        if (report.Projects.Count > 0)
-            doc.Annex($"附表　{quarter.Label}重大招商项目明细", [3, 4, 6, 2, 4, 3, 3, 3, 3, 2, 6],
-                [[new("阶段"), new("单位"), new("项目名称"), new("类别"), new("协调推动组"), new("计划总投资"), new("本季度到位"), new("累计到位"), new("到位率"), new("停滞"), new("问题及需协调事项")]],
-                report.Projects.Select(p => (IReadOnlyList<DocCell>)
-                [
-                    new(p.StageName), new(p.UnitName), new(p.Name), new(p.KindName), new(extras.GroupOf(p)), new($"{ProjectValidator.Format(p.TotalInvestment)}{p.Unit}"),
-                    new(ProjectValidator.Format(p.ArrivedInQuarter)), new(ProjectValidator.Format(p.ArrivedToDate)),
-                    new(p.TotalInvestment == 0 ? "—" : $"{p.ArrivedToDate / p.TotalInvestment * 100:0.#}%"),
-                    new(p.Stalled ? $"{p.MonthsWithoutProgress}个月" : ""), new(p.Problems),
-                ]).ToList());
+        MajorProjectReportSections.ProjectAnnex(doc, report, $"附表　{quarter.Label}重大招商项目明细", extras.GroupOf);
         return doc.ToBytes();
     }
 
     private static string Names(IEnumerable<ReportProject> projects) => string.Join("；", projects.Select(p => $"{p.UnitName}“{p.Name}”"));
-
-    private Money Sum(IEnumerable<Money> amounts, string kind)
-    {
-        var list = amounts.Where(m => m.KindName == kind).ToList();
-        return new Money(kind, list.FirstOrDefault()?.Unit ?? rules.Kinds.FirstOrDefault(k => k.Name == kind)?.Unit ?? "", list.Sum(m => m.Amount));
-    }
-
-    private static string Amount(Money m) => $"{ProjectValidator.Format(m.Amount)} {m.Unit}";
 }

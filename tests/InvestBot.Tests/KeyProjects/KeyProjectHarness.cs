@@ -39,7 +39,7 @@ public sealed class KeyProjectHarness
         Views = new KeyProjectViews(Store, Service, Rules, Units, Roles, Window);
         Reports = new MajorProjectReportBuilder(Store, Rules, Units, time);
         Workbooks = new KeyProjectWorkbooks(Views, Store, Reports, Rules, clock);
-        Supervision = new SupervisionDocument(Reports, Rules, clock);
+        Supervision = new SupervisionDocument(Reports, new MajorProjectReportSections(Rules), Rules, clock);
     }
 
     public TableProvider Tables { get; }

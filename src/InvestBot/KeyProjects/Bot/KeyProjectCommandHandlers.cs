@@ -1,4 +1,5 @@
 using InvestBot.Common;
+using InvestBot.Announcements;
 using InvestBot.Organization;
 using InvestBot.Reporting;
 using InvestBot.Teams;
@@ -119,9 +120,12 @@ public sealed class QuarterArgument(OfficeClock clock)
     }
 }
 
-/// <summary>发布项目通报 2023Q1 (admins, personal chat) — a private preview of the quarterly report with 确认发布 / 取消.</summary>
+/// <summary>
+/// 发布项目通报 2023Q1 (admins, personal chat) — a private preview of the quarterly report with 确认发布 / 取消; for a quarter
+/// already published, a fresh short-lived link to its latest 通报 (Word), for when the card's link has expired.
+/// </summary>
 public sealed class PublishReportCommand(MajorProjectPublisher publisher, MajorProjectReportCards reportCards, QuarterArgument quarters,
-    OfficeClock clock) : ICommandHandler
+    OfficeClock clock, AnnouncementDocumentLinks documents) : ICommandHandler
 {
     public bool Accepts(string args) => quarters.Accepts(args);
 
@@ -141,6 +145,13 @@ public sealed class PublishReportCommand(MajorProjectPublisher publisher, MajorP
         if (refusal is not null)
         {
             await request.SendTextAsync(refusal, ct);
+            if (!correction && preview.Published is { } latest && documents.DocumentOf(latest.Kind) is not null)
+            {
+                var (url, expires) = await documents.ForAdminAsync(latest, "docx", ct);
+                var title = KeyProjectTexts.ReportDownloadReady(latest.Title ?? latest.Id);
+                await request.SendAsync(Card.ToActivity(Card.Create([Card.Title(title), Card.Text(BotTexts.LinkValidUntil(clock.ToLocal(expires)), isSubtle: true)],
+                    [new JObject { ["type"] = "Action.OpenUrl", ["title"] = KeyProjectTexts.DownloadReport, ["url"] = url }], $"{title}：{url}"), title), ct);
+            }
             return;
         }
         if (preview.Subscribers == 0)

@@ -12,7 +12,9 @@ namespace InvestBot.KeyProjects.Bot;
 /// the open problems, the stalled projects and every project. Split into several cards when it would not fit one Teams message.
 /// It is also the announcement kind the shared delivery renders for this capability.
 /// </summary>
-public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock clock, int maxCardBytes = MajorProjectReportCards.DefaultMaxCardBytes) : IAnnouncementKind
+/// <param name="links">The signed links to the published 通报 (Word); null where no document goes with the cards (unit tests).</param>
+public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock clock, int maxCardBytes = MajorProjectReportCards.DefaultMaxCardBytes,
+    AnnouncementDocumentLinks? links = null) : IAnnouncementKind
 {
     public const int DefaultMaxCardBytes = Card.MaxBytes;
     public const string ConfirmVerb = "keyprojects.report.publish";
@@ -22,17 +24,21 @@ public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock c
 
     public string Title(AnnouncementRecord announcement) => announcement.Title ?? announcement.Id;
 
-    public Task<IReadOnlyList<OutgoingMessage>?> RenderAsync(AnnouncementRecord announcement, CancellationToken ct) =>
-        Task.FromResult(MajorProjectPublisher.Read(announcement) is { } report ? Render(report) : null);
+    /// <summary>Every conversation gets the same 下载通报 link: the announcement's own document, expiring a fixed time after publication.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>?> RenderAsync(AnnouncementRecord announcement, CancellationToken ct) =>
+        MajorProjectPublisher.Read(announcement) is { } report
+            ? Render(report, links is null ? null : await links.ForCardAsync(announcement, ct))
+            : null;
 
-    public IReadOnlyList<OutgoingMessage> Render(MajorProjectReport report)
+    /// <param name="downloadUrl">The signed link to the published 通报 (Word); null in the admin's preview, before there is one.</param>
+    public IReadOnlyList<OutgoingMessage> Render(MajorProjectReport report, string? downloadUrl = null)
     {
         var title = MajorProjectPublisher.Title(report);
-        var cards = Build(report);
+        var cards = Build(report, downloadUrl);
         return cards.Select((c, i) => new OutgoingMessage(c.ToString(Formatting.None), cards.Count == 1 ? title : $"{title}（{i + 1}/{cards.Count}）")).ToList();
     }
 
-    public IReadOnlyList<JObject> Build(MajorProjectReport report)
+    public IReadOnlyList<JObject> Build(MajorProjectReport report, string? downloadUrl = null)
     {
         var blocks = new List<IReadOnlyList<JObject>>
         {
@@ -73,8 +79,11 @@ public sealed class MajorProjectReportCards(KeyProjectRules rules, OfficeClock c
                     (p.Stalled ? "⚠ " : "") + CardText.Literal(p.Name), p.UnitName, p.StageName,
                     $"{ProjectValidator.Format(p.ArrivedToDate)}/{ProjectValidator.Format(p.TotalInvestment)} {p.Unit}", $"{ProjectValidator.Format(p.ArrivedInQuarter)} {p.Unit}",
                 }))]);
-        blocks.Add([Card.Text($"说明：计划总投资为各项目登记的总投资，内资按万元、外资按万美元分别统计；停滞指连续{report.StalledMonths}个月阶段未推进且无投资到位（区合作交流办设定）。督查报告（Excel）由区合作交流办呈报区级招商引资工作领导小组各位领导。",
-            size: "Small", isSubtle: true, separator: true)]);
+        var notes = Card.Text($"说明：计划总投资为各项目登记的总投资，内资按万元、外资按万美元分别统计；停滞指连续{report.StalledMonths}个月阶段未推进且无投资到位（区合作交流办设定）。督查报告（Excel）由区合作交流办呈报区级招商引资工作领导小组各位领导。",
+            size: "Small", isSubtle: true, separator: true);
+        // 下载通报 in the last card's body, so the page budget counts it: the 通报 in Word, as published, for filing.
+        blocks.Add(downloadUrl is null ? [notes]
+            : [notes, Card.ActionSet([new JObject { ["type"] = "Action.OpenUrl", ["title"] = KeyProjectTexts.DownloadReport, ["url"] = downloadUrl }])]);
         var title = MajorProjectPublisher.Title(report);
         return Card.Pages(blocks, maxCardBytes, Card.PageTitle(title), title);
     }
