@@ -66,6 +66,6 @@ public sealed class AnnouncementDocumentsHttpTests
         Assert.Equal((HttpStatusCode.Gone, "测试通报 tn-2022Q1.r0 的链接已过期。"), (expired.StatusCode, await expired.Content.ReadAsStringAsync()));
 
         // A kind without a document gets no link.
-        Assert.Null(await links.ForCardAsync(published with { Kind = "keyProjects" }, default));
+        Assert.Null(await links.ForCardAsync(published with { Kind = "kindWithoutDocument" }, default));
     }
 }
