@@ -5,7 +5,8 @@ namespace InvestBot.Tests.EndToEnd;
 
 /// <summary>
 /// （二十六） in two Teams clients on one bot: a town's reporter registers a project and records March's progress, the admin
-/// marks it 重大 from the monthly overview and publishes the first quarter's report, which arrives in the group chat.
+/// marks it 重大 from the monthly overview and publishes the first quarter's report, which arrives in the group chat with
+/// 下载通报（Word）: the report as a Word document, downloaded from the card.
 /// The bot runs as if it were 2023-04-03 (InvestBot:DemoToday), so March is being checked and the first quarter has ended.
 /// The project's name is a markdown link and its problem markdown bold: the Playground's own card renderer shows both as
 /// typed (CardText.Literal's escapes), in the reporter's cards and in the report every subscribed group receives.
@@ -23,6 +24,7 @@ public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : Playgroun
     {
         ["InvestBot__DemoToday"] = "2023-04-03",
         ["InvestBot__Ranking__ScheduleEnabled"] = "false",
+        ["InvestBot__Reporting__PublicBaseUrl"] = PlaygroundStack.BotUrlPlaceholder, // 下载通报（Word） leads to this bot
     };
 
     [Fact]
@@ -83,9 +85,17 @@ public sealed class KeyProjectJourneyTests(ChromiumFixture chromium) : Playgroun
         Assert.Contains("25000 万元", text);
         Assert.Contains($"{Project}（2023年3月）：{Problem}", text);
         Assert.DoesNotContain("\\", text); // the escapes are honoured, not shown
-        Assert.Equal(0, await report.Locator("a").CountAsync());
+        Assert.Equal(0, await report.Locator("a", new() { HasTextString = "区政府通知" }).CountAsync());
         Assert.Equal(0, await report.Locator("strong, b").CountAsync());
         await AssertNoPhishingLinkInCardsAsync(admin);
+
+        // 下载通报（Word） downloads the 通报 as published, for filing.
+        var (url, status) = await admin.ClickAndWaitForOpenedUrlAsync(report, "下载通报（Word）", "/api/keyprojects/report/kp-2023Q1.r0.docx?");
+        Assert.Equal(200, status);
+        using var http = new HttpClient();
+        var word = InvestBot.Tests.Ranking.RankingBulletinTests.ReadWord(await http.GetByteArrayAsync(url));
+        Assert.Equal("宝坻区重大招商项目推进情况通报（2023年第一季度）", word.Paragraphs[0]);
+        Assert.Contains(word.Paragraphs, p => p.Contains($"“{Project}”：{Problem}"));
 
         Task Choose(ILocator card, string option) => card.GetByRole(AriaRole.Radio, new() { Name = option, Exact = true }).CheckAsync();
     });
