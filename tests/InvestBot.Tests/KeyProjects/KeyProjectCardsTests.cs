@@ -43,6 +43,40 @@ public sealed class KeyProjectCardsTests
         Assert.Contains("区合作交流办设定", text);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(120)]
+    public void The_download_button_is_on_the_last_card_only_and_every_card_still_fits(int projects)
+    {
+        var url = "https://investbot.example.gov.cn/api/keyprojects/report/kp-2023Q1.r0.docx?exp=1696291200&sig=" + new string('x', 43);
+
+        var cards = Cards.Build(Report(projects), url);
+
+        Assert.All(cards, c => Assert.True(Card.Size(c) <= Card.MaxBytes, $"card is {Card.Size(c)} bytes"));
+        Assert.All(cards, c => CardSchema.AssertValid(c));
+        var buttons = cards.Select(c => c.SelectTokens("$..actions[?(@.type == 'Action.OpenUrl')]").Select(a => (a.Value<string>("title"), a.Value<string>("url"))).ToList()).ToList();
+        Assert.Equal((KeyProjectTexts.DownloadReport, url), Assert.Single(buttons[^1]));
+        Assert.All(buttons.SkipLast(1), Assert.Empty);
+        Assert.All(Cards.Build(Report(projects)), c => Assert.Empty(c.SelectTokens("$..actions[?(@.type == 'Action.OpenUrl')]"))); // the preview has none
+    }
+
+    [Fact]
+    public void The_word_document_lists_every_project_of_a_long_report_and_marks_a_correction()
+    {
+        var word = new MajorProjectReportWord(new MajorProjectReportSections(Rules), Rules,
+            new InvestBot.Common.OfficeClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
+
+        var doc = Ranking.RankingBulletinTests.ReadWord(word.Build(Report(120) with { Revision = 2 }));
+
+        Assert.Equal(KeyProjectTexts.CorrectionMark, doc.Paragraphs[0]);
+        Assert.Equal("区合作交流办　　2023年4月3日", doc.Paragraphs[2]);
+        Assert.Contains(KeyProjectTexts.ReportCorrectionNote("2023年第一季度", 2), doc.Paragraphs);
+        var annex = doc.Tables.Single(t => t[0].Contains("项目名称"));
+        Assert.Equal(Enumerable.Range(0, 120).Select(i => $"第{i}个重大项目（智能装备产业链延链补链强链）"), annex.Skip(1).Select(r => r[2]));
+        Assert.Contains(doc.Paragraphs, p => p.StartsWith("连续 2 个月以上无进展", StringComparison.Ordinal) && p.Contains("重大项目 18 个"));
+        Assert.Equal("重大招商项目推进情况通报-2023Q1-更正2.docx", MajorProjectReportWord.FileName(Report(1) with { Revision = 2 }));
+    }
+
     [Fact]
     public async Task The_stored_snapshot_renders_as_the_report_and_other_kinds_do_not()
     {
