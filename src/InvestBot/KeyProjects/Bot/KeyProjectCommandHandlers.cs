@@ -149,8 +149,7 @@ public sealed class PublishReportCommand(MajorProjectPublisher publisher, MajorP
             {
                 var (url, expires) = await documents.ForAdminAsync(latest, "docx", ct);
                 var title = KeyProjectTexts.ReportDownloadReady(latest.Title ?? latest.Id);
-                await request.SendAsync(Card.ToActivity(Card.Create([Card.Title(title), Card.Text(BotTexts.LinkValidUntil(clock.ToLocal(expires)), isSubtle: true)],
-                    [new JObject { ["type"] = "Action.OpenUrl", ["title"] = KeyProjectTexts.DownloadReport, ["url"] = url }], $"{title}：{url}"), title), ct);
+                await request.SendAsync(Card.ToActivity(Card.DownloadLink(title, url, clock.ToLocal(expires), KeyProjectTexts.DownloadReport), title), ct);
             }
             return;
         }

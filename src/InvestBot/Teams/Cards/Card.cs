@@ -135,11 +135,12 @@ public static class Card
             return (IReadOnlyList<JObject>)(i == 0 ? [Heading(heading), text] : [text]);
         });
 
-    /// <summary>A signed, short-lived download link (an Excel export): the title, until when it works, and the button.</summary>
+    /// <summary>A signed, short-lived download link (an export or a published document): the title, until when it works, and the button.</summary>
     /// <param name="validUntil">The link's expiry in office time.</param>
-    public static JObject DownloadLink(string title, string url, DateTimeOffset validUntil) => Create(
+    /// <param name="button">The button's words; “下载 Excel” unless the file is another kind.</param>
+    public static JObject DownloadLink(string title, string url, DateTimeOffset validUntil, string? button = null) => Create(
         [Title(title), Text(BotTexts.LinkValidUntil(validUntil), isSubtle: true)],
-        [new JObject { ["type"] = "Action.OpenUrl", ["title"] = BotTexts.DownloadExcel, ["url"] = url }],
+        [new JObject { ["type"] = "Action.OpenUrl", ["title"] = button ?? BotTexts.DownloadExcel, ["url"] = url }],
         $"{title}：{url}");
 
     public static JObject ActionSet(IEnumerable<JToken> actions) => new()
