@@ -82,13 +82,25 @@ public sealed record ProjectRevision(
 /// <summary>What an admin enters about a problem a check found.</summary>
 public sealed record FindingInput(string Source, string Text);
 
+/// <summary>A finding marked 已整改 (区合作交流办设定: the document asks only that findings be reported): by whom, when, and a short note.</summary>
+public sealed record FindingRectification(string By, string? ByName, DateTimeOffset At, string Note);
+
 /// <summary>
 /// A problem found by a 上级 or 本级 check on a project (（二十六）“及时通报上级和本级检查发现的问题”), recorded by an admin.
-/// Kept apart from the unit's own 问题及需协调事项. Belongs to the month being checked when it was recorded. Only ever added.
+/// Kept apart from the unit's own 问题及需协调事项. Belongs to the month being checked when it was recorded. Never deleted:
+/// only its 整改 state changes, each change kept as a history row.
 /// </summary>
 public sealed record CheckFinding(string UnitId, string ProjectId, string Id, ReportingMonth Month, string Source, string Text,
     string By, string? ByName, DateTimeOffset At)
 {
+    /// <summary>How many times its 整改 state changed (0 as recorded); a card's button carries it, so a stale press changes nothing.</summary>
+    public int Revision { get; init; }
+
+    /// <summary>null while 未整改 — also every finding stored before 整改 could be marked.</summary>
+    public FindingRectification? Rectified { get; init; }
+
+    public bool IsOpen => Rectified is null;
+
     public const string Superior = "superior";
     public const string Local = "local";
 
@@ -100,3 +112,7 @@ public sealed record CheckFinding(string UnitId, string ProjectId, string Id, Re
 
     public string SourceName => Sources.GetValueOrDefault(Source, Source);
 }
+
+/// <summary>One change of a finding's 整改 state, kept as a history row (never overwritten).</summary>
+/// <param name="Rectified">true: marked 已整改; false: reopened.</param>
+public sealed record FindingStateChange(string FindingId, int Revision, bool Rectified, string Note, string By, string? ByName, DateTimeOffset At);

@@ -59,6 +59,9 @@ public sealed class KeyProjectRules
     public required bool ArrivedMayExceedTotal { get; init; }
     public required int NameMaxLength { get; init; }
     public required int ProblemsMaxLength { get; init; }
+    /// <summary>How long the note on a finding marked 已整改 may be; the 整改 mark itself is an office setting, not the document's.</summary>
+    public required int RectificationNoteMaxLength { get; init; }
+    public required RuleSource RectificationSource { get; init; }
     /// <summary>How long the 下载通报 link on a published quarterly report works, from its publication.</summary>
     public required int ReportLinkDays { get; init; }
     /// <summary>Every office setting with its note, for documents and tests.</summary>
@@ -130,6 +133,8 @@ public sealed class KeyProjectRules
             ArrivedMayExceedTotal = Setting(settings, "arrivedMayExceedTotal").GetBoolean(),
             NameMaxLength = Setting(settings, "nameMaxLength").GetInt32(),
             ProblemsMaxLength = Setting(settings, "problemsMaxLength").GetInt32(),
+            RectificationNoteMaxLength = Setting(settings, "rectificationNoteMaxLength").GetInt32(),
+            RectificationSource = Source(settings["rectificationNoteMaxLength"]),
             ReportLinkDays = Setting(settings, "reportLinkDays").GetInt32(),
             Settings = settings.ToDictionary(p => p.Key, p => Source(p.Value)),
         };
@@ -155,7 +160,7 @@ public sealed class KeyProjectRules
         if (StalledMonths < 1) throw new InvalidDataException($"{FileName}：stalledMonths 至少为 1");
         if (MinTotalInvestment <= 0 || Kinds.Any(k => k.MaxTotalInvestment <= MinTotalInvestment))
             throw new InvalidDataException($"{FileName}：计划总投资的上下限不正确");
-        if (NameMaxLength is < 4 or > 200 || ProblemsMaxLength is < 10 or > 2000)
+        if (NameMaxLength is < 4 or > 200 || ProblemsMaxLength is < 10 or > 2000 || RectificationNoteMaxLength is < 10 or > 500)
             throw new InvalidDataException($"{FileName}：长度限制不正确");
         if (ReportLinkDays is < 1 or > 3660) throw new InvalidDataException($"{FileName}：reportLinkDays 应在 1 到 3660 天之间");
     }

@@ -17,6 +17,10 @@ public sealed record ProgressForm(Unit Unit, KeyProject Project, ReportingMonth 
 public sealed record FindingForm(Unit Unit, KeyProject Project, string FindingId, IReadOnlyDictionary<string, string> Inputs,
     IReadOnlyDictionary<string, string> Errors, string? Notice);
 
+/// <summary>整改完成's form: the finding, its state revision as shown, and the optional note.</summary>
+public sealed record RectifyForm(Unit Unit, KeyProject Project, CheckFinding Finding, IReadOnlyDictionary<string, string> Inputs,
+    IReadOnlyDictionary<string, string> Errors, string? Notice);
+
 /// <summary>One project with where it stands in the month checked.</summary>
 /// <param name="DateConflict">The stage and the expected dates disagree (开工 while 预计开工 is still ahead), said plainly; null when they agree.</param>
 public sealed record ProjectStatus(KeyProject Project, Unit Unit, ReportingMonth Month, ProgressUpdate? ThisMonth, bool Stalled,
@@ -26,6 +30,8 @@ public sealed record ProjectStatus(KeyProject Project, Unit Unit, ReportingMonth
 public sealed record ProjectDetail(ProjectStatus Status, IReadOnlyList<ProgressUpdate> Updates, bool ViewerIsAdmin)
 {
     public IReadOnlyList<CheckFinding> Findings { get; init; } = [];
+    /// <summary>An admin or 督查 user: the card offers 记录检查问题, 整改完成 and 重新打开 (the server checks again on every press).</summary>
+    public bool ViewerChecks { get; init; }
     /// <summary>A 督查 user reading another unit's project: the card offers no change (every change is refused anyway).</summary>
     public bool ViewerReadsOnly { get; init; }
 }
@@ -35,6 +41,7 @@ public abstract record ProjectOutcome
     public sealed record Form(ProjectForm Value) : ProjectOutcome;
     public sealed record Progress(ProgressForm Value) : ProjectOutcome;
     public sealed record Finding(FindingForm Value) : ProjectOutcome;
+    public sealed record Rectify(RectifyForm Value) : ProjectOutcome;
     /// <summary>Saved (or, when <paramref name="Repeated"/>, already saved before): the project as it is now.</summary>
     /// <param name="Conversions">How amounts written with 亿/万 or separators were read (“计划总投资：1.5亿 → 15000 万元”).</param>
     public sealed record Done(ProjectDetail Detail, string Message, bool Repeated = false) : ProjectOutcome
@@ -232,6 +239,77 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
             !added, ct);
     }
 
+    /// <summary>整改完成 on a project's card: the form for the optional note. Admins and 督查 users only, checked here again.</summary>
+    public async Task<ProjectOutcome> OpenRectifyAsync(UserIdentity user, string? unitId, string? projectId, string? findingId, int? revision,
+        CancellationToken ct = default)
+    {
+        var (project, unit, finding, denied) = await LoadFindingAsync(user, unitId, projectId, findingId, ct);
+        if (denied is not null) return new ProjectOutcome.Denied(denied);
+        if (finding!.Revision != revision || !finding.IsOpen) return await StaleFindingAsync(user, project!, finding, rectify: true, ct);
+        return new ProjectOutcome.Rectify(new RectifyForm(unit!, project!, finding, new Dictionary<string, string>(), new Dictionary<string, string>(), null));
+    }
+
+    /// <summary>Marks a finding 已整改 (区合作交流办设定), if it is still in the state the form showed; the project itself is untouched.</summary>
+    public async Task<ProjectOutcome> RectifyAsync(UserIdentity user, string? unitId, string? projectId, string? findingId, int? revision,
+        IReadOnlyDictionary<string, string?> raw, CancellationToken ct = default)
+    {
+        if (revision is null or < 0) return new ProjectOutcome.Denied(KeyProjectTexts.ButtonInvalid);
+        var (project, unit, finding, denied) = await LoadFindingAsync(user, unitId, projectId, findingId, ct);
+        if (denied is not null) return new ProjectOutcome.Denied(denied);
+        var note = validator.RectificationNote(raw);
+        if (!note.IsValid)
+            return new ProjectOutcome.Rectify(new RectifyForm(unit!, project!, finding! with { Revision = revision.Value },
+                Inputs(raw, ProjectFields.Rectification), note.Errors, KeyProjectTexts.FixAndResubmit));
+        var saved = await store.SetFindingStateAsync(unit!.Id, project!.Id, finding!.Id, revision.Value,
+            new FindingRectification(user.Id, user.Name, default, note.Value!), user.Id, user.Name, ct); // stamped by the store
+        return saved switch
+        {
+            FindingSave.Saved s => await DoneAsync(user, project, KeyProjectTexts.Rectified(s.Finding.SourceName), false, ct),
+            FindingSave.Stale s => await StaleFindingAsync(user, project, s.Current, rectify: true, ct),
+            _ => new ProjectOutcome.Denied(KeyProjectTexts.FindingNotFound),
+        };
+    }
+
+    /// <summary>重新打开: a finding marked 已整改 by mistake is open again; the earlier mark stays in its history.</summary>
+    public async Task<ProjectOutcome> ReopenAsync(UserIdentity user, string? unitId, string? projectId, string? findingId, int? revision,
+        CancellationToken ct = default)
+    {
+        if (revision is null or < 0) return new ProjectOutcome.Denied(KeyProjectTexts.ButtonInvalid);
+        var (project, unit, finding, denied) = await LoadFindingAsync(user, unitId, projectId, findingId, ct);
+        if (denied is not null) return new ProjectOutcome.Denied(denied);
+        var saved = await store.SetFindingStateAsync(unit!.Id, project!.Id, finding!.Id, revision.Value, null, user.Id, user.Name, ct);
+        return saved switch
+        {
+            FindingSave.Saved s => await DoneAsync(user, project, KeyProjectTexts.Reopened(s.Finding.SourceName), false, ct),
+            FindingSave.Stale s => await StaleFindingAsync(user, project, s.Current, rectify: false, ct),
+            _ => new ProjectOutcome.Denied(KeyProjectTexts.FindingNotFound),
+        };
+    }
+
+    /// <summary>A press on a card older than the finding's state: nothing changes; the card shows the state as it is now.</summary>
+    private async Task<ProjectOutcome> StaleFindingAsync(UserIdentity user, KeyProject project, CheckFinding current, bool rectify, CancellationToken ct)
+    {
+        var message = (rectify, current.Rectified) switch
+        {
+            (true, { } r) => KeyProjectTexts.AlreadyRectified(r.ByName, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.At, window.Zone).DateTime)),
+            (false, null) => KeyProjectTexts.AlreadyOpen,
+            _ => KeyProjectTexts.FindingChangedMeanwhile((await store.FindingChangesAsync(current.UnitId, current.ProjectId, current.Id, ct)).LastOrDefault()?.ByName),
+        };
+        return await DoneAsync(user, project, message, true, ct);
+    }
+
+    /// <summary>The finding a card names, looked up under the project and unit the server finds — never taken from the card.</summary>
+    private async Task<(KeyProject? Project, Unit? Unit, CheckFinding? Finding, string? Denied)> LoadFindingAsync(UserIdentity user, string? unitId,
+        string? projectId, string? findingId, CancellationToken ct)
+    {
+        if (!roles.MayView(user)) return (null, null, null, KeyProjectTexts.FindingStateAdminOnly);
+        if (!ProjectIds.IsValid(findingId)) return (null, null, null, KeyProjectTexts.ButtonInvalid);
+        var (project, unit, denied) = await LoadAsync(user, unitId, projectId, ct, toRead: true);
+        if (denied is not null) return (null, null, null, denied);
+        var finding = await store.GetFindingAsync(unit!.Id, project!.Id, findingId!, ct);
+        return finding is null ? (null, null, null, KeyProjectTexts.FindingNotFound) : (project, unit, finding, null);
+    }
+
     public async Task<ProjectOutcome> DetailAsync(UserIdentity user, string? unitId, string? projectId, CancellationToken ct = default)
     {
         // Reading: read-only 督查 users see every unit's projects, as admins do; changes below never take this path.
@@ -282,6 +360,7 @@ public sealed class KeyProjectService(KeyProjectStore store, KeyProjectRules rul
         return new ProjectOutcome.Done(new ProjectDetail(status, updates, roles.IsAdmin(user))
         {
             Findings = await store.FindingsAsync(project.UnitId, project.Id, ct),
+            ViewerChecks = roles.MayView(user),
             ViewerReadsOnly = roles.IsSupervisor(user) && (await bindings.GetAsync(user.Id, ct))?.UnitId != project.UnitId,
         }, message, repeated);
     }

@@ -22,6 +22,14 @@ public abstract record ProjectSave
     public sealed record NotFound : ProjectSave;
 }
 
+public abstract record FindingSave
+{
+    public sealed record Saved(CheckFinding Finding) : FindingSave;
+    /// <summary>The finding's state changed since the card was shown (a second press, someone else): nothing was written.</summary>
+    public sealed record Stale(CheckFinding Current) : FindingSave;
+    public sealed record NotFound : FindingSave;
+}
+
 /// <summary>
 /// Table "KeyProjects" (重点项目台账). PartitionKey = unit id, so everything about one unit's projects can change in one
 /// atomic transaction. Rows (RowType):
@@ -29,8 +37,10 @@ public abstract record ProjectSave
 ///  - update: RowKey "p~{projectId}~m~{2023-03}", the month's progress (a correction replaces it, with its ETag);
 ///  - revision: RowKey "p~{projectId}~rev~{000001}", history, only ever added;
 ///  - name: RowKey "n~{base64url(name)}", so two projects of one unit cannot take the same name, even concurrently;
-///  - finding: RowKey "p~{projectId}~f~{findingId}", a problem found by a 上级/本级 check, recorded by an admin, only ever added
-///    (the id is minted when the form is shown, so a replayed press adds nothing).
+///  - finding: RowKey "p~{projectId}~f~{findingId}", a problem found by a 上级/本级 check, recorded by an admin (the id is
+///    minted when the form is shown, so a replayed press adds nothing); never deleted, only its 整改 state is replaced, with
+///    If-Match on its ETag;
+///  - findingState: RowKey "p~{projectId}~f~{findingId}~rev~{000001}", each 整改 / 重新打开 of a finding, only ever added.
 /// Every change writes the project row, its history row and what else it touches in one transaction: a replayed or
 /// concurrent change fails as a whole, so there is never a lost update or half a change.
 /// </summary>
@@ -42,6 +52,7 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
     private const string RevisionRow = "revision";
     private const string NameRow = "name";
     private const string FindingRow = "finding";
+    private const string FindingStateRow = "findingState";
 
     public async Task<KeyProject?> GetAsync(string unitId, string projectId, CancellationToken ct = default) =>
         (await GetEntityAsync(unitId, projectId, ct)) is { } e ? ToProject(e) : null;
@@ -94,6 +105,51 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
     public async Task<IReadOnlyList<CheckFinding>> ListFindingsAsync(ReportingMonth from, ReportingMonth to, CancellationToken ct = default) =>
         (await QueryAsync(TableClient.CreateQueryFilter(
             $"RowType eq {FindingRow} and Month ge {from.Key} and Month le {to.Key}"), ToFinding, ct)).OrderBy(f => f.At).ToList();
+
+    public async Task<CheckFinding?> GetFindingAsync(string unitId, string projectId, string findingId, CancellationToken ct = default) =>
+        await GetFindingEntityAsync(unitId, projectId, findingId, ct) is { } e ? ToFinding(e) : null;
+
+    /// <summary>
+    /// Marks the finding 已整改 (<paramref name="rectified"/> given) or reopens it (null), if its state is still
+    /// <paramref name="expectedRevision"/>: the finding row is replaced with If-Match on its ETag and the change added as a
+    /// history row, in one transaction, so a second press or a concurrent change writes nothing.
+    /// </summary>
+    public async Task<FindingSave> SetFindingStateAsync(string unitId, string projectId, string findingId, int expectedRevision,
+        FindingRectification? rectified, string by, string? byName, CancellationToken ct = default)
+    {
+        var table = await tables.GetTableAsync(Table, ct);
+        var entity = await GetFindingEntityAsync(unitId, projectId, findingId, ct);
+        if (entity is null) return new FindingSave.NotFound();
+        var before = ToFinding(entity);
+        if (before.Revision != expectedRevision || before.IsOpen == (rectified is null)) return new FindingSave.Stale(before);
+        var now = time.GetUtcNow();
+        var after = before with { Revision = before.Revision + 1, Rectified = rectified is null ? null : rectified with { At = now } };
+        var change = new FindingStateChange(findingId, after.Revision, rectified is not null, rectified?.Note ?? "", by, byName, now);
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, ToEntity(after), entity.ETag),
+            new(TableTransactionActionType.Add, ToEntity(after, change)),
+        };
+        if (await RevisionedRows.TrySubmitAsync(table, actions, ct)) return new FindingSave.Saved(after);
+        return await GetFindingAsync(unitId, projectId, findingId, ct) is { } current ? new FindingSave.Stale(current) : new FindingSave.NotFound();
+    }
+
+    /// <summary>Every 整改 / 重新打开 of a finding, oldest first.</summary>
+    public async Task<IReadOnlyList<FindingStateChange>> FindingChangesAsync(string unitId, string projectId, string findingId, CancellationToken ct = default)
+    {
+        var prefix = RevisionedRows.HistoryPrefix(FindingKey(projectId, findingId));
+        return (await QueryAsync(TableClient.CreateQueryFilter(
+                $"PartitionKey eq {TableKeys.Require(unitId)} and RowKey gt {prefix} and RowKey lt {prefix + "~"} and RowType eq {FindingStateRow}"),
+                ToFindingChange, ct)).OrderBy(c => c.Revision).ToList();
+    }
+
+    private async Task<TableEntity?> GetFindingEntityAsync(string unitId, string projectId, string findingId, CancellationToken ct)
+    {
+        if (!ProjectIds.IsValid(projectId) || !ProjectIds.IsValid(findingId)) return null;
+        var table = await tables.GetTableAsync(Table, ct);
+        var e = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Require(unitId), FindingKey(projectId, findingId), cancellationToken: ct);
+        return e.HasValue && e.Value!.GetString("RowType") == FindingRow ? e.Value : null;
+    }
 
     public async Task<ProjectSave> RegisterAsync(ProjectRegistration r, CancellationToken ct = default)
     {
@@ -210,6 +266,7 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
     private static string ProjectKey(string projectId) => "p~" + ProjectIds.Require(projectId);
     private static string UpdateKey(string projectId, ReportingMonth month) => ProjectKey(projectId) + "~m~" + month.Key;
     private static string RevisionKey(string projectId, int revision) => RevisionedRows.HistoryKey(ProjectKey(projectId), revision);
+    private static string FindingKey(string projectId, string findingId) => ProjectKey(projectId) + "~f~" + ProjectIds.Require(findingId);
 
     /// <summary>Names compare without whitespace, so “某某 项目” and “某某项目” are the same project.</summary>
     public static string NameKey(string name) => "n~" + TableKeys.Encode(string.Concat(name.Where(c => !char.IsWhiteSpace(c))));
@@ -305,7 +362,7 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
         e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
 
     private static TableEntity ToEntity(CheckFinding f) =>
-        new(TableKeys.Require(f.UnitId), ProjectKey(f.ProjectId) + "~f~" + ProjectIds.Require(f.Id))
+        new(TableKeys.Require(f.UnitId), FindingKey(f.ProjectId, f.Id))
         {
             ["RowType"] = FindingRow,
             ["UnitId"] = f.UnitId,
@@ -317,8 +374,14 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
             ["By"] = f.By,
             ["ByName"] = f.ByName,
             ["At"] = f.At,
+            ["StateRevision"] = f.Revision,
+            ["RectifiedBy"] = f.Rectified?.By,
+            ["RectifiedByName"] = f.Rectified?.ByName,
+            ["RectifiedAt"] = f.Rectified?.At,
+            ["RectifiedNote"] = f.Rectified?.Note,
         };
 
+    /// <summary>A row stored before 整改 existed has none of the state columns: it reads as 未整改, revision 0.</summary>
     private static CheckFinding ToFinding(TableEntity e) => new(
         e.GetString("UnitId"),
         e.GetString("ProjectId"),
@@ -326,6 +389,36 @@ public sealed class KeyProjectStore(ITableProvider tables, KeyProjectRules rules
         ReportingMonth.TryParse(e.GetString("Month")) ?? default,
         e.GetString("Source") ?? "",
         e.GetString("Text") ?? "",
+        e.GetString("By") ?? "",
+        e.GetString("ByName"),
+        e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue)
+    {
+        Revision = e.GetInt32("StateRevision") ?? 0,
+        Rectified = e.GetDateTimeOffset("RectifiedAt") is { } at
+            ? new FindingRectification(e.GetString("RectifiedBy") ?? "", e.GetString("RectifiedByName"), at, e.GetString("RectifiedNote") ?? "")
+            : null,
+    };
+
+    private static TableEntity ToEntity(CheckFinding f, FindingStateChange c) =>
+        new(TableKeys.Require(f.UnitId), RevisionedRows.HistoryKey(FindingKey(f.ProjectId, f.Id), c.Revision))
+        {
+            ["RowType"] = FindingStateRow,
+            ["UnitId"] = f.UnitId,
+            ["ProjectId"] = f.ProjectId,
+            ["FindingId"] = f.Id,
+            ["StateRevision"] = c.Revision,
+            ["Rectified"] = c.Rectified,
+            ["Note"] = c.Note,
+            ["By"] = c.By,
+            ["ByName"] = c.ByName,
+            ["At"] = c.At,
+        };
+
+    private static FindingStateChange ToFindingChange(TableEntity e) => new(
+        e.GetString("FindingId") ?? "",
+        e.GetInt32("StateRevision") ?? 0,
+        e.GetBoolean("Rectified") ?? false,
+        e.GetString("Note") ?? "",
         e.GetString("By") ?? "",
         e.GetString("ByName"),
         e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);

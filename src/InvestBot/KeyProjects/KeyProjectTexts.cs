@@ -52,6 +52,23 @@ public static class KeyProjectTexts
     public static string FindingRecorded(string source, ReportingMonth month) => $"已记录{source}发现的问题（列入{month.Label}检查）。";
     public const string FindingTwice = "这是重复提交，问题只记录了一次。";
 
+    // 整改 of a finding (区合作交流办设定: （二十六） asks only that findings be reported).
+    public const string FindingStateAdminOnly = "只有区合作交流办管理员和督查用户可以标记检查发现的问题已整改或重新打开。";
+    public const string FindingNotFound = "找不到这条检查发现的问题，未修改。请重新打开项目。";
+    public const string Open = "未整改";
+    public const string RectificationBasis = "“已整改”标记为区合作交流办设定：（二十六）只要求及时通报检查发现的问题，没有规定整改跟踪。";
+    public const string Closed = "已整改";
+    public static string Rectified(string source) => $"已将这条{source}发现的问题标记为已整改。";
+    public static string Reopened(string source) => $"已重新打开这条{source}发现的问题（改为未整改）。";
+    public static string AlreadyRectified(string? by, DateOnly day) => $"这条问题已由{by ?? "他人"}于{Day(day)}标记为已整改，本次未修改。请核对下方最新状态。";
+    public const string AlreadyOpen = "这条问题已是未整改（已被重新打开），本次未修改。请核对下方最新状态。";
+    public static string FindingChangedMeanwhile(string? by) => $"这条问题的整改状态在您打开后已被{by ?? "他人"}修改，本次未修改。请核对下方最新状态后再操作。";
+    /// <summary>“已整改（4月5日 王主任确认：已补办施工许可）”; <paramref name="note"/> comes escaped for cards, plain for documents.</summary>
+    public static string RectifiedState(DateOnly day, string? by, string note) =>
+        $"{Closed}（{Day(day)} {by ?? "管理员"}确认{(note.Length > 0 ? "：" + note : "")}）";
+    public static string RectifiedCount(int n) => $"另有 {n} 条已标记为已整改，不再列出（整改标记为区合作交流办设定），见项目卡片和督查报告。";
+    public static string MoreFindings(int more, int open) => $"另有 {more} 条检查发现的问题未列出（其中未整改 {open} 条），见导出的台账和督查报告。";
+
     // Dates and deadlines: a deadline that has passed is said as past.
     public static string Day(DateOnly d) => $"{d.Month}月{d.Day}日";
 

@@ -41,7 +41,7 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
                 [$"{month.Label}到位"] = s.ThisMonth?.Arrived,
                 [$"{month.Label}进展"] = s.ThisMonth is null ? "未更新" : s.ThisMonth.Late ? "已更新（逾期）" : "已更新",
                 ["问题及需协调事项"] = s.ThisMonth?.Problems ?? p.Problems,
-                ["上级和本级检查发现的问题"] = string.Join("\n", findings[(p.UnitId, p.Id)].Select(f => $"【{f.SourceName}】{f.Text}")),
+                ["上级和本级检查发现的问题"] = string.Join("\n", findings[(p.UnitId, p.Id)].Select(f => $"【{f.SourceName}】{f.Text}（{State(f)}）")),
                 ["停滞"] = s.Stalled ? $"是（{s.MonthsWithoutProgress}个月无进展）" : "",
                 ["最近进展月份"] = p.LastProgressMonth.Label,
                 ["预计开工"] = p.Details.ExpectedStart?.ToString("yyyy-MM-dd"),
@@ -73,7 +73,8 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
             Line("累计到位", Amounts(report.Sum(l => l.ArrivedToDate))),
             Line("停滞项目", $"{report.Stalled.Count()} 个（连续{report.StalledMonths}个月无进展，区合作交流办设定）"),
             Line("待协调问题", $"{report.WithProblems.Count()} 项（单位报送）"),
-            Line("检查发现的问题", $"{extras.Findings.Count} 项（上级和本级检查，{rules.Describe(rules.Articles["checkFindings"])}）"),
+            Line("检查发现的问题", $"{extras.Findings.Count} 项（上级和本级检查，{rules.Describe(rules.Articles["checkFindings"])}），" +
+                $"其中已整改 {extras.Findings.Count(x => !x.Finding.IsOpen)} 项（整改标记为区合作交流办设定）"),
         };
         var stages = report.ByStage.Select(l =>
         {
@@ -114,6 +115,10 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
         {
             ["单位"] = x.Project.UnitName, ["项目名称"] = x.Project.Name, ["检查层级"] = x.Finding.SourceName, ["月份"] = x.Finding.Month.Label,
             ["发现的问题"] = x.Finding.Text, ["记录人"] = x.Finding.ByName, ["记录时间"] = clock.ToLocal(x.Finding.At).ToString("yyyy-MM-dd HH:mm"),
+            ["整改情况"] = x.Finding.IsOpen ? KeyProjectTexts.Open : KeyProjectTexts.Closed,
+            ["整改确认人"] = x.Finding.Rectified?.ByName,
+            ["整改确认时间"] = x.Finding.Rectified is { } r ? clock.ToLocal(r.At).ToString("yyyy-MM-dd HH:mm") : null,
+            ["整改说明"] = x.Finding.Rectified?.Note,
         }).ToList();
         var stalled = report.Stalled.Select(p => new Dictionary<string, object?>
         {
@@ -129,6 +134,10 @@ public sealed class KeyProjectWorkbooks(KeyProjectViews views, KeyProjectStore s
             ["停滞项目"] = OrNone(stalled, "项目名称"),
         }, ct);
     }
+
+    private string State(CheckFinding f) => f.Rectified is { } r
+        ? KeyProjectTexts.RectifiedState(DateOnly.FromDateTime(clock.ToLocal(r.At).DateTime), r.ByName, r.Note)
+        : KeyProjectTexts.Open;
 
     public static string Amounts(IEnumerable<Money> amounts) =>
         string.Join("；", amounts.Select(m => $"{m.KindName} {ProjectValidator.Format(m.Amount)} {m.Unit}")) is { Length: > 0 } s ? s : "—";

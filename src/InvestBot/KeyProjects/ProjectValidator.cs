@@ -21,9 +21,11 @@ public static class ProjectFields
     public const string Group = "p_group";
     public const string FindingSource = "f_source";
     public const string FindingText = "f_text";
+    public const string RectificationNote = "f_note";
 
     public static readonly IReadOnlyList<string> Details = [Name, Kind, TotalInvestment, Chain, Group, Stage, ExpectedStart, ExpectedOperation, Contact, ContactPhone];
     public static readonly IReadOnlyList<string> Finding = [FindingSource, FindingText];
+    public static readonly IReadOnlyList<string> Rectification = [RectificationNote];
     public static readonly IReadOnlyList<string> Progress = [Stage, Arrived, Problems];
 }
 
@@ -121,6 +123,14 @@ public sealed partial class ProjectValidator(KeyProjectRules rules)
         if (!CheckFinding.Sources.ContainsKey(source)) errors[ProjectFields.FindingSource] = "请选择上级检查或本级检查";
         var text = Text(raw, ProjectFields.FindingText, rules.ProblemsMaxLength, required: true, errors);
         return errors.Count > 0 ? new(null, errors) : new(new FindingInput(source, text!), errors);
+    }
+
+    /// <summary>The optional note on a finding marked 已整改 (区合作交流办设定).</summary>
+    public Validated<string> RectificationNote(IReadOnlyDictionary<string, string?> raw)
+    {
+        var errors = new Dictionary<string, string>();
+        var note = Text(raw, ProjectFields.RectificationNote, rules.RectificationNoteMaxLength, required: false, errors);
+        return errors.Count > 0 ? new(null, errors) : new(note!, errors);
     }
 
     public static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -67,10 +67,14 @@ public sealed class SupervisionDocument(MajorProjectReportBuilder reports, Major
         if (extras.Findings.Count == 0) doc.Paragraph($"本季度没有记录上级或本级检查发现的重大项目问题（{rules.Heading(checks.Article ?? 26)}“{checks.Quote}”）。");
         else
         {
-            doc.Paragraph($"根据“{checks.Quote}”的要求，本季度检查发现的问题 {extras.Findings.Count} 项：");
+            var open = extras.Findings.Count(x => x.Finding.IsOpen);
+            doc.Paragraph($"根据“{checks.Quote}”的要求，本季度检查发现的问题 {extras.Findings.Count} 项，截至{clock.Today:yyyy年M月d日}" +
+                          $"已整改 {extras.Findings.Count - open} 项、未整改 {open} 项（整改标记为区合作交流办设定）：");
             var n = 1;
             foreach (var (p, f) in extras.Findings)
-                doc.Paragraph($"{n++}. 【{f.SourceName}】{p.UnitName}“{p.Name}”：{f.Text}（{f.Month.Label}检查）。请{p.UnitName}对照整改。");
+                doc.Paragraph($"{n++}. 【{f.SourceName}】{p.UnitName}“{p.Name}”：{f.Text}（{f.Month.Label}检查）。" + (f.Rectified is { } r
+                    ? $"{KeyProjectTexts.RectifiedState(DateOnly.FromDateTime(clock.ToLocal(r.At).DateTime), r.ByName, r.Note)}。"
+                    : $"{KeyProjectTexts.Open}，请{p.UnitName}对照整改。"));
         }
 
         sections.StageTable(doc, report, "表1　重大招商项目分阶段情况");

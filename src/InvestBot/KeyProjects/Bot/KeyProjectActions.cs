@@ -8,7 +8,7 @@ using InvestBot.Teams.Commands;
 namespace InvestBot.KeyProjects.Bot;
 
 /// <summary>
-/// The buttons on the ledger's cards: 登记, 保存, 更新进展 / 提交, 认定, 查看, 我的项目, 登记新项目. Card data is untrusted:
+/// The buttons on the ledger's cards: 登记, 保存, 更新进展 / 提交, 认定, 查看, 我的项目, 登记新项目, 记录检查问题, 整改完成 / 重新打开. Card data is untrusted:
 /// read through the typed payloads, then every decision is the service's, from the user's role and binding.
 /// </summary>
 public sealed class ProjectActions(KeyProjectService service, KeyProjectViews views, KeyProjectCards cards, UnitDirectory units,
@@ -45,6 +45,13 @@ public sealed class ProjectActions(KeyProjectService service, KeyProjectViews vi
             case KeyProjectCards.FindingVerb when request.Read<FindingPayload>() is { } p:
                 return replies.ToResult(await service.RecordFindingAsync(user, p.UnitId, p.ProjectId, p.FindingId,
                     ProjectInputs.From(request.Data, ProjectFields.Finding), ct));
+            case KeyProjectCards.RectifyOpenVerb when request.Read<FindingStatePayload>() is { } p:
+                return replies.ToResult(await service.OpenRectifyAsync(user, p.UnitId, p.ProjectId, p.FindingId, p.Revision, ct));
+            case KeyProjectCards.RectifyVerb when request.Read<FindingStatePayload>() is { } p:
+                return replies.ToResult(await service.RectifyAsync(user, p.UnitId, p.ProjectId, p.FindingId, p.Revision,
+                    ProjectInputs.From(request.Data, ProjectFields.Rectification), ct));
+            case KeyProjectCards.ReopenVerb when request.Read<FindingStatePayload>() is { } p:
+                return replies.ToResult(await service.ReopenAsync(user, p.UnitId, p.ProjectId, p.FindingId, p.Revision, ct));
             case KeyProjectCards.ListVerb:
                 var (view, denied) = await views.MineAsync(user, null, ct);
                 return view is null ? CardActionResult.Say(denied!) : CardActionResult.Replace(cards.Mine(view));

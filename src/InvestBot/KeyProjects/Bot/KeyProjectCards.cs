@@ -22,6 +22,12 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
     public const string OpenVerb = "keyprojects.open";
     public const string FindingOpenVerb = "keyprojects.finding.open";
     public const string FindingVerb = "keyprojects.finding";
+    public const string RectifyOpenVerb = "keyprojects.finding.rectify.open";
+    public const string RectifyVerb = "keyprojects.finding.rectify";
+    public const string ReopenVerb = "keyprojects.finding.reopen";
+
+    /// <summary>How many findings a project's card lists (未整改 first), while the card stays within <see cref="Card.MaxBytes"/>.</summary>
+    public const int MaxFindingsOnCard = 8;
 
     /// <summary>How many projects a list card shows in full; the rest are in the Excel export.</summary>
     public const int MaxListed = 30;
@@ -134,13 +140,8 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
             Card.Facts(facts),
             p.Problems.Length > 0 ? Card.Text("问题及需协调事项（单位报送）：" + CardText.Literal(p.Problems), color: "Warning") : null,
         };
-        if (detail.Findings.Count > 0)
-        {
-            body.Add(Card.Text("上级和本级检查发现的问题", weight: "Bolder", spacing: "Medium"));
-            body.Add(Card.Text(string.Join("\n\n", detail.Findings.OrderByDescending(f => f.At).Take(5).Select(f =>
-                $"【{f.SourceName}】{CardText.Literal(f.Text)}（{f.Month.Label}检查 · {CardText.Literal(f.ByName ?? "管理员")} {TimeZoneInfo.ConvertTime(f.At, zone):M月d日}）")),
-                size: "Small", color: "Attention"));
-        }
+        // The findings go in last, as many as fit beside everything else (see FitFindings).
+        var findingsAt = body.Count;
         var recent = detail.Updates.OrderByDescending(u => u.Month).Take(3).ToList();
         if (recent.Count > 0)
         {
@@ -151,7 +152,12 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         }
         var reference = new ProjectRefPayload(p.UnitId, p.Id).ToData();
         // 督查 users change nothing on a project; what their checks found they record beside it.
-        if (detail.ViewerReadsOnly) return Card.Create(body, [Card.Execute("记录检查问题", FindingOpenVerb, reference)], p.Name);
+        if (detail.ViewerReadsOnly)
+        {
+            List<JToken> readerActions = [Card.Execute("记录检查问题", FindingOpenVerb, reference)];
+            FitFindings(body, findingsAt, readerActions, detail, zone);
+            return Card.Create(body, readerActions, p.Name);
+        }
         var actions = new List<JToken>
         {
             Card.Execute("更新进展", ProgressOpenVerb, reference, style: "positive"),
@@ -168,8 +174,57 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         {
             actions.Add(Card.Execute("我的项目", ListVerb));
         }
+        FitFindings(body, findingsAt, actions, detail, zone);
         return Card.Create(body, actions, p.Name);
     }
+
+    /// <summary>
+    /// The check findings with their 整改 state — 未整改 first, newest first — each with 整改完成 or 重新打开 for admins and 督查
+    /// users; as many as keep the card within <see cref="Card.MaxBytes"/>, the rest counted.
+    /// </summary>
+    private void FitFindings(List<JToken?> body, int at, IReadOnlyList<JToken> actions, ProjectDetail detail, TimeZoneInfo zone)
+    {
+        if (detail.Findings.Count == 0) return;
+        var ordered = detail.Findings.Where(f => f.IsOpen).OrderByDescending(f => f.At)
+            .Concat(detail.Findings.Where(f => !f.IsOpen).OrderByDescending(f => f.Rectified!.At)).ToList();
+        var open = ordered.Count(f => f.IsOpen);
+        body.Insert(at++, Card.Text($"上级和本级检查发现的问题（{KeyProjectTexts.Open} {open} 条，{KeyProjectTexts.Closed} {ordered.Count - open} 条）",
+            weight: "Bolder", spacing: "Medium"));
+        body.Insert(at++, Card.Text(KeyProjectTexts.RectificationBasis, size: "Small", isSubtle: true, spacing: "None"));
+        var listed = 0;
+        foreach (var f in ordered.Take(MaxFindingsOnCard))
+        {
+            body.Insert(at, FindingBlock(f, detail.ViewerChecks, zone));
+            if (Card.Size(Card.Create(body, actions)) > Card.MaxBytes - 400)
+            {
+                body.RemoveAt(at);
+                break;
+            }
+            at++;
+            listed++;
+        }
+        if (ordered.Count > listed)
+            body.Insert(at, Card.Text(KeyProjectTexts.MoreFindings(ordered.Count - listed, ordered.Skip(listed).Count(f => f.IsOpen)), size: "Small", isSubtle: true));
+    }
+
+    private static JObject FindingBlock(CheckFinding f, bool viewerChecks, TimeZoneInfo zone)
+    {
+        var state = f.Rectified is { } r
+            ? KeyProjectTexts.RectifiedState(LocalDay(r.At, zone), r.ByName is null ? null : CardText.Literal(r.ByName), CardText.Literal(r.Note))
+            : KeyProjectTexts.Open;
+        var payload = new FindingStatePayload(f.UnitId, f.ProjectId, f.Id, f.Revision).ToData();
+        return Card.Container(
+        [
+            Card.Text($"【{f.SourceName}】{CardText.Literal(f.Text)}（{f.Month.Label}检查 · {CardText.Literal(f.ByName ?? "管理员")} {TimeZoneInfo.ConvertTime(f.At, zone):M月d日}）",
+                size: "Small", color: f.IsOpen ? "Attention" : null),
+            Card.Text(state, size: "Small", weight: f.IsOpen ? "Bolder" : null, color: f.IsOpen ? "Attention" : "Good", spacing: "None"),
+            viewerChecks
+                ? Card.ActionSet([f.IsOpen ? Card.Execute("整改完成", RectifyOpenVerb, payload, style: "positive") : Card.Execute("重新打开", ReopenVerb, payload)])
+                : null,
+        ], separator: true);
+    }
+
+    private static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     public JObject Mine(UnitProjects view)
     {
@@ -256,10 +311,13 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         blocks.AddRange(Listed($"单位报送的问题及需协调事项（{view.Month.Label}）", KeyProjectTexts.QuotedProblems(QuotedProblemLength), reported, s =>
             $"{s.Unit.Name} · {CardText.Literal(s.Project.Name)}：{CardText.Quote(s.ThisMonth!.Problems, QuotedProblemLength)}", null, filtered, size: "Small"));
         var names = projects.ToDictionary(s => (s.Unit.Id, s.Project.Id));
+        var openFindings = view.Findings.Where(f => f.IsOpen).ToList();
         blocks.AddRange(Listed("上级和本级检查发现的问题",
-            $"依据{rules.Describe(rules.Articles["checkFindings"])}；由区合作交流办记录，与单位报送的问题分开列出。{KeyProjectTexts.QuotedProblems(QuotedProblemLength)}",
-            view.Findings, f => $"【{f.SourceName}】{names[(f.UnitId, f.ProjectId)].Unit.Name} · {CardText.Literal(names[(f.UnitId, f.ProjectId)].Project.Name)}：{CardText.Quote(f.Text, QuotedProblemLength)}",
+            $"依据{rules.Describe(rules.Articles["checkFindings"])}；由区合作交流办记录，与单位报送的问题分开列出，只列未整改的。{KeyProjectTexts.QuotedProblems(QuotedProblemLength)}",
+            openFindings, f => $"【{f.SourceName}】{names[(f.UnitId, f.ProjectId)].Unit.Name} · {CardText.Literal(names[(f.UnitId, f.ProjectId)].Project.Name)}：{CardText.Quote(f.Text, QuotedProblemLength)}",
             "Attention", filtered, size: "Small"));
+        if (view.Findings.Count > openFindings.Count)
+            blocks.Add([Card.Text(KeyProjectTexts.RectifiedCount(view.Findings.Count - openFindings.Count), size: "Small", isSubtle: true)]);
         // The project table: rows in tables of ten, so that a page break never needs a whole 30-row table to move.
         blocks.AddRange(projects.Take(MaxListed).Chunk(10).Select((chunk, i) =>
         {
@@ -355,6 +413,37 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         var data = new FindingPayload(p.UnitId, p.Id, form.FindingId).ToData();
         return Card.Create(body, [Card.Execute("记录", FindingVerb, data, style: "positive"), Card.Execute("返回项目", ViewVerb, new ProjectRefPayload(p.UnitId, p.Id).ToData())],
             $"{p.Name}：记录检查发现的问题");
+    }
+
+    /// <summary>整改完成's form: the finding as recorded, the rule's source (区合作交流办设定), and an optional short note.</summary>
+    public JObject RectifyForm(RectifyForm form, TimeZoneInfo zone)
+    {
+        var p = form.Project;
+        var f = form.Finding;
+        var body = new List<JToken?>
+        {
+            Card.Title("标记整改完成"),
+            Card.Facts(
+            [
+                ("项目", CardText.Literal(p.Name)),
+                ("单位", form.Unit.Name),
+                ("检查层级", f.SourceName),
+                ("发现的问题", CardText.Literal(f.Text)),
+                ("记录", $"{f.Month.Label}检查 · {CardText.Literal(f.ByName ?? "管理员")} {TimeZoneInfo.ConvertTime(f.At, zone):M月d日}"),
+            ]),
+            Card.Text(rules.Describe(rules.RectificationSource), size: "Small", isSubtle: true),
+            form.Notice is null ? null : Card.Text(CardText.Literal(form.Notice), color: "Attention"),
+        };
+        var note = TextInput(ProjectFields.RectificationNote, $"整改说明（可不填，不超过{rules.RectificationNoteMaxLength}个字）", "例如：已补办施工许可",
+            required: false, maxLength: rules.RectificationNoteMaxLength);
+        note["isMultiline"] = true;
+        if (form.Inputs.TryGetValue(ProjectFields.RectificationNote, out var v) && v.Length > 0) note["value"] = v;
+        body.Add(note);
+        if (form.Errors.TryGetValue(ProjectFields.RectificationNote, out var error)) body.Add(Card.Text("⚠ " + CardText.Literal(error), color: "Attention", spacing: "None"));
+        var data = new FindingStatePayload(p.UnitId, p.Id, f.Id, f.Revision).ToData();
+        return Card.Create(body,
+            [Card.Execute("确认整改完成", RectifyVerb, data, style: "positive"), Card.Execute("返回项目", ViewVerb, new ProjectRefPayload(p.UnitId, p.Id).ToData())],
+            $"{p.Name}：标记整改完成");
     }
 
     /// <summary>What a month's update did: “签约→开工，到位 100 万元”, or that it reported no progress.</summary>

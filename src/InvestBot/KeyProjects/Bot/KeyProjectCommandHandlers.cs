@@ -16,6 +16,7 @@ public sealed class ProjectReplies(KeyProjectCards cards, OfficeClock clock)
         ProjectOutcome.Form f => (cards.Form(f.Value), $"{f.Value.Unit.Name}项目登记"),
         ProjectOutcome.Progress p => (cards.ProgressForm(p.Value), $"{p.Value.Project.Name}{p.Value.Month.Label}进展"),
         ProjectOutcome.Finding f => (cards.FindingForm(f.Value), $"{f.Value.Project.Name}：记录检查发现的问题"),
+        ProjectOutcome.Rectify r => (cards.RectifyForm(r.Value, clock.Zone), $"{r.Value.Project.Name}：标记整改完成"),
         ProjectOutcome.Done d => (cards.Detail(d.Detail, d.Message, clock.Zone, d.Conversions), d.Message.Length > 0 ? d.Message : d.Detail.Status.Project.Name),
         ProjectOutcome.Denied d => (null, d.Reason),
         _ => (null, KeyProjectTexts.StaleForm),

@@ -41,6 +41,10 @@ public static class KeyProjectCommands
             // （二十六）: 区纪委监委 and 区委督查室 check the work; what their checks find they may record themselves.
             CardVerb.For<ProjectActions>(KeyProjectCards.FindingOpenVerb, adminOnly: true) with { ForSupervisors = true },
             CardVerb.For<ProjectActions>(KeyProjectCards.FindingVerb, adminOnly: true) with { ForSupervisors = true },
+            // 整改 of a finding (区合作交流办设定): the same people; a unit's reporters see the state but may not close their own findings.
+            CardVerb.For<ProjectActions>(KeyProjectCards.RectifyOpenVerb, adminOnly: true) with { ForSupervisors = true },
+            CardVerb.For<ProjectActions>(KeyProjectCards.RectifyVerb, adminOnly: true) with { ForSupervisors = true },
+            CardVerb.For<ProjectActions>(KeyProjectCards.ReopenVerb, adminOnly: true) with { ForSupervisors = true },
             CardVerb.For<OpenCommandAction>(KeyProjectCards.OpenVerb),
             CardVerb.For<ReportPublishActions>(MajorProjectReportCards.ConfirmVerb, adminOnly: true),
             CardVerb.For<ReportPublishActions>(MajorProjectReportCards.CancelVerb, adminOnly: true),

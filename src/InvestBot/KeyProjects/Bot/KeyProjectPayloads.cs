@@ -42,6 +42,13 @@ public sealed record FindingPayload(string UnitId, string ProjectId, string Find
     protected override bool IsValid() => UnitId is { Length: > 0 and <= 64 } && ProjectIds.IsValid(ProjectId) && ProjectIds.IsValid(FindingId);
 }
 
+/// <summary>整改完成 / 确认整改 / 重新打开 on a finding: which finding and the state revision shown (a stale one changes nothing).</summary>
+public sealed record FindingStatePayload(string UnitId, string ProjectId, string FindingId, int Revision) : CardPayload
+{
+    protected override bool IsValid() => UnitId is { Length: > 0 and <= 64 } && ProjectIds.IsValid(ProjectId) && ProjectIds.IsValid(FindingId)
+        && Revision is >= 0 and <= 10_000;
+}
+
 /// <summary>查看 under the overview's project list: the picked value "unitId/projectId".</summary>
 public sealed record PickPayload(string Pick) : CardPayload
 {
