@@ -27,24 +27,9 @@ public sealed class DemoTodayTests
     [Fact]
     public async Task Outside_the_Development_environment_the_bot_refuses_to_start_with_a_demo_date()
     {
-        // The bot as deployed, in its own process: a refused start is the process ending with the reason, which an
-        // in-process test host reports only sometimes (its start failure can surface as a disposed host instead).
-        var azurite = await AzuriteServer.Shared;
-        var dir = AppContext.BaseDirectory;
-        await using var bot = EndToEnd.ChildProcess.Start("bot with a demo date", "dotnet",
-            [Path.Combine(dir, "InvestBot.dll"), "--urls", $"http://127.0.0.1:{AzuriteServer.FreePort()}", "--contentRoot", dir], dir,
-            new Dictionary<string, string?>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["InvestBot__StorageConnectionString"] = azurite.ConnectionString,
-                ["InvestBot__TablePrefix"] = TestTables.NewPrefix(),
-                ["InvestBot__DemoToday"] = "2023-04-03",
-            });
+        var (_, output) = await RefusedStart.RunAsync("bot with a demo date", new Dictionary<string, string?> { ["InvestBot__DemoToday"] = "2023-04-03" });
 
-        using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await bot.Process.WaitForExitAsync(exit.Token);
-        bot.Process.WaitForExit(); // and for the last lines of its output to be read
-        Assert.Contains("honoured only in the Development environment", bot.Output);
-        Assert.DoesNotContain("Application started", bot.Output);
+        Assert.Contains("honoured only in the Development environment", output);
+        Assert.DoesNotContain("Application started", output);
     }
 }

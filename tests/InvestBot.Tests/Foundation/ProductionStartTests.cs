@@ -13,26 +13,15 @@ public sealed class ProductionStartTests
     [Fact]
     public async Task A_Production_start_without_MicrosoftAppId_stops_with_the_setting_named()
     {
-        // The bot as deployed, in its own process: a refused start is the process ending with the reason.
-        var azurite = await AzuriteServer.Shared;
-        var dir = AppContext.BaseDirectory;
-        await using var bot = EndToEnd.ChildProcess.Start("bot without an identity", "dotnet",
-            [Path.Combine(dir, "InvestBot.dll"), "--urls", $"http://127.0.0.1:{AzuriteServer.FreePort()}", "--contentRoot", dir], dir,
-            new Dictionary<string, string?>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["InvestBot__StorageConnectionString"] = azurite.ConnectionString,
-                ["InvestBot__TablePrefix"] = TestTables.NewPrefix(),
-                ["MicrosoftAppId"] = "",
-                ["MicrosoftAppTenantId"] = "tenant-test",
-            });
+        var (exitCode, output) = await RefusedStart.RunAsync("bot without an identity", new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "",
+            ["MicrosoftAppTenantId"] = "tenant-test",
+        });
 
-        using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await bot.Process.WaitForExitAsync(exit.Token);
-        bot.Process.WaitForExit();
-        Assert.NotEqual(0, bot.Process.ExitCode);
-        Assert.Contains("MicrosoftAppId is empty in the Production environment", bot.Output);
-        Assert.DoesNotContain("Application started", bot.Output);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("MicrosoftAppId is empty in the Production environment", output);
+        Assert.DoesNotContain("Application started", output);
     }
 
     private static IConfiguration Settings(params (string Key, string Value)[] values) =>
