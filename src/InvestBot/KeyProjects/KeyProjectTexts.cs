@@ -66,6 +66,8 @@ public static class KeyProjectTexts
     /// <summary>“已整改（4月5日 王主任确认：已补办施工许可）”; <paramref name="note"/> comes escaped for cards, plain for documents.</summary>
     public static string RectifiedState(DateOnly day, string? by, string note) =>
         $"{Closed}（{Day(day)} {by ?? "管理员"}确认{(note.Length > 0 ? "：" + note : "")}）";
+    /// <summary>After a finding of an earlier month that is still open, in the monthly check.</summary>
+    public static string CarriedFinding(ReportingMonth recorded) => $"（{recorded.Label}记录，仍未整改）";
     public static string RectifiedCount(int n) => $"另有 {n} 条已标记为已整改，不再列出（整改标记为区合作交流办设定），见项目卡片和督查报告。";
     public static string MoreFindings(int more, int open) => $"另有 {more} 条检查发现的问题未列出（其中未整改 {open} 条），见导出的台账和督查报告。";
 

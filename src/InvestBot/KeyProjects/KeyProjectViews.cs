@@ -14,7 +14,7 @@ public sealed record StageSummary(ProjectStage Stage, int Projects, int Stalled)
 public sealed record UnitSummary(Unit Unit, int Projects, int Updated, int Stalled);
 
 /// <summary>The monthly check (command 重点项目): every project — 待认定 ones included — of the month checked, stalled first (longest first), then by stage and unit; with counts.</summary>
-/// <param name="Findings">Problems found by 上级/本级 checks filed under the month, listed apart from the units' own problems.</param>
+/// <param name="Findings">Problems found by 上级/本级 checks filed under the month, and those of earlier months still 未整改; listed apart from the units' own problems.</param>
 public sealed record ProjectOverview(ReportingMonth Month, Unit? Filter, IReadOnlyList<ProjectStatus> Projects,
     IReadOnlyList<StageSummary> ByStage, IReadOnlyList<UnitSummary> ByUnit)
 {
@@ -55,6 +55,9 @@ public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService ser
         return new UnitProjects(unit, month, window.Deadline(month), statuses, statuses.Count(NeedsUpdate), window.Today);
     }
 
+    /// <summary>Before any ledger: the lower bound of “every earlier month”.</summary>
+    private static readonly ReportingMonth EarliestMonth = new(2000, 1);
+
     public async Task<(ProjectOverview? View, string? Denied)> OverviewAsync(UserIdentity user, Unit? filter, ReportingMonth? asked, CancellationToken ct = default)
     {
         if (!roles.MayView(user)) return (null, KeyProjectTexts.OverviewAdminOnly);
@@ -68,7 +71,10 @@ public sealed class KeyProjectViews(KeyProjectStore store, KeyProjectService ser
             .Select(g => new UnitSummary(g.First().Unit, g.Count(), g.Count(s => s.ThisMonth is not null), g.Count(s => s.Stalled)))
             .OrderByDescending(u => u.Stalled).ThenBy(u => UnitOrder(u.Unit)).ToList();
         var names = statuses.ToDictionary(s => (s.Unit.Id, s.Project.Id));
-        var findings = (await store.ListFindingsAsync(month, month, ct)).Where(f => names.ContainsKey((f.UnitId, f.ProjectId))).ToList();
+        // A finding stays on the monthly check until it is marked 已整改: one recorded in March and still open is April's
+        // business too. Rectified ones of earlier months are done; this month's are all counted.
+        var findings = (await store.ListFindingsAsync(EarliestMonth, month, ct))
+            .Where(f => names.ContainsKey((f.UnitId, f.ProjectId)) && (f.Month == month || f.IsOpen)).ToList();
         return (new ProjectOverview(month, filter, statuses, byStage, byUnit) { Findings = findings }, null);
     }
 

@@ -117,6 +117,24 @@ public sealed class KeyProjectFindingRectificationHttpTests : KeyProjectBotTestB
     }
 
     [Fact]
+    public async Task An_open_finding_stays_on_the_later_months_check_until_it_is_rectified()
+    {
+        await BindAsync(_zhang, Chaoyang);
+        var (p, _) = await ProjectWithFindingAsync(); // recorded in March's check
+
+        var april = BotClient.CardText(await CardAsync("重点项目 2023-04", TestUser.Admin));
+        var saved = await RectifyAsync(await CardOfAsync(p, TestUser.Admin), TestUser.Admin, "");
+        var aprilAfter = BotClient.CardText(await CardAsync("重点项目 2023-04", TestUser.Admin));
+        var march = BotClient.CardText(await CardAsync("重点项目 2023-03", TestUser.Admin));
+
+        Assert.Contains($"【本级检查】潮阳街道 · 动力电池正极材料项目：{FindingText}（2023年3月记录，仍未整改）", april);
+        Assert.Contains("已将这条本级检查发现的问题标记为已整改", BotClient.CardText(saved.Card!));
+        Assert.DoesNotContain(FindingText, aprilAfter);
+        Assert.DoesNotContain(KeyProjectTexts.RectifiedCount(1), aprilAfter); // counted in March's check, where it was recorded
+        Assert.Contains(KeyProjectTexts.RectifiedCount(1), march);
+    }
+
+    [Fact]
     public async Task A_reporters_press_and_forged_ids_for_another_project_unit_or_finding_are_refused_and_change_no_row()
     {
         await BindAsync(_zhang, Chaoyang);

@@ -314,7 +314,8 @@ public sealed class KeyProjectCards(KeyProjectRules rules)
         var openFindings = view.Findings.Where(f => f.IsOpen).ToList();
         blocks.AddRange(Listed("上级和本级检查发现的问题",
             $"依据{rules.Describe(rules.Articles["checkFindings"])}；由区合作交流办记录，与单位报送的问题分开列出，只列未整改的。{KeyProjectTexts.QuotedProblems(QuotedProblemLength)}",
-            openFindings, f => $"【{f.SourceName}】{names[(f.UnitId, f.ProjectId)].Unit.Name} · {CardText.Literal(names[(f.UnitId, f.ProjectId)].Project.Name)}：{CardText.Quote(f.Text, QuotedProblemLength)}",
+            openFindings, f => $"【{f.SourceName}】{names[(f.UnitId, f.ProjectId)].Unit.Name} · {CardText.Literal(names[(f.UnitId, f.ProjectId)].Project.Name)}：{CardText.Quote(f.Text, QuotedProblemLength)}" +
+                (f.Month == view.Month ? "" : KeyProjectTexts.CarriedFinding(f.Month)),
             "Attention", filtered, size: "Small"));
         if (view.Findings.Count > openFindings.Count)
             blocks.Add([Card.Text(KeyProjectTexts.RectifiedCount(view.Findings.Count - openFindings.Count), size: "Small", isSubtle: true)]);
