@@ -89,6 +89,13 @@ public sealed class CardTextTests
         Assert.Equal("", CardText.Quote(null));
     }
 
+    [Theory]
+    [InlineData("用地指标待协调\n供电线路待协调", "用地指标待协调 供电线路待协调")]
+    [InlineData("第一行\r\n\r\n第二行\t[注]", "第一行 第二行 \\[注\\]")]
+    [InlineData("\n开头\n", "开头")]
+    public void A_quote_is_one_line_each_line_break_a_space(string typed, string quoted) =>
+        Assert.Equal(quoted, CardText.Quote(typed));
+
     [Fact]
     public void A_quote_never_splits_an_emoji_and_drops_control_characters()
     {

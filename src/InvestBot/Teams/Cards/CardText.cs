@@ -28,8 +28,9 @@ public static class CardText
     }
 
     /// <summary>
-    /// Something a person typed or named, quoted back in a reply (“没有找到单位“…””, a file's name): control characters
-    /// dropped, cut to <paramref name="max"/> characters with “…” (a pasted page is not echoed whole), shown literally.
+    /// Something a person typed or named, quoted back in a reply (“没有找到单位“…””, a file's name): on one line (line
+    /// breaks become spaces, other control characters are dropped), cut to <paramref name="max"/> characters with “…”
+    /// (a pasted page is not echoed whole), shown literally.
     /// </summary>
     public static string Quote(string? typed, int max = QuoteLength)
     {
@@ -41,12 +42,17 @@ public static class CardText
         while (elements.MoveNext())
         {
             var element = (string)elements.Current;
-            if (char.IsControl(element[0])) continue;
+            if (char.IsControl(element[0]))
+            {
+                // A line break or tab becomes one space (a quote is one line); any other control character is dropped.
+                if (!char.IsWhiteSpace(element[0]) || text.Length == 0 || text[^1] == ' ') continue;
+                element = " ";
+            }
             if (shown == max) { text.Append('…'); break; }
             text.Append(element);
             shown++;
         }
-        return Literal(text.ToString());
+        return Literal(text.ToString().TrimEnd(' '));
     }
 
     /// <summary>How much of what someone typed a reply quotes back.</summary>
