@@ -117,13 +117,16 @@ public abstract class KeyProjectBotTestBase : IAsyncLifetime
         }), user);
     }
 
-    /// <summary>Every row of the ledger table, to prove that a refused request wrote nothing.</summary>
-    protected async Task<List<string>> RowsAsync()
+    /// <summary>Every row (with its ETag) of the tables named — the ledger's by default — to prove that a refused request wrote nothing.</summary>
+    protected async Task<List<string>> RowsAsync(params string[] tables)
     {
-        var table = await App.Service<InvestBot.Storage.ITableProvider>().GetTableAsync(KeyProjectStore.Table);
         var rows = new List<string>();
-        await foreach (var e in table.QueryAsync<Azure.Data.Tables.TableEntity>())
-            rows.Add($"{e.PartitionKey}|{e.RowKey}|{e.ETag}");
+        foreach (var name in tables.Length == 0 ? [KeyProjectStore.Table] : tables)
+        {
+            var table = await App.Service<InvestBot.Storage.ITableProvider>().GetTableAsync(name);
+            await foreach (var e in table.QueryAsync<Azure.Data.Tables.TableEntity>())
+                rows.Add($"{name}|{e.PartitionKey}|{e.RowKey}|{e.ETag}");
+        }
         return rows.Order().ToList();
     }
 }

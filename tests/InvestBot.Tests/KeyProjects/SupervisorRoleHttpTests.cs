@@ -6,7 +6,6 @@ using InvestBot.KeyProjects.Bot;
 using InvestBot.Organization;
 using InvestBot.Reporting.Bot;
 using InvestBot.Ranking.Bot;
-using InvestBot.Storage;
 using InvestBot.Teams;
 using InvestBot.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -34,18 +33,8 @@ public sealed class SupervisorRoleHttpTests : KeyProjectBotTestBase
     };
 
     /// <summary>Every row (with its ETag) of the tables a change would write, to prove a refusal wrote nothing.</summary>
-    private async Task<List<string>> StateAsync()
-    {
-        var rows = new List<string>();
-        foreach (var name in new[] { KeyProjectStore.Table, "UnitBindings", "BindingRequests", "MonthlyFigures", "ReportingReopens", "ReporterRoster",
-                     "OpeningBalances", "AnnualTargets", "RankingSubscriptions", "RankingAnnouncements", "RankingDeliveries" })
-        {
-            var table = await App.Service<ITableProvider>().GetTableAsync(name);
-            await foreach (var e in table.QueryAsync<Azure.Data.Tables.TableEntity>())
-                rows.Add($"{name}|{e.PartitionKey}|{e.RowKey}|{e.ETag}");
-        }
-        return rows.Order().ToList();
-    }
+    private Task<List<string>> StateAsync() => RowsAsync(KeyProjectStore.Table, "UnitBindings", "BindingRequests", "MonthlyFigures",
+        "ReportingReopens", "ReporterRoster", "OpeningBalances", "AnnualTargets", "RankingSubscriptions", "RankingAnnouncements", "RankingDeliveries");
 
     [Fact]
     public async Task A_supervisor_sees_the_reporting_status_and_downloads_the_exports_and_the_supervision_report()
